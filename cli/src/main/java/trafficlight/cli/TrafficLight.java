@@ -1,0 +1,17 @@
+package trafficlight.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code trafficlight} command: a thin layer of subcommands over the project's modules. */
+@Command(
+    name = "trafficlight",
+    mixinStandardHelpOptions = true,
+    description = "GitHub Issues as a traffic light for Concourse deploys.",
+    subcommands = {CommandLine.HelpCommand.class})
+public final class TrafficLight {
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new TrafficLight()).execute(args));
+  }
+}
