@@ -1,0 +1,424 @@
+package trafficlight.github;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The GitHub Issues REST operations this project needs, with authentication, paging through {@code
+ * Link} headers, retries and rate-limit handling. One instance per process; not thread-safe for App
+ * credentials until the first request has been made.
+ */
+public final class GitHubClient implements AutoCloseable {
+
+  private static final Pattern NEXT_LINK = Pattern.compile("<([^>]+)>;\\s*rel=\"next\"");
+  private static final String USER_AGENT = "trafficlight-resource";
+
+  private final GitHubEndpoint endpoint;
+  private final Credentials credentials;
+  private final RetryPolicy retry;
+  private final Consumer<String> log;
+  private final Clock clock;
+  private final HttpTransport transport;
+  private String bearer;
+
+  public GitHubClient(
+      GitHubEndpoint endpoint,
+      Credentials credentials,
+      Duration timeout,
+      RetryPolicy retry,
+      Consumer<String> log) {
+    this(endpoint, credentials, timeout, retry, log, Clock.systemUTC());
+  }
+
+  GitHubClient(
+      GitHubEndpoint endpoint,
+      Credentials credentials,
+      Duration timeout,
+      RetryPolicy retry,
+      Consumer<String> log,
+      Clock clock) {
+    this.endpoint = endpoint;
+    this.credentials = credentials;
+    this.retry = retry;
+    this.log = log;
+    this.clock = clock;
+    this.transport = new HttpTransport(timeout);
+  }
+
+  public GitHubEndpoint endpoint() {
+    return endpoint;
+  }
+
+  public Issue getIssue(RepositoryName repo, long number) {
+    return GitHubJson.issue(call("GET", repo.path() + "/issues/" + number, null).json());
+  }
+
+  /**
+   * Lists issues (and pull requests, which the API mixes in) lazily: a page is requested only when
+   * iteration reaches it, so a caller that stops early spends no further requests.
+   */
+  public Iterable<Issue> listIssues(RepositoryName repo, IssueQuery query) {
+    URI first = endpoint.resolve(repo.path() + "/issues?" + query.toQueryString());
+    return () -> new PagedIterator<>(first, GitHubJson::issues);
+  }
+
+  /**
+   * Creates an issue. Never retried after an unknown outcome: the caller must look for the issue
+   * before trying again (see {@link GitHubException#outcomeUnknown()}).
+   */
+  public Issue createIssue(
+      RepositoryName repo, String title, String body, List<String> labels, List<String> assignees) {
+    Map<String, Object> request = new LinkedHashMap<>();
+    request.put("title", title);
+    request.put("body", body);
+    if (!labels.isEmpty()) {
+      request.put("labels", labels);
+    }
+    if (!assignees.isEmpty()) {
+      request.put("assignees", assignees);
+    }
+    return GitHubJson.issue(call("POST", repo.path() + "/issues", request).json());
+  }
+
+  /** Changes fields of an issue ({@code title}, {@code state}, ...); safe to repeat. */
+  public Issue updateIssue(RepositoryName repo, long number, Map<String, Object> changes) {
+    return GitHubJson.issue(call("PATCH", repo.path() + "/issues/" + number, changes).json());
+  }
+
+  /** Comments on an issue. Never retried after an unknown outcome, like {@link #createIssue}. */
+  public Comment createComment(RepositoryName repo, long number, String body) {
+    return GitHubJson.comment(
+        call("POST", repo.path() + "/issues/" + number + "/comments", Map.of("body", body)).json());
+  }
+
+  /** The comments on an issue updated at or after {@code since} (all of them when null). */
+  public List<Comment> listComments(RepositoryName repo, long number, Instant since) {
+    String query = "?per_page=100" + (since == null ? "" : "&since=" + since);
+    URI first = endpoint.resolve(repo.path() + "/issues/" + number + "/comments" + query);
+    List<Comment> comments = new ArrayList<>();
+    new PagedIterator<>(first, GitHubJson::comments).forEachRemaining(comments::add);
+    return comments;
+  }
+
+  @Override
+  public void close() {
+    transport.close();
+  }
+
+  private Response call(String method, String path, Object body) {
+    String json = body == null ? null : GitHubJson.write(body);
+    return send(method, endpoint.resolve(path), json, !"POST".equals(method), bearerToken());
+  }
+
+  private Response get(URI uri) {
+    return send("GET", uri, null, true, bearerToken());
+  }
+
+  /**
+   * One logical request: retried where that is safe ({@code repeatable}), errors turned into
+   * one-line messages.
+   */
+  private Response send(String method, URI uri, String body, boolean repeatable, String token) {
+    String what = method + " " + endpoint.relative(uri);
+    for (int attempt = 1; ; attempt++) {
+      boolean last = attempt >= retry.maxAttempts();
+      HttpResult result;
+      try {
+        result = transport.send(method, uri, headers(token), body);
+      } catch (IOException e) {
+        String failure = what + " failed: " + describe(e);
+        if (repeatable && !last) {
+          retryAfter(retry.backoff(attempt), failure, attempt);
+          continue;
+        }
+        throw new GitHubException(0, failure, e);
+      }
+      int status = result.status();
+      if (status >= 500) {
+        String failure = what + ": GitHub answered " + status + summary(result);
+        if (repeatable && !last) {
+          retryAfter(retry.backoff(attempt), failure, attempt);
+          continue;
+        }
+        throw new GitHubException(status, failure);
+      }
+      if (isRateLimited(result)) {
+        Duration wait = rateLimitWait(result);
+        String failure = what + ": " + rateLimitMessage(result, wait);
+        if (!last && wait.compareTo(retry.maxRateLimitWait()) <= 0) {
+          // GitHub did not apply a rate-limited request: repeating even a POST is safe.
+          retryAfter(wait, failure, attempt);
+          continue;
+        }
+        throw new RateLimitException(status, failure, clock.instant().plus(wait));
+      }
+      if (status >= 400) {
+        throw new GitHubException(status, what + ": " + explain(result));
+      }
+      Object json;
+      try {
+        json = GitHubJson.parse(result.body());
+      } catch (IOException | RuntimeException e) {
+        String failure =
+            what
+                + ": GitHub answered "
+                + status
+                + " with a body that is not JSON"
+                + snippet(result);
+        if (repeatable && !last) {
+          retryAfter(retry.backoff(attempt), failure, attempt);
+          continue;
+        }
+        throw new GitHubException(0, failure, e);
+      }
+      return new Response(result, json);
+    }
+  }
+
+  private void retryAfter(Duration wait, String failure, int attempt) {
+    log.accept(
+        failure
+            + "; retrying in "
+            + wait.toMillis() / 1000.0
+            + " s (attempt "
+            + (attempt + 1)
+            + " of "
+            + retry.maxAttempts()
+            + ")");
+    try {
+      Thread.sleep(wait.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new GitHubException(0, failure + " (interrupted while waiting to retry)");
+    }
+  }
+
+  private static Map<String, String> headers(String token) {
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("Accept", "application/vnd.github+json");
+    headers.put("X-GitHub-Api-Version", "2022-11-28");
+    headers.put("User-Agent", USER_AGENT);
+    if (token != null) {
+      headers.put("Authorization", "Bearer " + token);
+    }
+    return headers;
+  }
+
+  private String bearerToken() {
+    if (bearer == null) {
+      if (credentials instanceof Credentials.Token token) {
+        bearer = token.value();
+      } else if (credentials instanceof Credentials.App app) {
+        bearer = installationToken(app);
+      }
+    }
+    return bearer;
+  }
+
+  private String installationToken(Credentials.App app) {
+    String jwt = AppJwt.sign(app.appId(), app.privateKey(), clock.instant());
+    URI uri = endpoint.resolve("/app/installations/" + app.installationId() + "/access_tokens");
+    try {
+      // Repeating the exchange after a lost response only mints another token: safe to retry.
+      Response response = send("POST", uri, null, true, jwt);
+      if (response.json() instanceof Map<?, ?> m && m.get("token") instanceof String token) {
+        return token;
+      }
+      throw new GitHubException(0, "GitHub's installation token response holds no token");
+    } catch (GitHubException e) {
+      if (e.status() == 401 || e.status() == 404) {
+        throw new GitHubException(
+            e.status(),
+            "GitHub App authentication failed: "
+                + e.getMessage()
+                + "; check app_id, app_installation_id and that private_ssh_key is the App's"
+                + " current key");
+      }
+      throw e;
+    }
+  }
+
+  private static boolean isRateLimited(HttpResult result) {
+    int status = result.status();
+    return (status == 403 || status == 429)
+        && (result.header("retry-after") != null
+            || "0".equals(result.header("x-ratelimit-remaining")));
+  }
+
+  /** How long until GitHub accepts requests again, measured on GitHub's clock when it says. */
+  private Duration rateLimitWait(HttpResult result) {
+    String retryAfter = result.header("retry-after");
+    if (retryAfter != null) {
+      try {
+        return Duration.ofSeconds(Math.max(0, Long.parseLong(retryAfter.trim())));
+      } catch (NumberFormatException ignored) {
+        // an HTTP date instead of seconds: fall through to the reset time
+      }
+    }
+    String reset = result.header("x-ratelimit-reset");
+    if (reset != null) {
+      try {
+        Instant resetAt = Instant.ofEpochSecond(Long.parseLong(reset.trim()));
+        Duration wait = Duration.between(serverNow(result), resetAt).plusSeconds(1);
+        return wait.isNegative() ? Duration.ZERO : wait;
+      } catch (NumberFormatException ignored) {
+        // unreadable reset time: wait the minimum below
+      }
+    }
+    return Duration.ofSeconds(60);
+  }
+
+  private Instant serverNow(HttpResult result) {
+    String date = result.header("date");
+    if (date != null) {
+      try {
+        return ZonedDateTime.parse(date, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+      } catch (DateTimeParseException ignored) {
+        // use the local clock
+      }
+    }
+    return clock.instant();
+  }
+
+  private String rateLimitMessage(HttpResult result, Duration wait) {
+    if (result.header("retry-after") != null
+        && !"0".equals(result.header("x-ratelimit-remaining"))) {
+      return "GitHub's secondary rate limit ("
+          + result.status()
+          + "), retry after "
+          + wait.toSeconds()
+          + " s";
+    }
+    Instant resetAt = clock.instant().plus(wait);
+    return "GitHub API rate limit exhausted ("
+        + result.status()
+        + ", limit "
+        + String.valueOf(result.header("x-ratelimit-limit"))
+        + " an hour); it resets at "
+        + resetAt.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+        + ", in "
+        + Math.max(1, (wait.toSeconds() + 59) / 60)
+        + " min: check less often (check_every) or use a webhook";
+  }
+
+  private static String explain(HttpResult result) {
+    String message = githubMessage(result);
+    return switch (result.status()) {
+      case 401 ->
+          "401 "
+              + message
+              + ": GitHub rejected the credentials; check access_token (or the GitHub App settings)";
+      case 403 ->
+          "403 "
+              + message
+              + ": the credentials lack permission; a token needs the repo scope (public_repo for public repositories), a GitHub App needs Issues: read & write";
+      case 404 ->
+          "404 " + message + ": no such repository or issue, or the credentials cannot see it";
+      case 410 -> "410 " + message + ": issues are disabled in this repository";
+      case 422 -> "422 " + message + validationErrors(result);
+      default -> result.status() + " " + message;
+    };
+  }
+
+  private static String githubMessage(HttpResult result) {
+    try {
+      Object json = GitHubJson.parse(result.body());
+      if (json instanceof Map<?, ?> m && m.get("message") instanceof String message) {
+        return message;
+      }
+    } catch (IOException | RuntimeException notJson) {
+      // fall through
+    }
+    return "(no GitHub error message" + snippet(result) + ")";
+  }
+
+  private static String validationErrors(HttpResult result) {
+    try {
+      Object json = GitHubJson.parse(result.body());
+      if (json instanceof Map<?, ?> m && m.get("errors") != null) {
+        return " " + GitHubJson.write(m.get("errors"));
+      }
+    } catch (IOException | RuntimeException notJson) {
+      // no details
+    }
+    return "";
+  }
+
+  private static String summary(HttpResult result) {
+    String type = result.header("content-type");
+    if (type != null && type.contains("html")) {
+      return " (an HTML error page, probably from a proxy)";
+    }
+    return " (" + githubMessage(result) + ")";
+  }
+
+  private static String snippet(HttpResult result) {
+    String body = result.body().strip().replaceAll("\\s+", " ");
+    if (body.isEmpty()) {
+      return ": empty body";
+    }
+    return ": \"" + (body.length() > 60 ? body.substring(0, 60) + "..." : body) + "\"";
+  }
+
+  private static String describe(IOException e) {
+    String kind = e.getClass().getSimpleName();
+    return e.getMessage() == null ? kind : kind + ": " + e.getMessage();
+  }
+
+  private record Response(HttpResult http, Object json) {
+    String nextPage() {
+      String link = http.header("link");
+      if (link == null) {
+        return null;
+      }
+      Matcher m = NEXT_LINK.matcher(link);
+      return m.find() ? m.group(1) : null;
+    }
+  }
+
+  /** Iterates the items of a paged listing, requesting each page when it is reached. */
+  private final class PagedIterator<T> implements Iterator<T> {
+    private final java.util.function.Function<Object, List<T>> parse;
+    private URI next;
+    private Iterator<T> page = java.util.Collections.emptyIterator();
+
+    PagedIterator(URI first, java.util.function.Function<Object, List<T>> parse) {
+      this.next = first;
+      this.parse = parse;
+    }
+
+    @Override
+    public boolean hasNext() {
+      while (!page.hasNext() && next != null) {
+        Response response = get(next);
+        String link = response.nextPage();
+        next = link == null ? null : endpoint.follow(link);
+        page = parse.apply(response.json()).iterator();
+      }
+      return page.hasNext();
+    }
+
+    @Override
+    public T next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      return page.next();
+    }
+  }
+}

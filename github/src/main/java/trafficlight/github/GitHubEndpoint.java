@@ -1,0 +1,73 @@
+package trafficlight.github;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+
+/**
+ * The base URL of a GitHub REST API: {@code https://api.github.com}, {@code https://HOST/api/v3}
+ * for GitHub Enterprise Server, or a localhub.
+ */
+public record GitHubEndpoint(URI base) {
+
+  public static final String GITHUB_COM = "https://api.github.com";
+
+  /**
+   * Parses a base URL; a trailing slash is tolerated.
+   *
+   * @throws IllegalArgumentException naming the problem
+   */
+  public static GitHubEndpoint parse(String url) {
+    String trimmed = url.strip();
+    while (trimmed.endsWith("/")) {
+      trimmed = trimmed.substring(0, trimmed.length() - 1);
+    }
+    URI uri;
+    try {
+      uri = new URI(trimmed);
+    } catch (URISyntaxException e) {
+      uri = null;
+    }
+    if (uri == null
+        || uri.getHost() == null
+        || uri.getQuery() != null
+        || uri.getFragment() != null
+        || !("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))) {
+      throw new IllegalArgumentException(
+          "gh_host must be an API base URL such as "
+              + GITHUB_COM
+              + " or https://github.example.com/api/v3, got \""
+              + url
+              + "\"");
+    }
+    return new GitHubEndpoint(uri);
+  }
+
+  /** Whether requests would travel unencrypted to another machine. */
+  public boolean plainHttpToRemoteHost() {
+    String host = base.getHost();
+    return "http".equals(base.getScheme())
+        && !(host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]"));
+  }
+
+  URI resolve(String pathAndQuery) {
+    return URI.create(base + pathAndQuery);
+  }
+
+  /**
+   * A {@code Link} URL from GitHub. It must point at the same host: credentials are never sent
+   * elsewhere.
+   */
+  URI follow(String link) {
+    URI uri = URI.create(link);
+    if (!base.getHost().equalsIgnoreCase(uri.getHost()) || base.getPort() != uri.getPort()) {
+      throw new GitHubException(0, "GitHub's Link header points at another host: " + uri.getHost());
+    }
+    return uri;
+  }
+
+  /** The part of a request URL after the base, for messages. */
+  String relative(URI uri) {
+    String text = uri.toString();
+    return text.startsWith(base.toString()) ? text.substring(base.toString().length()) : text;
+  }
+}

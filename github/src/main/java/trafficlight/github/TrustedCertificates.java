@@ -1,0 +1,89 @@
+package trafficlight.github;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
+
+/**
+ * The certificate authorities to trust: the JDK's own plus the system's ({@code /etc/ssl/certs},
+ * where Concourse copies the worker's CA certificates into resource containers), so that GitHub
+ * Enterprise behind a private CA works. {@code SSL_CERT_FILE} and {@code SSL_CERT_DIR} override the
+ * system locations as they do for OpenSSL.
+ */
+final class TrustedCertificates {
+
+  private TrustedCertificates() {}
+
+  static SSLContext sslContext() throws IOException {
+    try {
+      KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+      store.load(null, null);
+      int n = 0;
+      for (X509Certificate ca : jdkAuthorities()) {
+        store.setCertificateEntry("jdk-" + n++, ca);
+      }
+      CertificateFactory factory = CertificateFactory.getInstance("X.509");
+      for (Path file : systemFiles()) {
+        try (InputStream in = Files.newInputStream(file)) {
+          for (Certificate cert : factory.generateCertificates(in)) {
+            store.setCertificateEntry("system-" + n++, cert);
+          }
+        } catch (IOException | GeneralSecurityException unreadable) {
+          // not a certificate file (a README, a hash link to a broken file): skip it
+        }
+      }
+      TrustManagerFactory tmf =
+          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      tmf.init(store);
+      SSLContext context = SSLContext.getInstance("TLS");
+      context.init(null, tmf.getTrustManagers(), null);
+      return context;
+    } catch (GeneralSecurityException e) {
+      throw new IOException("cannot set up TLS: " + e.getMessage(), e);
+    }
+  }
+
+  private static X509Certificate[] jdkAuthorities() throws GeneralSecurityException {
+    TrustManagerFactory tmf =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    tmf.init((KeyStore) null);
+    for (var manager : tmf.getTrustManagers()) {
+      if (manager instanceof X509TrustManager x509) {
+        return x509.getAcceptedIssuers();
+      }
+    }
+    return new X509Certificate[0];
+  }
+
+  private static java.util.List<Path> systemFiles() {
+    java.util.List<Path> files = new java.util.ArrayList<>();
+    String file =
+        System.getenv().getOrDefault("SSL_CERT_FILE", "/etc/ssl/certs/ca-certificates.crt");
+    if (Files.isRegularFile(Path.of(file))) {
+      files.add(Path.of(file));
+    }
+    Path dir = Path.of(System.getenv().getOrDefault("SSL_CERT_DIR", "/etc/ssl/certs"));
+    if (Files.isDirectory(dir)) {
+      try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir, "*.{pem,crt}")) {
+        for (Path entry : entries) {
+          if (Files.isRegularFile(entry) && !files.contains(entry)) {
+            files.add(entry);
+          }
+        }
+      } catch (IOException unreadable) {
+        // an unreadable directory adds nothing
+      }
+    }
+    return files;
+  }
+}

@@ -1,0 +1,26 @@
+package trafficlight.resource;
+
+import java.util.Arrays;
+import trafficlight.resource.gate.IssueGateResource;
+import trafficlight.resource.protocol.ConcourseProtocol;
+
+/** Entry point of {@code /opt/resource/check}, {@code in} and {@code out}. */
+public final class Main {
+
+  private Main() {}
+
+  public static void main(String[] args) {
+    String command = args.length == 0 ? "" : args[0];
+    int status =
+        new ConcourseProtocol(source -> IssueGateResource.fromSource(source, System.err::println))
+            .run(
+                command,
+                Arrays.asList(args).subList(Math.min(1, args.length), args.length),
+                System.in,
+                System.out,
+                System.err,
+                System.getenv());
+    System.out.flush();
+    System.exit(status);
+  }
+}

@@ -1,0 +1,122 @@
+package trafficlight.resource.gate;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import trafficlight.github.Credentials;
+import trafficlight.github.GitHubEndpoint;
+import trafficlight.github.PemPrivateKey;
+import trafficlight.github.RepositoryName;
+import trafficlight.resource.protocol.BuildMetadata;
+import trafficlight.resource.protocol.ResourceException;
+
+/**
+ * The resource's {@code source}: every key of mitodl's resource, with the same meaning and
+ * defaults.
+ */
+record SourceConfig(
+    RepositoryName repository,
+    GitHubEndpoint endpoint,
+    Credentials credentials,
+    String issueState,
+    String issuePrefix,
+    List<String> labels,
+    List<String> assignees,
+    Template titleTemplate,
+    Template bodyTemplate,
+    Integer limitOldVersions,
+    List<String> skipIfLabeled,
+    Duration timeout) {
+
+  static final String DEFAULT_TITLE =
+      "[bot] Pipeline {BUILD_PIPELINE_NAME} task {BUILD_JOB_NAME} completed";
+
+  static final String DEFAULT_BODY =
+      """
+      The task {BUILD_JOB_NAME} in pipeline {BUILD_PIPELINE_NAME} has completed build number {BUILD_NAME}.
+      Please refer to [the build log]({BUILD_URL}) for details of what changes this includes.
+      Closing this issue will trigger the next job in the pipeline {BUILD_PIPELINE_NAME}.
+      """;
+
+  static final Set<String> KEYS =
+      Set.of(
+          "repository",
+          "gh_host",
+          "auth_method",
+          "access_token",
+          "app_id",
+          "app_installation_id",
+          "private_ssh_key",
+          "issue_state",
+          "issue_prefix",
+          "labels",
+          "assignees",
+          "issue_title_template",
+          "issue_body_template",
+          "limit_old_versions",
+          "skip_if_labeled",
+          "timeout");
+
+  static SourceConfig parse(Map<String, Object> source) {
+    ConfigReader read = new ConfigReader("source", source, KEYS);
+    RepositoryName repository;
+    try {
+      repository =
+          RepositoryName.parse(
+              read.requiredString("repository", "repository: my-org/deploy-gates"));
+    } catch (IllegalArgumentException e) {
+      throw new ResourceException("source key " + e.getMessage());
+    }
+    GitHubEndpoint endpoint;
+    try {
+      endpoint = GitHubEndpoint.parse(read.string("gh_host", GitHubEndpoint.GITHUB_COM));
+    } catch (IllegalArgumentException e) {
+      throw new ResourceException("source key " + e.getMessage());
+    }
+    Long limit = read.positiveNumber("limit_old_versions");
+    Long timeout = read.positiveNumber("timeout");
+    return new SourceConfig(
+        repository,
+        endpoint,
+        credentials(read),
+        read.choice("issue_state", "closed", List.of("open", "closed")),
+        read.string("issue_prefix", ""),
+        read.strings("labels"),
+        read.strings("assignees"),
+        Template.parse(
+            "issue_title_template",
+            read.string("issue_title_template", DEFAULT_TITLE),
+            BuildMetadata.NAMES),
+        Template.parse(
+            "issue_body_template",
+            read.string("issue_body_template", DEFAULT_BODY),
+            BuildMetadata.NAMES),
+        limit == null ? null : (int) Math.min(limit, Integer.MAX_VALUE),
+        read.strings("skip_if_labeled"),
+        Duration.ofSeconds(timeout == null ? 30 : timeout));
+  }
+
+  private static Credentials credentials(ConfigReader read) {
+    String method = read.choice("auth_method", "token", List.of("token", "app"));
+    if (method.equals("token")) {
+      String token = read.string("access_token", null);
+      return token == null || token.isBlank()
+          ? new Credentials.Anonymous()
+          : new Credentials.Token(token.strip());
+    }
+    Long appId = read.positiveNumber("app_id");
+    Long installationId = read.positiveNumber("app_installation_id");
+    String key = read.string("private_ssh_key", null);
+    if (appId == null || installationId == null || key == null || key.isBlank()) {
+      throw new ResourceException(
+          "auth_method: app needs app_id, app_installation_id and private_ssh_key (the App's"
+              + " .pem key) in source");
+    }
+    try {
+      return new Credentials.App(appId, installationId, PemPrivateKey.parse(key));
+    } catch (IllegalArgumentException e) {
+      throw new ResourceException(e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,79 @@
+package trafficlight.resource.gate;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import trafficlight.github.GitHubClient;
+import trafficlight.github.Issue;
+import trafficlight.github.IssueQuery;
+import trafficlight.github.RepositoryName;
+import trafficlight.resource.gate.IssueVersion.Position;
+import trafficlight.resource.protocol.Version;
+
+/**
+ * {@code check}: finds the issues that are newer versions than the last one.
+ *
+ * <p>It lists issues most recently updated first and stops as soon as no later page can hold a
+ * newer version: an issue's version time (closed or created) is never after its {@code updated_at},
+ * so once {@code updated_at} falls below the time to beat, nothing further can beat it. With a
+ * previous version, {@code since} also lets GitHub drop older issues; it filters on {@code
+ * updated_at}, so an old issue that was merely commented on still comes back and is discarded here
+ * by its version time.
+ */
+final class VersionFinder {
+
+  private final GitHubClient github;
+  private final RepositoryName repository;
+  private final IssueFilter filter;
+  private final Integer limit;
+
+  VersionFinder(GitHubClient github, SourceConfig source) {
+    this.github = github;
+    this.repository = source.repository();
+    this.filter = IssueFilter.of(source);
+    this.limit = source.limitOldVersions();
+  }
+
+  List<Version> newerThan(Version previous) {
+    String state = filter.state();
+    IssueQuery query = IssueQuery.recentlyUpdated(state).withLabels(filter.labels());
+    Position after = previous == null ? null : IssueVersion.position(previous, state);
+    if (after != null) {
+      // Inclusive: an issue closed in the same second as the previous one is not lost.
+      query = query.withSince(after.at());
+    }
+    List<Issue> found = new ArrayList<>();
+    Position toBeat = after;
+    for (Issue issue : github.listIssues(repository, query)) {
+      if (toBeat != null && issue.updatedAt().isBefore(toBeat.at())) {
+        break;
+      }
+      if (!filter.matches(issue)) {
+        continue;
+      }
+      Position position = IssueVersion.position(issue, state);
+      if (after == null) {
+        // First check: only the newest version matters.
+        if (toBeat == null || position.compareTo(toBeat) > 0) {
+          found.clear();
+          found.add(issue);
+          toBeat = position;
+        }
+      } else if (position.compareTo(after) > 0) {
+        found.add(issue);
+      }
+    }
+    found.sort(Comparator.comparing(issue -> IssueVersion.position(issue, state)));
+    if (limit != null && found.size() > limit) {
+      found = found.subList(found.size() - limit, found.size());
+    }
+    List<Version> versions = new ArrayList<>();
+    if (previous != null) {
+      versions.add(previous);
+    }
+    for (Issue issue : found) {
+      versions.add(IssueVersion.of(issue));
+    }
+    return versions;
+  }
+}
