@@ -1,0 +1,82 @@
+package trafficlight.localhub;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import java.text.ParseException;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Checks a GitHub App's JWT as GitHub does: RS256 signed with the key of the App named by {@code
+ * iss}, not expired, not issued in the future (60 s of skew allowed), and at most 10 minutes long.
+ */
+final class AppJwtVerifier {
+  static final String UNDECODABLE = "A JSON web token could not be decoded";
+  static final String EXPIRED =
+      "'Expiration time' claim ('exp') must be a numeric value representing the future time at"
+          + " which the assertion expires";
+  static final String TOO_LONG = "'Expiration time' claim ('exp') is too far in the future";
+  static final String ISSUED_IN_FUTURE =
+      "'Issued at' claim ('iat') must be an Integer representing the time that the assertion was"
+          + " issued";
+  static final String BAD_ISSUER = "'Issuer' claim ('iss') must be an Integer";
+  private static final Duration SKEW = Duration.ofSeconds(60);
+  private static final Duration MAX_LIFETIME = Duration.ofMinutes(10);
+
+  private final HubStore store;
+
+  AppJwtVerifier(HubStore store) {
+    this.store = store;
+  }
+
+  /** The App the JWT authenticates, or an {@link ApiException} with GitHub's 401. */
+  App verify(String jwt) {
+    if (jwt == null || jwt.isEmpty()) {
+      throw reject(UNDECODABLE);
+    }
+    try {
+      SignedJWT signed = SignedJWT.parse(jwt);
+      if (!JWSAlgorithm.RS256.equals(signed.getHeader().getAlgorithm())) {
+        throw reject(UNDECODABLE);
+      }
+      JWTClaimsSet claims = signed.getJWTClaimsSet();
+      Object iss = claims.getClaim("iss");
+      long appId;
+      try {
+        appId = Long.parseLong(String.valueOf(iss).replaceFirst("\\.0$", ""));
+      } catch (NumberFormatException e) {
+        throw reject(BAD_ISSUER);
+      }
+      App app = store.app(appId).orElseThrow(() -> reject(UNDECODABLE));
+      if (!signed.verify(new RSASSAVerifier(app.publicKey()))) {
+        throw reject(UNDECODABLE);
+      }
+      Instant now = store.clock().now();
+      if (claims.getExpirationTime() == null
+          || !claims.getExpirationTime().toInstant().isAfter(now)) {
+        throw reject(EXPIRED);
+      }
+      if (claims.getIssueTime() == null) {
+        throw reject(ISSUED_IN_FUTURE);
+      }
+      Instant iat = claims.getIssueTime().toInstant();
+      Instant exp = claims.getExpirationTime().toInstant();
+      if (iat.isAfter(now.plus(SKEW))) {
+        throw reject(ISSUED_IN_FUTURE);
+      }
+      if (Duration.between(iat, exp).compareTo(MAX_LIFETIME) > 0) {
+        throw reject(TOO_LONG);
+      }
+      return app;
+    } catch (ParseException | JOSEException e) {
+      throw reject(UNDECODABLE);
+    }
+  }
+
+  private static ApiException reject(String message) {
+    return new ApiException(GitHubErrors.error(401, message, GitHubErrors.REST_DOCS));
+  }
+}

@@ -1,0 +1,6 @@
+package trafficlight.localhub;
+
+import java.time.Instant;
+
+/** A snapshot of one issue comment. */
+public record Comment(long id, String body, String user, Instant createdAt) {}

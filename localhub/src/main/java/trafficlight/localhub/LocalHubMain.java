@@ -1,0 +1,49 @@
+package trafficlight.localhub;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs a hub standalone: {@code --port N} (8080; 0 for any), {@code --data DIR}, {@code --token T}
+ * (generated unless given), {@code --login L} (the token's user, "localhub"), {@code --repo o/r}
+ * (repeatable; demo/app unless given). Prints the base URL and the token, then runs until killed.
+ */
+public final class LocalHubMain {
+  private LocalHubMain() {}
+
+  public static void main(String[] args) throws InterruptedException {
+    int port = 8080;
+    Path data = null;
+    String token = null;
+    String login = "localhub";
+    List<String> repos = new ArrayList<>();
+    for (int i = 0; i < args.length; i++) {
+      String value = i + 1 < args.length ? args[i + 1] : null;
+      switch (args[i]) {
+        case "--port" -> port = Integer.parseInt(value);
+        case "--data" -> data = Path.of(value);
+        case "--token" -> token = value;
+        case "--login" -> login = value;
+        case "--repo" -> repos.add(value);
+        default -> throw new IllegalArgumentException("unknown option " + args[i]);
+      }
+      i++;
+    }
+    LocalHub hub = LocalHub.builder().port(port).dataDir(data).start();
+    String used = announce(hub, repos, login, token);
+    Runtime.getRuntime().addShutdownHook(new Thread(hub::close));
+    System.out.println("localhub listening on " + hub.baseUrl());
+    System.out.println("token: " + used);
+    System.out.flush();
+    Thread.currentThread().join();
+  }
+
+  /** Creates the repos (demo/app when none) and the token; returns the token. */
+  public static String announce(LocalHub hub, List<String> repos, String login, String token) {
+    for (String repo : repos.isEmpty() ? List.of("demo/app") : repos) {
+      hub.createRepo(repo);
+    }
+    return token == null ? hub.createToken(login) : hub.createToken(login, token);
+  }
+}

@@ -1,0 +1,42 @@
+package trafficlight.localhub;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The mutable contents of one repository: issues by number, their comments, its labels. */
+final class RepoState {
+  Repo repo;
+  final TreeMap<Integer, StoredIssue> issues = new TreeMap<>();
+  final Map<Integer, List<StoredComment>> comments = new TreeMap<>();
+  final Map<String, StoredLabel> labels = new LinkedHashMap<>();
+
+  RepoState(Repo repo) {
+    this.repo = repo;
+  }
+
+  int nextNumber() {
+    return issues.isEmpty() ? 1 : issues.lastKey() + 1;
+  }
+
+  List<StoredComment> commentsOf(int number) {
+    return comments.getOrDefault(number, List.of());
+  }
+
+  void putComment(StoredComment comment) {
+    List<StoredComment> list =
+        comments.computeIfAbsent(comment.issueNumber(), n -> new ArrayList<>());
+    list.removeIf(c -> c.id() == comment.id());
+    list.add(comment);
+  }
+
+  StoredLabel label(String name) {
+    return labels.get(name.toLowerCase(java.util.Locale.ROOT));
+  }
+
+  long openIssueCount() {
+    return issues.values().stream().filter(StoredIssue::isOpen).count();
+  }
+}
