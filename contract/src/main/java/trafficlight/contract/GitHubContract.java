@@ -216,7 +216,7 @@ public final class GitHubContract {
 
   // ---------------------------------------------------------------------------------------------
 
-  private Loaded loaded() {
+  Loaded loaded() {
     Path p = file.get();
     return CACHE.computeIfAbsent(p, GitHubContract::load);
   }
