@@ -123,8 +123,8 @@ final class GitHubApi {
       Principal anonymous = new Principal.Anonymous(request.clientAddress());
       return withStandardHeaders(GitHubErrors.badCredentials(), limiter.peek(anonymous, CORE));
     }
-    String resource = match.map(m -> m.route().rateResource()).orElse(CORE);
-    boolean counted = match.isEmpty() || resource != null;
+    String resource = match.isPresent() ? match.get().route().rateResource() : CORE;
+    boolean counted = resource != null;
     String bucket = resource == null ? CORE : resource;
     RateLimiter.Status before = limiter.peek(principal, bucket);
     if (counted && before.remaining() == 0) {
