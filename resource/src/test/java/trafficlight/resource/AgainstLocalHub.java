@@ -1,0 +1,218 @@
+package trafficlight.resource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.jr.ob.JSON;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+import trafficlight.contract.Exchange;
+import trafficlight.contract.GitHubContract;
+import trafficlight.localhub.LocalHub;
+import trafficlight.localhub.MovableClock;
+import trafficlight.localhub.RecordedRequest;
+import trafficlight.resource.gate.IssueGateResource;
+import trafficlight.resource.protocol.ConcourseProtocol;
+
+/**
+ * Runs the resource in-process, over real HTTP, against a fresh localhub per test; afterwards every
+ * request the resource sent and every response localhub gave must conform to GitHub's OpenAPI
+ * description.
+ */
+abstract class AgainstLocalHub {
+
+  static final String REPO = "acme/gates";
+  static final String PREFIX = "[bot] Pulumi myapp applications.myapp.QA";
+  static final String TITLE = PREFIX + " deployed.";
+
+  static final Instant START = Instant.parse("2026-11-26T08:00:00Z");
+
+  LocalHub hub;
+  String token;
+  @TempDir Path work;
+
+  /** The description the exchanges are held to; fault tests allow the statuses they inject. */
+  GitHubContract contract() {
+    return GitHubContract.apiGitHubCom().validatingRepositoryIdIssuesAsRepoIssues();
+  }
+
+  @BeforeEach
+  void startHub() {
+    hub = LocalHub.builder().clock(MovableClock.fixed(START)).start();
+    hub.createRepo(REPO);
+    token = hub.createToken("ci-bot");
+  }
+
+  @AfterEach
+  void holdExchangesToGitHubsContract() {
+    try {
+      contract().assertConforms(hub.requests().stream().map(AgainstLocalHub::exchange).toList());
+    } finally {
+      hub.close();
+    }
+  }
+
+  /** Moves localhub's clock on by a minute, so that events get distinct times. */
+  void tick() {
+    hub.clock().advance(Duration.ofMinutes(1));
+  }
+
+  /** Opens an issue as the bot, then a minute passes. */
+  int open(String title, String... labels) {
+    int number = hub.createIssue(REPO, title, "body", List.of(labels), "ci-bot");
+    tick();
+    return number;
+  }
+
+  /** Closes an issue as a person, then a minute passes. */
+  void close(int number) {
+    hub.closeIssue(REPO, number, "alice");
+    tick();
+  }
+
+  static Exchange exchange(RecordedRequest r) {
+    Map<String, List<String>> responseHeaders = new LinkedHashMap<>();
+    r.responseHeaders().forEach((k, v) -> responseHeaders.put(k, List.of(v)));
+    return new Exchange(
+        r.method(),
+        r.path(),
+        r.query(),
+        r.headers(),
+        r.body(),
+        r.status(),
+        responseHeaders,
+        r.responseBody());
+  }
+
+  Map<String, Object> source(Object... keyValues) {
+    Map<String, Object> source = new LinkedHashMap<>();
+    source.put("repository", REPO);
+    source.put("gh_host", hub.baseUrl());
+    source.put("access_token", token);
+    for (int i = 0; i < keyValues.length; i += 2) {
+      if (keyValues[i + 1] == null) {
+        source.remove((String) keyValues[i]);
+      } else {
+        source.put((String) keyValues[i], keyValues[i + 1]);
+      }
+    }
+    return source;
+  }
+
+  /** A trigger resource: closed issues with the QA prefix. */
+  Map<String, Object> trigger(Object... keyValues) {
+    return source(
+        concat(new Object[] {"issue_prefix", PREFIX, "issue_state", "closed"}, keyValues));
+  }
+
+  /** A post resource: opens the QA issue. */
+  Map<String, Object> post(Object... keyValues) {
+    Object[] defaults = {
+      "issue_state",
+      "open",
+      "issue_prefix",
+      PREFIX,
+      "issue_title_template",
+      TITLE,
+      "labels",
+      List.of("pipeline-workflow", "promotion-to-production")
+    };
+    return source(concat(defaults, keyValues));
+  }
+
+  private static Object[] concat(Object[] defaults, Object[] overrides) {
+    Object[] all = java.util.Arrays.copyOf(defaults, defaults.length + overrides.length);
+    System.arraycopy(overrides, 0, all, defaults.length, overrides.length);
+    return all;
+  }
+
+  static Map<String, String> build(String name) {
+    Map<String, String> env = new LinkedHashMap<>();
+    env.put("BUILD_ID", "10" + name);
+    env.put("BUILD_NAME", name);
+    env.put("BUILD_JOB_NAME", "deploy-qa");
+    env.put("BUILD_PIPELINE_NAME", "myapp");
+    env.put("BUILD_TEAM_NAME", "main");
+    env.put("ATC_EXTERNAL_URL", "https://ci.example.com");
+    return env;
+  }
+
+  Run check(Map<String, Object> source, Map<String, String> version) {
+    Map<String, Object> request = new LinkedHashMap<>();
+    request.put("source", source);
+    request.put("version", version);
+    return run("check", request, Map.of());
+  }
+
+  Run in(
+      Map<String, Object> source,
+      Map<String, String> version,
+      Map<String, Object> params,
+      Map<String, String> env) {
+    Map<String, Object> request = new LinkedHashMap<>();
+    request.put("source", source);
+    request.put("version", version);
+    request.put("params", params);
+    return run("in", request, env, directory("get"));
+  }
+
+  Run out(Map<String, Object> source, Map<String, Object> params, Map<String, String> env) {
+    Map<String, Object> request = new LinkedHashMap<>();
+    request.put("source", source);
+    request.put("params", params);
+    return run("out", request, env, directory("put"));
+  }
+
+  Path directory(String name) {
+    try {
+      return Files.createDirectories(work.resolve(name));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  Run run(String command, Object request, Map<String, String> env, Path... dir) {
+    try {
+      return runRaw(command, JSON.std.asString(request), env, dir);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  static Run runRaw(String command, String stdin, Map<String, String> env, Path... dir) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    PrintStream stderr = new PrintStream(err, true, StandardCharsets.UTF_8);
+    int exit =
+        new ConcourseProtocol(source -> IssueGateResource.fromSource(source, stderr::println))
+            .run(
+                command,
+                dir.length == 0 ? List.of() : List.of(dir[0].toString()),
+                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                stderr,
+                env);
+    return new Run(
+        exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  /** A failure is exactly one line on stderr, nothing on stdout, and a non-zero exit. */
+  static void assertFailedWithOneLine(Run run, String expected) {
+    assertThat(run.exit()).as(run.toString()).isNotZero();
+    assertThat(run.stdout()).as(run.toString()).isEmpty();
+    assertThat(run.stderr().lines()).as(run.toString()).hasSize(1);
+    assertThat(run.stderr()).as(run.toString()).contains(expected);
+  }
+}
