@@ -2,12 +2,12 @@ package trafficlight.localhub;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * Checks a GitHub App's JWT as GitHub does: RS256 signed with the key of the App named by {@code
@@ -38,15 +38,17 @@ final class AppJwtVerifier {
       throw reject(UNDECODABLE);
     }
     try {
-      SignedJWT signed = SignedJWT.parse(jwt);
+      JWSObject signed = JWSObject.parse(jwt);
       if (!JWSAlgorithm.RS256.equals(signed.getHeader().getAlgorithm())) {
         throw reject(UNDECODABLE);
       }
-      JWTClaimsSet claims = signed.getJWTClaimsSet();
-      Object iss = claims.getClaim("iss");
+      Map<String, Object> claims = signed.getPayload().toJSONObject();
+      if (claims == null) {
+        throw reject(UNDECODABLE);
+      }
       long appId;
       try {
-        appId = Long.parseLong(String.valueOf(iss).replaceFirst("\\.0$", ""));
+        appId = Long.parseLong(String.valueOf(claims.get("iss")).replaceFirst("\\.0$", ""));
       } catch (NumberFormatException e) {
         throw reject(BAD_ISSUER);
       }
@@ -55,16 +57,12 @@ final class AppJwtVerifier {
         throw reject(UNDECODABLE);
       }
       Instant now = store.clock().now();
-      if (claims.getExpirationTime() == null
-          || !claims.getExpirationTime().toInstant().isAfter(now)) {
+      Instant exp = epochSeconds(claims.get("exp"));
+      if (exp == null || !exp.isAfter(now)) {
         throw reject(EXPIRED);
       }
-      if (claims.getIssueTime() == null) {
-        throw reject(ISSUED_IN_FUTURE);
-      }
-      Instant iat = claims.getIssueTime().toInstant();
-      Instant exp = claims.getExpirationTime().toInstant();
-      if (iat.isAfter(now.plus(SKEW))) {
+      Instant iat = epochSeconds(claims.get("iat"));
+      if (iat == null || iat.isAfter(now.plus(SKEW))) {
         throw reject(ISSUED_IN_FUTURE);
       }
       if (Duration.between(iat, exp).compareTo(MAX_LIFETIME) > 0) {
@@ -74,6 +72,10 @@ final class AppJwtVerifier {
     } catch (ParseException | JOSEException e) {
       throw reject(UNDECODABLE);
     }
+  }
+
+  private static Instant epochSeconds(Object claim) {
+    return claim instanceof Number n ? Instant.ofEpochSecond(n.longValue()) : null;
   }
 
   private static ApiException reject(String message) {
