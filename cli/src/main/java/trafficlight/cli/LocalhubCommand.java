@@ -1,0 +1,45 @@
+package trafficlight.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import trafficlight.localhub.LocalHub;
+import trafficlight.localhub.LocalHubMain;
+
+/** {@code trafficlight localhub}: runs the embedded GitHub Issues API server until killed. */
+@Command(
+    name = "localhub",
+    mixinStandardHelpOptions = true,
+    description = "Run localhub, a local GitHub Issues API server, until killed.")
+public final class LocalhubCommand implements Callable<Integer> {
+
+  @Option(names = "--port", defaultValue = "8080", description = "Port (0: any free one).")
+  int port;
+
+  @Option(names = "--token", description = "The token to accept (default: a generated one).")
+  String token;
+
+  @Option(names = "--login", defaultValue = "localhub", description = "The token's user.")
+  String login;
+
+  @Option(names = "--data", description = "Keep the state in this directory (journal).")
+  Path data;
+
+  @Option(names = "--repo", description = "owner/name to create (repeatable; default demo/app).")
+  List<String> repos = new ArrayList<>();
+
+  @Override
+  public Integer call() throws InterruptedException {
+    LocalHub hub = LocalHub.builder().port(port).dataDir(data).start();
+    String used = LocalHubMain.announce(hub, repos, login, token);
+    Runtime.getRuntime().addShutdownHook(new Thread(hub::close));
+    System.out.println("localhub listening on " + hub.baseUrl());
+    System.out.println("token: " + used);
+    System.out.flush();
+    Thread.currentThread().join();
+    return 0;
+  }
+}
