@@ -168,7 +168,7 @@ public final class GitHubClient implements AutoCloseable {
         throw new RateLimitException(status, failure, clock.instant().plus(wait));
       }
       if (status >= 400) {
-        throw new GitHubException(status, what + ": " + explain(result));
+        throw new GitHubException(status, what + ": " + explain(result), githubMessage(result));
       }
       Object json;
       try {
@@ -241,11 +241,15 @@ public final class GitHubClient implements AutoCloseable {
       }
       throw new GitHubException(0, "GitHub's installation token response holds no token");
     } catch (GitHubException e) {
-      if (e.status() == 401 || e.status() == 404) {
+      if (e.status() == 401 || e.status() == 403 || e.status() == 404) {
         throw new GitHubException(
             e.status(),
-            "GitHub App authentication failed: "
-                + e.getMessage()
+            "GitHub App authentication failed: POST "
+                + endpoint.relative(uri)
+                + " answered "
+                + e.status()
+                + " "
+                + e.githubMessage()
                 + "; check app_id, app_installation_id and that private_ssh_key is the App's"
                 + " current key");
       }

@@ -9,14 +9,27 @@ public class GitHubException extends RuntimeException {
   /** HTTP status, or 0 when no response arrived (connection failure, timeout, bad body). */
   private final int status;
 
+  private final String githubMessage;
+
   public GitHubException(int status, String message) {
+    this(status, message, (String) null);
+  }
+
+  public GitHubException(int status, String message, String githubMessage) {
     super(message);
     this.status = status;
+    this.githubMessage = githubMessage;
   }
 
   public GitHubException(int status, String message, Throwable cause) {
     super(message, cause);
     this.status = status;
+    this.githubMessage = null;
+  }
+
+  /** The {@code message} of GitHub's error body, if there was one. */
+  public String githubMessage() {
+    return githubMessage;
   }
 
   public int status() {
