@@ -70,6 +70,7 @@ final class SearchEndpoint {
     ObjectNode body = Json.object();
     body.put("total_count", hits.size());
     body.put("incomplete_results", false);
+    body.put("search_type", "lexical");
     ArrayNode items = body.putArray("items");
     paging.slice(hits).forEach(h -> items.add(call.json.searchItem(h.repo(), h.issue())));
     ApiResponse response = ApiResponse.json(200, body);
