@@ -69,7 +69,7 @@ final class FrontDoor implements HttpHandler {
 
     FaultPolicy fault = faults.take(request.method(), request.path());
     if (fault instanceof FaultPolicy.DropConnection) {
-      record(request, rawPath, operation, null);
+      record(request, rawPath, operation, null, fault);
       throw new DroppedConnection();
     }
     if (fault instanceof FaultPolicy.Delay delay) {
@@ -85,14 +85,14 @@ final class FrontDoor implements HttpHandler {
       }
     }
     if (fault instanceof FaultPolicy.LoseResponseAfterApply) {
-      record(request, rawPath, operation, null);
+      record(request, rawPath, operation, null, fault);
       throw new DroppedConnection();
     }
     if (fault instanceof FaultPolicy.MalformedJson || fault instanceof FaultPolicy.TruncatedJson) {
       response.body = FaultResponses.corrupt(fault, response.body);
       response.headers.remove("etag");
     }
-    record(request, rawPath, operation, response);
+    record(request, rawPath, operation, response, fault);
     send(exchange, response);
   }
 
@@ -104,7 +104,12 @@ final class FrontDoor implements HttpHandler {
     }
   }
 
-  private void record(ApiRequest request, String rawPath, String operation, ApiResponse response) {
+  private void record(
+      ApiRequest request,
+      String rawPath,
+      String operation,
+      ApiResponse response,
+      FaultPolicy fault) {
     recorder.record(
         new RecordedRequest(
             request.method(),
@@ -116,6 +121,7 @@ final class FrontDoor implements HttpHandler {
             response == null ? Map.of() : Map.copyOf(response.headers),
             response == null ? null : response.body,
             operation,
+            fault,
             clock.now()));
   }
 

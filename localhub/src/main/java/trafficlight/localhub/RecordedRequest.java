@@ -7,7 +7,8 @@ import java.util.Map;
 /**
  * One request the hub received on its GitHub API, and what it answered. {@code status} is 0 and the
  * response fields are empty when the connection was dropped without a response. {@code operation}
- * is GitHub's operationId ("issues/create", ...) or null for an unknown path.
+ * is GitHub's operationId ("issues/create", ...) or null for an unknown path. {@code fault} is the
+ * injected fault that shaped the exchange, or null.
  */
 public record RecordedRequest(
     String method,
@@ -19,6 +20,7 @@ public record RecordedRequest(
     Map<String, String> responseHeaders,
     String responseBody,
     String operation,
+    FaultPolicy fault,
     Instant time) {
 
   /** A request header (first value, case-insensitive name), or null. */

@@ -79,8 +79,8 @@ abstract class AgainstLocalHub {
       }
       GitHubContract contract = contract();
       for (RecordedRequest request : hub.requests()) {
-        if (request.status() == 0) {
-          // the connection was dropped: there is no response to hold to the description
+        if (request.status() == 0 || request.fault() != null) {
+          // no response, or one a test injected on purpose: only the request is held to it
           assertThat(contract.requestViolations(exchange(request))).isEmpty();
         } else {
           contract.assertConforms(exchange(request));

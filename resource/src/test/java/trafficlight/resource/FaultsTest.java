@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import trafficlight.contract.GitHubContract;
 import trafficlight.localhub.Fault;
 import trafficlight.localhub.FaultPolicy;
 
@@ -13,11 +12,6 @@ import trafficlight.localhub.FaultPolicy;
 class FaultsTest extends AgainstLocalHub {
 
   private static final String ISSUES = "/repos/" + REPO + "/issues";
-
-  @Override
-  GitHubContract contract() {
-    return super.contract().allowingUndocumentedStatus(500, 502, 503, 429, 200);
-  }
 
   private long openCount() {
     return hub.issues(REPO).stream().filter(i -> i.state().equals("open")).count();
