@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
     name = "trafficlight",
     mixinStandardHelpOptions = true,
     description = "GitHub Issues as a traffic light for Concourse deploys.",
-    subcommands = {CommandLine.HelpCommand.class, LocalhubCommand.class})
+    subcommands = {CommandLine.HelpCommand.class, LocalhubCommand.class, DemoCommand.class})
 public final class TrafficLight {
 
   public static void main(String[] args) {
