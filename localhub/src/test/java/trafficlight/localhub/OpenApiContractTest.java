@@ -15,23 +15,60 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import trafficlight.contract.Exchange;
 import trafficlight.contract.GitHubContract;
 
 /**
- * Every response of a scenario touching every endpoint conforms to GitHub's OpenAPI description.
+ * Every response of a scenario touching every endpoint conforms to GitHub's OpenAPI description:
+ * api.github.com's at the root, and GitHub Enterprise Server's (newest ghes-3.x) under {@code
+ * /api/v3}.
  */
 class OpenApiContractTest {
 
-  @Test
-  void everyResponseConformsToGitHubsDescription() throws Exception {
+  /** Where the scenario sends its requests, and the description that judges them. */
+  enum Api {
+    API_GITHUB_COM {
+      @Override
+      GitHubContract contract() {
+        return GitHubContract.apiGitHubCom();
+      }
+
+      @Override
+      String baseUrl(LocalHub hub) {
+        return hub.baseUrl();
+      }
+    },
+    ENTERPRISE_SERVER {
+      @Override
+      GitHubContract contract() {
+        return GitHubContract.enterpriseServer();
+      }
+
+      @Override
+      String baseUrl(LocalHub hub) {
+        return hub.enterpriseBaseUrl();
+      }
+    };
+
+    abstract GitHubContract contract();
+
+    abstract String baseUrl(LocalHub hub);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Api.class)
+  void everyResponseConformsToGitHubsDescription(Api api) throws Exception {
     try (LocalHub hub = LocalHub.start()) {
       hub.createRepo("o/r");
       hub.createRepo("o/off", RepoOptions.ISSUES_DISABLED);
       String token = hub.createToken("alice");
       hub.createUser("dave");
-      String base = hub.baseUrl() + "/repos/o/r";
+      String apiBase = api.baseUrl(hub);
+      String base = apiBase + "/repos/o/r";
       Http.post(base + "/issues", token, "{\"title\":\"t\",\"body\":\"b\",\"labels\":[\"x\"]}");
       Http.post(base + "/issues", token, "{\"title\":\"no body\"}");
       hub.createPullRequest("o/r", "pr", "bob");
@@ -39,15 +76,19 @@ class OpenApiContractTest {
       Http.post(base + "/issues/1/comments", token, "{\"body\":\"c\"}");
       Http.post(base + "/issues/2/comments", token, "{\"body\":\"c2\"}");
       Http.get(base + "/issues/1", token);
-      Http.get(base + "/issues?state=all&per_page=1", token);
+      String link = Http.get(base + "/issues?state=all&per_page=1", token).header("link");
+      Matcher next = Pattern.compile("<([^>]+)>; rel=\"next\"").matcher(String.valueOf(link));
+      assertThat(next.find()).as("Link rel=next in %s", link).isTrue();
+      assertThat(next.group(1)).startsWith(apiBase + "/repositories/");
+      Http.get(next.group(1), token);
       Http.get(base + "/issues/1/comments", token);
       Http.get(base, token);
       Http.get(base, null);
-      Http.get(hub.baseUrl() + "/search/issues?q=repo:o/r", token);
-      Http.get(hub.baseUrl() + "/rate_limit", token);
+      Http.get(apiBase + "/search/issues?q=repo:o/r", token);
+      Http.get(apiBase + "/rate_limit", token);
       Http.post(base + "/issues", token, "{}");
       Http.get(base + "/issues/99", token);
-      Http.get(hub.baseUrl() + "/repos/o/off/issues", token);
+      Http.get(apiBase + "/repos/o/off/issues", token);
       Http.get(base + "/issues", "ghp_bad");
 
       KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
@@ -66,7 +107,7 @@ class OpenApiContractTest {
                   .build());
       jwt.sign(new RSASSASigner(key.getPrivate()));
       assertThat(
-              Http.post(hub.baseUrl() + "/app/installations/2/access_tokens", jwt.serialize(), null)
+              Http.post(apiBase + "/app/installations/2/access_tokens", jwt.serialize(), null)
                   .status())
           .isEqualTo(201);
 
@@ -85,7 +126,13 @@ class OpenApiContractTest {
                           r.responseBody()))
               .toList();
       assertThat(exchanges).hasSizeGreaterThan(15);
-      GitHubContract.apiGitHubCom()
+      assertThat(exchanges)
+          .allSatisfy(
+              e ->
+                  assertThat(e.path())
+                      .startsWith(api == Api.ENTERPRISE_SERVER ? "/api/v3/" : "/")
+                      .doesNotStartWith(api == Api.ENTERPRISE_SERVER ? "/api/v3/api/v3" : "/api/"));
+      api.contract()
           .validatingRepositoryIdIssuesAsRepoIssues()
           .allowingUndocumentedStatus(401, 410) // GitHub sends them; its description omits them
           .assertConforms(exchanges);
