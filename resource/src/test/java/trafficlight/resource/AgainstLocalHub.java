@@ -3,11 +3,7 @@ package trafficlight.resource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.jr.ob.JSON;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,8 +19,6 @@ import trafficlight.contract.GitHubContract;
 import trafficlight.localhub.LocalHub;
 import trafficlight.localhub.MovableClock;
 import trafficlight.localhub.RecordedRequest;
-import trafficlight.resource.gate.IssueGateResource;
-import trafficlight.resource.protocol.ConcourseProtocol;
 
 /**
  * Runs the resource in-process, over real HTTP, against a fresh localhub per test; afterwards every
@@ -61,7 +55,7 @@ abstract class AgainstLocalHub {
   }
 
   /** Everything the resource printed in this test. */
-  final List<Run> runs = new java.util.ArrayList<>();
+  final List<Run> runs = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
 
   /** Secrets that must appear in no output. */
   final List<String> secrets = new java.util.ArrayList<>();
@@ -218,21 +212,16 @@ abstract class AgainstLocalHub {
     }
   }
 
+  /** How the resource runs: in this JVM (fast) unless a test class runs the dist/ executables. */
+  ResourceRunner runner() {
+    return ResourceRunner.IN_PROCESS;
+  }
+
   Run runRaw(String command, String stdin, Map<String, String> env, Path... dir) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    PrintStream stderr = new PrintStream(err, true, StandardCharsets.UTF_8);
-    int exit =
-        new ConcourseProtocol(source -> IssueGateResource.fromSource(source, stderr::println))
-            .run(
-                command,
-                dir.length == 0 ? List.of() : List.of(dir[0].toString()),
-                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-                new PrintStream(out, true, StandardCharsets.UTF_8),
-                stderr,
-                env);
-    return new Run(
-        exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    List<String> args = dir.length == 0 ? List.of() : List.of(dir[0].toString());
+    Run run = runner().run(command, stdin, env, args);
+    runs.add(run);
+    return run;
   }
 
   /**

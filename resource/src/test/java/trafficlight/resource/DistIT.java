@@ -2,15 +2,10 @@ package trafficlight.resource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,34 +18,8 @@ class DistIT extends AgainstLocalHub {
       Path.of(System.getProperty("trafficlight.root", "..")).resolve("dist/opt/resource");
 
   @Override
-  Run runRaw(String command, String stdin, Map<String, String> env, Path... dir) {
-    List<String> argv = new ArrayList<>(List.of(DIST.resolve(command).toString()));
-    if (dir.length > 0) {
-      argv.add(dir[0].toString());
-    }
-    ProcessBuilder builder = new ProcessBuilder(argv);
-    builder.environment().keySet().removeIf(k -> k.startsWith("BUILD_") || k.startsWith("ATC_"));
-    builder.environment().putAll(env);
-    try {
-      Process process = builder.start();
-      process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
-      process.getOutputStream().close();
-      byte[] out = process.getInputStream().readAllBytes();
-      byte[] err = process.getErrorStream().readAllBytes();
-      assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-      Run run =
-          new Run(
-              process.exitValue(),
-              new String(out, StandardCharsets.UTF_8),
-              new String(err, StandardCharsets.UTF_8));
-      runs.add(run);
-      return run;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+  ResourceRunner runner() {
+    return ResourceRunner.DIST;
   }
 
   @Test

@@ -44,9 +44,10 @@ class OutTest extends AgainstLocalHub {
         .containsEntry("issue_number", Long.toString(issue.number()))
         .containsEntry("issue_state", "open")
         .containsEntry("issue_closed_at", "None");
+    // the second listing is how a put notices another put that created the same issue meanwhile
     assertThat(hub.requests())
         .extracting(r -> r.operation())
-        .containsExactly("issues/list-for-repo", "issues/create");
+        .containsExactly("issues/list-for-repo", "issues/create", "issues/list-for-repo");
   }
 
   @Test

@@ -10,6 +10,8 @@ import trafficlight.github.Issue;
  */
 record IssueFilter(String state, String prefix, List<String> labels, List<String> skipIfLabeled) {
 
+  private static final List<String> NOT_A_GO_AHEAD = List.of("not_planned", "duplicate");
+
   static IssueFilter of(SourceConfig source) {
     return new IssueFilter(
         source.issueState(), source.issuePrefix(), source.labels(), source.skipIfLabeled());
@@ -18,7 +20,7 @@ record IssueFilter(String state, String prefix, List<String> labels, List<String
   boolean matches(Issue issue) {
     return !issue.pullRequest()
         && state.equals(issue.state())
-        && !(issue.isClosed() && "not_planned".equals(issue.stateReason()))
+        && !(issue.isClosed() && NOT_A_GO_AHEAD.contains(issue.stateReason()))
         && issue.title() != null
         && issue.title().startsWith(prefix)
         && issue.labels().containsAll(labels)

@@ -67,30 +67,34 @@ final class IssuePublisher {
             : source.bodyTemplate().render(values);
     body = fit(body);
 
-    Issue existing = findOpen(title);
-    String action;
-    Issue issue;
-    if (existing != null) {
-      comment(existing, body);
-      issue = existing;
-      action = "commented";
-      log.accept(
-          "commented build "
-              + build.get("BUILD_NAME")
-              + " on #"
-              + issue.number()
-              + " "
-              + issue.htmlUrl());
-    } else {
-      issue =
-          create(
-              title,
-              body,
-              union(source.labels(), params.labels()),
-              union(source.assignees(), params.assignees()));
-      action = "created";
-      log.accept("opened #" + issue.number() + " " + issue.htmlUrl());
+    List<String> labels = union(source.labels(), params.labels());
+    List<String> assignees = union(source.assignees(), params.assignees());
+    List<Issue> open = openWithTitle(title);
+    if (open.isEmpty()) {
+      Issue created = create(title, body, labels, assignees);
+      if (created != null) {
+        Issue keeper = keepOldest(created, title, body);
+        if (keeper == created) {
+          log.accept("opened #" + created.number() + " " + created.htmlUrl());
+          return result(created, "created");
+        }
+        return result(keeper, "commented");
+      }
+      open = openWithTitle(title); // another put opened it while ours failed
     }
+    Issue existing = open.get(0);
+    comment(existing, body);
+    log.accept(
+        "commented build "
+            + build.get("BUILD_NAME")
+            + " on #"
+            + existing.number()
+            + " "
+            + existing.htmlUrl());
+    return result(existing, "commented");
+  }
+
+  private static Resource.Result result(Issue issue, String action) {
     Map<String, String> metadata = new LinkedHashMap<>();
     metadata.put("number", Long.toString(issue.number()));
     metadata.put("html_url", issue.htmlUrl());
@@ -99,17 +103,23 @@ final class IssuePublisher {
     return new Resource.Result(IssueVersion.of(issue), metadata);
   }
 
-  /** The oldest open issue with exactly this title, or null. */
-  private Issue findOpen(String title) {
+  /** The open issues with exactly this title, oldest first. */
+  private List<Issue> openWithTitle(String title) {
+    List<Issue> found = new ArrayList<>();
     for (Issue issue :
         github.listIssues(repository, IssueQuery.open().withLabels(source.labels()))) {
       if (!issue.pullRequest() && title.equals(issue.title())) {
-        return issue;
+        found.add(issue);
       }
     }
-    return null;
+    return found;
   }
 
+  /**
+   * Creates the issue. After a failure whose outcome is unknown it looks before trying again: an
+   * open issue with our body is ours (the create did land); one with another body was opened by
+   * another put meanwhile, and null says to comment there instead.
+   */
   private Issue create(String title, String body, List<String> labels, List<String> assignees) {
     for (int attempt = 1; ; attempt++) {
       try {
@@ -119,13 +129,43 @@ final class IssuePublisher {
           throw e;
         }
         log.accept(e.getMessage() + "; looking for the issue before trying again");
-        Issue created = findOpen(title);
-        if (created != null) {
-          log.accept("the create did reach GitHub: #" + created.number());
-          return created;
+        List<Issue> open = openWithTitle(title);
+        for (Issue issue : open) {
+          if (sameText(body, issue.body())) {
+            log.accept("the create did reach GitHub: #" + issue.number());
+            return issue;
+          }
+        }
+        if (!open.isEmpty()) {
+          return null;
         }
       }
     }
+  }
+
+  /**
+   * Two puts that finish together can both find no open issue and both create one. After creating,
+   * each put lists again; if it did not open the oldest, it moves its build onto the oldest as a
+   * comment and closes its own as a duplicate. Each put handles only its own issue, so every
+   * duplicate is merged exactly once.
+   */
+  private Issue keepOldest(Issue created, String title, String body) {
+    List<Issue> open = openWithTitle(title);
+    Issue oldest = open.isEmpty() ? created : open.get(0);
+    if (oldest.number() >= created.number()) {
+      return created;
+    }
+    comment(oldest, body);
+    github.createComment(repository, created.number(), "Duplicate of #" + oldest.number());
+    github.updateIssue(
+        repository, created.number(), Map.of("state", "closed", "state_reason", "duplicate"));
+    log.accept(
+        "another put opened #"
+            + oldest.number()
+            + " at the same time: added this build there and closed #"
+            + created.number()
+            + " as its duplicate");
+    return oldest;
   }
 
   private void comment(Issue issue, String body) {
@@ -140,13 +180,17 @@ final class IssuePublisher {
         }
         log.accept(e.getMessage() + "; looking for the comment before trying again");
         for (Comment comment : github.listComments(repository, issue.number(), since)) {
-          if (body.strip().equals(comment.body() == null ? null : comment.body().strip())) {
+          if (sameText(body, comment.body())) {
             log.accept("the comment did reach GitHub: " + comment.htmlUrl());
             return;
           }
         }
       }
     }
+  }
+
+  private static boolean sameText(String ours, String theirs) {
+    return theirs != null && ours.strip().equals(theirs.strip());
   }
 
   /** Cuts a body GitHub would refuse, saying so in the body itself. */

@@ -1,0 +1,88 @@
+package trafficlight.resource;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import trafficlight.resource.gate.IssueGateResource;
+import trafficlight.resource.protocol.ConcourseProtocol;
+
+/** Runs one resource command with a request on stdin, an environment and arguments. */
+interface ResourceRunner {
+
+  Run run(String command, String stdin, Map<String, String> env, List<String> args);
+
+  /** The protocol and resource called in this JVM: what the executables do, minus the JVM. */
+  ResourceRunner IN_PROCESS =
+      (command, stdin, env, args) -> {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream stderr = new PrintStream(err, true, StandardCharsets.UTF_8);
+        int exit =
+            new ConcourseProtocol(source -> IssueGateResource.fromSource(source, stderr::println))
+                .run(
+                    command,
+                    args,
+                    new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                    new PrintStream(out, true, StandardCharsets.UTF_8),
+                    stderr,
+                    env);
+        return new Run(
+            exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+      };
+
+  /**
+   * The executables of {@code dist/opt/resource}, as Concourse runs them: a fresh process per step,
+   * the request on stdin, the directory as argument, BUILD_* in the environment.
+   */
+  ResourceRunner DIST =
+      (command, stdin, env, args) -> {
+        Path dist =
+            Path.of(System.getProperty("trafficlight.root", "..")).resolve("dist/opt/resource");
+        List<String> argv = new ArrayList<>(List.of(dist.resolve(command).toString()));
+        argv.addAll(args);
+        ProcessBuilder builder = new ProcessBuilder(argv);
+        builder
+            .environment()
+            .keySet()
+            .removeIf(k -> k.startsWith("BUILD_") || k.startsWith("ATC_"));
+        builder.environment().putAll(env);
+        try {
+          Process process = builder.start();
+          CompletableFuture<byte[]> err =
+              CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()));
+          process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
+          process.getOutputStream().close();
+          byte[] out = process.getInputStream().readAllBytes();
+          if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException(command + " did not finish in 120 s");
+          }
+          return new Run(
+              process.exitValue(),
+              new String(out, StandardCharsets.UTF_8),
+              new String(err.join(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException(e);
+        }
+      };
+
+  private static byte[] readAll(java.io.InputStream in) {
+    try {
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
