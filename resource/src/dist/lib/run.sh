@@ -3,21 +3,64 @@
 #   run.sh check | run.sh in DEST | run.sh out SRC
 # The executables /opt/resource/{check,in,out} are thin wrappers over this file.
 lib=$(CDPATH= cd -- "$(dirname -- "$0")" && pwd)
+jar=$lib/trafficlight-resource.jar
+command=${1:-}
 
 java=java
-if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then java=$JAVA_HOME/bin/java; fi
-
-# A class-data archive trained for exactly this jar and JVM, if the image build made one.
-archive=
-if [ -f "$lib/resource.aot" ]; then
-  archive=-XX:AOTCache=$lib/resource.aot
-elif [ -f "$lib/resource.jsa" ]; then
-  archive=-XX:SharedArchiveFile=$lib/resource.jsa
+home=${JAVA_HOME:-}
+if [ -n "$home" ] && [ -x "$home/bin/java" ]; then
+  java=$home/bin/java
+else
+  home=$(readlink -f "$(command -v java)" 2>/dev/null) && home=${home%/bin/java} || home=
 fi
+
+# The JVM in use, as its release file names it: an archive is valid only for exactly that build
+# (and for exactly this jar, class path and flags).
+jvm= major=
+if [ -n "$home" ] && [ -r "$home/release" ]; then
+  while IFS= read -r line; do
+    case $line in
+      JAVA_VERSION=*) v=${line#*=}; v=${v#\"}; major=${v%%.*}; jvm="$jvm $line" ;;
+      JAVA_RUNTIME_VERSION=* | IMPLEMENTOR_VERSION=*) jvm="$jvm $line" ;;
+    esac
+  done <"$home/release"
+  [ -n "$jvm" ] && jvm="$home$jvm"
+fi
+
+# A class-data archive per command (lib/resource-COMMAND.aot on JDK 25+, .jsa AppCDS on older
+# ones), trained for this jar and this JVM by the image build (TRAFFICLIGHT_TRAIN=1, see
+# bench/train). It is used only when lib/resource.jvm names the JVM in use and the jar is not newer
+# than it; otherwise the JVM starts without one, silently.
+archive=
+case $command in check | in | out)
+  if [ -n "${TRAFFICLIGHT_TRAIN:-}" ] && [ -n "$jvm" ]; then
+    rm -f "$lib/resource-$command.aot" "$lib/resource-$command.jsa"
+    printf '%s\n' "$jvm" >"$lib/resource.jvm"
+    if [ "${major:-0}" -ge 25 ] 2>/dev/null; then
+      archive=-XX:AOTCacheOutput=$lib/resource-$command.aot
+    else
+      archive=-XX:ArchiveClassesAtExit=$lib/resource-$command.jsa
+    fi
+  elif [ -n "$jvm" ] && [ -r "$lib/resource.jvm" ]; then
+    IFS= read -r trained <"$lib/resource.jvm" || trained=
+    if [ "$trained" = "$jvm" ]; then
+      for f in "$lib/resource-$command.aot" "$lib/resource-$command.jsa"; do
+        if [ -f "$f" ] && ! [ "$jar" -nt "$f" ]; then
+          case $f in
+            *.aot) archive=-XX:AOTCache=$f ;;
+            *) archive=-XX:SharedArchiveFile=$f ;;
+          esac
+          break
+        fi
+      done
+    fi
+  fi
+  ;;
+esac
 
 # A short-lived process: C1 only and a small serial heap. JVM warnings go to stderr, never into
 # the protocol JSON on stdout.
 # shellcheck disable=SC2086
 exec "$java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData \
   -Xlog:disable -Xlog:all=warning:stderr $archive \
-  -cp "$lib/trafficlight-resource.jar" trafficlight.resource.Main "$@"
+  -cp "$jar" trafficlight.resource.Main "$@"

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import trafficlight.github.Comment;
 import trafficlight.github.GitHubClient;
@@ -32,6 +33,7 @@ final class IssuePublisher {
   static final int MAX_TITLE = 256;
   static final int MAX_BODY = 65_536;
   private static final int ATTEMPTS = 3;
+  private static final java.time.Duration SETTLE = java.time.Duration.ofSeconds(1);
 
   private final GitHubClient github;
   private final SourceConfig source;
@@ -70,6 +72,9 @@ final class IssuePublisher {
     List<String> labels = union(source.labels(), params.labels());
     List<String> assignees = union(source.assignees(), params.assignees());
     List<Issue> open = openWithTitle(title);
+    if (open.size() > 1) {
+      mergeIntoOldest(open);
+    }
     if (open.isEmpty()) {
       Issue created = create(title, body, labels, assignees);
       if (created != null) {
@@ -103,6 +108,33 @@ final class IssuePublisher {
     return new Resource.Result(IssueVersion.of(issue), metadata);
   }
 
+  /**
+   * Several open issues with one title, left by a put whose create landed after it gave up waiting
+   * for it: the builds of the newer ones are copied onto the oldest, which stays the gate, and the
+   * newer ones closed as duplicates.
+   */
+  private void mergeIntoOldest(List<Issue> open) {
+    Issue oldest = open.get(0);
+    for (Issue duplicate : open.subList(1, open.size())) {
+      if (duplicate.body() != null && !duplicate.body().isBlank()) {
+        comment(oldest, duplicate.body());
+      }
+      closeAsDuplicate(duplicate, oldest);
+    }
+  }
+
+  private void closeAsDuplicate(Issue duplicate, Issue oldest) {
+    github.createComment(repository, duplicate.number(), "Duplicate of #" + oldest.number());
+    github.updateIssue(
+        repository, duplicate.number(), Map.of("state", "closed", "state_reason", "duplicate"));
+    log.accept(
+        "#"
+            + duplicate.number()
+            + " had the same title as #"
+            + oldest.number()
+            + ": its build was added there and it was closed as a duplicate");
+  }
+
   /** The open issues with exactly this title, oldest first. */
   private List<Issue> openWithTitle(String title) {
     List<Issue> found = new ArrayList<>();
@@ -129,14 +161,19 @@ final class IssuePublisher {
           throw e;
         }
         log.accept(e.getMessage() + "; looking for the issue before trying again");
-        List<Issue> open = openWithTitle(title);
-        for (Issue issue : open) {
-          if (sameText(body, issue.body())) {
-            log.accept("the create did reach GitHub: #" + issue.number());
-            return issue;
+        Optional<List<Issue>> landed =
+            lookAgain(
+                () -> {
+                  List<Issue> open = openWithTitle(title);
+                  return open.isEmpty() ? Optional.empty() : Optional.of(open);
+                });
+        if (landed.isPresent()) {
+          for (Issue issue : landed.get()) {
+            if (sameText(body, issue.body())) {
+              log.accept("the create did reach GitHub: #" + issue.number());
+              return issue;
+            }
           }
-        }
-        if (!open.isEmpty()) {
           return null;
         }
       }
@@ -156,15 +193,7 @@ final class IssuePublisher {
       return created;
     }
     comment(oldest, body);
-    github.createComment(repository, created.number(), "Duplicate of #" + oldest.number());
-    github.updateIssue(
-        repository, created.number(), Map.of("state", "closed", "state_reason", "duplicate"));
-    log.accept(
-        "another put opened #"
-            + oldest.number()
-            + " at the same time: added this build there and closed #"
-            + created.number()
-            + " as its duplicate");
+    closeAsDuplicate(created, oldest);
     return oldest;
   }
 
@@ -179,14 +208,35 @@ final class IssuePublisher {
           throw e;
         }
         log.accept(e.getMessage() + "; looking for the comment before trying again");
-        for (Comment comment : github.listComments(repository, issue.number(), since)) {
-          if (sameText(body, comment.body())) {
-            log.accept("the comment did reach GitHub: " + comment.htmlUrl());
-            return;
-          }
+        Optional<Comment> landed =
+            lookAgain(
+                () ->
+                    github.listComments(repository, issue.number(), since).stream()
+                        .filter(comment -> sameText(body, comment.body()))
+                        .findFirst());
+        if (landed.isPresent()) {
+          log.accept("the comment did reach GitHub: " + landed.get().htmlUrl());
+          return;
         }
       }
     }
+  }
+
+  /**
+   * Looks for the effect of a write whose response never came; if it is not there yet, looks once
+   * more after a pause, since a request that timed out may still be applied a moment later.
+   */
+  private <T> Optional<T> lookAgain(java.util.function.Supplier<Optional<T>> look) {
+    Optional<T> found = look.get();
+    if (found.isEmpty()) {
+      try {
+        Thread.sleep(SETTLE.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      found = look.get();
+    }
+    return found;
   }
 
   private static boolean sameText(String ours, String theirs) {
