@@ -60,6 +60,16 @@ class AuthAndErrorsTest extends AgainstLocalHub {
   }
 
   @Test
+  void plainHttpToAnotherMachineIsWarnedAbout() {
+    Run run = check(trigger("gh_host", "http://ghe.invalid/api/v3"), null);
+    assertThat(run.stderr().lines().findFirst().orElseThrow())
+        .isEqualTo(
+            "warning: gh_host http://ghe.invalid/api/v3 is plain http to another machine:"
+                + " credentials travel unencrypted; use https");
+    assertFailedWithOneLine(run, "UnknownHostException");
+  }
+
+  @Test
   void anUnknownSourceKeySuggestsTheNearest() {
     Run run = check(trigger("skip_if_labelled", java.util.List.of("x")), null);
     assertFailedWithOneLine(

@@ -46,8 +46,9 @@ final class IssueVersion {
 
   /** The same position, read back from a version this resource emitted. */
   static Position position(Version version, String state) {
+    long number = number(version);
     String timeKey = state.equals("closed") ? "issue_closed_at" : "issue_created_at";
-    return new Position(time(version, timeKey), number(version));
+    return new Position(time(version, timeKey), number);
   }
 
   static long number(Version version) {
