@@ -3,6 +3,7 @@ package trafficlight.resource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -133,5 +134,86 @@ class OutTest extends AgainstLocalHub {
 
     assertThat(get.exit()).isZero();
     assertThat(hub.issues(REPO).get(0).title()).isEqualTo(TITLE);
+  }
+
+  @Test
+  void commitFromRecordsTheDeployedCommitFromAGitResourceCheckout() throws Exception {
+    Path git = Files.createDirectories(directory("put").resolve("myapp/.git"));
+    String sha = "1a2b3c4d5e6f70819293a4b5c6d7e8f901234567";
+    Files.writeString(git.resolve("ref"), sha + "\n");
+    Files.writeString(git.resolve("commit_message"), "Fix the login page\n\nLonger text.\n");
+
+    Run first = out(post(), Map.of("commit_from", "myapp"), build("12"));
+    Run second = out(post(), Map.of("commit_from", "myapp"), build("13"));
+
+    assertThat(first.exit()).as(first.toString()).isZero();
+    assertThat(second.exit()).as(second.toString()).isZero();
+    Issue issue = hub.issues(REPO).get(0);
+    String url = "https://ci.example.com/teams/main/pipelines/myapp/jobs/deploy-qa/builds/";
+    assertThat(issue.body())
+        .contains("\n\nDeployed commit `1a2b3c4` Fix the login page\n")
+        .endsWith(
+            "<!-- trafficlight:deploy {\"commit\":\""
+                + sha
+                + "\",\"subject\":\"Fix the login page\",\"build_name\":\"12\",\"job\":\"deploy-qa\","
+                + "\"pipeline\":\"myapp\",\"build_url\":\""
+                + url
+                + "12\"} -->\n");
+    assertThat(issue.comments().get(0).body())
+        .contains("\"build_name\":\"13\"")
+        .contains(url + "13");
+  }
+
+  @Test
+  void commitFromReadsAPlainCloneToo() throws Exception {
+    Path repo = Files.createDirectories(directory("put").resolve("clone"));
+    git(repo, "init", "-q", "-b", "main");
+    git(
+        repo,
+        "-c",
+        "user.name=dev",
+        "-c",
+        "user.email=dev@example.com",
+        "commit",
+        "-q",
+        "--allow-empty",
+        "-m",
+        "Add the QA banner");
+    git(repo, "pack-refs", "--all");
+    String sha =
+        new String(
+                new ProcessBuilder("git", "-C", repo.toString(), "rev-parse", "HEAD")
+                    .start()
+                    .getInputStream()
+                    .readAllBytes())
+            .strip();
+
+    Run run = out(post(), Map.of("commit_from", "clone"), build("12"));
+
+    assertThat(run.exit()).as(run.toString()).isZero();
+    assertThat(hub.issues(REPO).get(0).body())
+        .contains("Deployed commit `" + sha.substring(0, 7) + "`")
+        .contains(sha);
+  }
+
+  @Test
+  void commitFromMustBeACheckoutInsideTheSources() {
+    directory("put/not-git");
+    assertFailedWithOneLine(
+        out(post(), Map.of("commit_from", "not-git"), build("12")),
+        "put param commit_from \"not-git\" is not a git checkout (it has no .git directory)");
+    assertFailedWithOneLine(
+        out(post(), Map.of("commit_from", ".."), build("12")),
+        "put param commit_from \"..\" leads outside the build's directory");
+    assertThat(hub.requests()).isEmpty();
+  }
+
+  private static void git(Path dir, String... args) throws Exception {
+    java.util.List<String> command =
+        new java.util.ArrayList<>(List.of("git", "-C", dir.toString()));
+    command.addAll(List.of(args));
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes());
+    assertThat(process.waitFor()).as(output).isZero();
   }
 }

@@ -27,7 +27,13 @@ interface ResourceRunner {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         PrintStream stderr = new PrintStream(err, true, StandardCharsets.UTF_8);
         int exit =
-            new ConcourseProtocol(source -> IssueGateResource.fromSource(source, stderr::println))
+            new ConcourseProtocol(
+                    // check caches only where the test's TMPDIR says: none unless it sets one
+                    source ->
+                        IssueGateResource.fromSource(
+                            source,
+                            stderr::println,
+                            env.containsKey("TMPDIR") ? Path.of(env.get("TMPDIR")) : null))
                 .run(
                     command,
                     args,

@@ -67,7 +67,11 @@ final class IssuePublisher {
         params.bodyFile() != null
             ? BodyFile.read(sources, params.bodyFile())
             : source.bodyTemplate().render(values);
-    body = fit(body);
+    String record =
+        params.commitFrom() == null
+            ? ""
+            : DeployedCommit.read(sources, params.commitFrom()).record(build);
+    body = fit(body, MAX_BODY - record.length()) + record;
 
     List<String> labels = union(source.labels(), params.labels());
     List<String> assignees = union(source.assignees(), params.assignees());
@@ -244,8 +248,8 @@ final class IssuePublisher {
   }
 
   /** Cuts a body GitHub would refuse, saying so in the body itself. */
-  private String fit(String body) {
-    if (body.length() <= MAX_BODY) {
+  private String fit(String body, int max) {
+    if (body.length() <= max) {
       return body;
     }
     String note =
@@ -254,7 +258,7 @@ final class IssuePublisher {
             + " characters and GitHub allows "
             + MAX_BODY
             + ". The build log has it all.*\n";
-    int keep = MAX_BODY - note.length();
+    int keep = max - note.length();
     if (Character.isHighSurrogate(body.charAt(keep - 1))) {
       keep--;
     }

@@ -4,13 +4,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** The {@code put} step's params, as mitodl's resource takes them. */
-record PutParams(List<String> labels, List<String> assignees, String bodyFile) {
+/**
+ * The {@code put} step's params: mitodl's {@code labels}, {@code assignees} and {@code body_file},
+ * and {@code commit_from}, a git checkout whose commit the issue records for the board.
+ */
+record PutParams(List<String> labels, List<String> assignees, String bodyFile, String commitFrom) {
 
   static PutParams parse(Map<String, Object> params) {
     ConfigReader read =
-        new ConfigReader("put params", params, Set.of("labels", "assignees", "body_file"));
+        new ConfigReader(
+            "put params", params, Set.of("labels", "assignees", "body_file", "commit_from"));
     return new PutParams(
-        read.strings("labels"), read.strings("assignees"), read.string("body_file", null));
+        read.strings("labels"),
+        read.strings("assignees"),
+        read.string("body_file", null),
+        read.string("commit_from", null));
   }
 }
