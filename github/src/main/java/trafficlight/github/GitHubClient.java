@@ -34,6 +34,7 @@ public final class GitHubClient implements AutoCloseable {
   private final Consumer<String> log;
   private final Clock clock;
   private final HttpTransport transport;
+  private final ResponseCache cache;
   private String bearer;
 
   public GitHubClient(
@@ -42,7 +43,22 @@ public final class GitHubClient implements AutoCloseable {
       Duration timeout,
       RetryPolicy retry,
       Consumer<String> log) {
-    this(endpoint, credentials, timeout, retry, log, Clock.systemUTC());
+    this(endpoint, credentials, timeout, retry, log, ResponseCache.NONE);
+  }
+
+  /**
+   * A client whose GET requests are conditional when {@code cache} holds an ETag for their exact
+   * URL; a {@code 304 Not Modified} (which GitHub does not count against the rate limit) is
+   * answered from the cache.
+   */
+  public GitHubClient(
+      GitHubEndpoint endpoint,
+      Credentials credentials,
+      Duration timeout,
+      RetryPolicy retry,
+      Consumer<String> log,
+      ResponseCache cache) {
+    this(endpoint, credentials, timeout, retry, log, cache, Clock.systemUTC());
   }
 
   GitHubClient(
@@ -52,11 +68,23 @@ public final class GitHubClient implements AutoCloseable {
       RetryPolicy retry,
       Consumer<String> log,
       Clock clock) {
+    this(endpoint, credentials, timeout, retry, log, ResponseCache.NONE, clock);
+  }
+
+  GitHubClient(
+      GitHubEndpoint endpoint,
+      Credentials credentials,
+      Duration timeout,
+      RetryPolicy retry,
+      Consumer<String> log,
+      ResponseCache cache,
+      Clock clock) {
     this.endpoint = endpoint;
     this.credentials = credentials;
     this.retry = retry;
     this.log = log;
     this.clock = clock;
+    this.cache = cache == null ? ResponseCache.NONE : cache;
     this.transport = new HttpTransport(timeout);
   }
 
@@ -135,11 +163,19 @@ public final class GitHubClient implements AutoCloseable {
    */
   private Response send(String method, URI uri, String body, boolean repeatable, String token) {
     String what = method + " " + endpoint.relative(uri);
+    boolean cacheable = "GET".equals(method);
+    String url = uri.toString();
+    boolean conditional = cacheable;
     for (int attempt = 1; ; attempt++) {
       boolean last = attempt >= retry.maxAttempts();
+      ResponseCache.Entry cached = conditional ? cache.lookup(url) : null;
+      Map<String, String> headers = headers(token);
+      if (cached != null) {
+        headers.put("If-None-Match", cached.etag());
+      }
       HttpResult result;
       try {
-        result = transport.send(method, uri, headers(token), body);
+        result = transport.send(method, uri, headers, body);
       } catch (IOException e) {
         String failure = what + " failed: " + describe(e);
         if (repeatable && !last) {
@@ -149,6 +185,23 @@ public final class GitHubClient implements AutoCloseable {
         throw new GitHubException(0, failure, e);
       }
       int status = result.status();
+      if (status == 304) {
+        // Not Modified: neither an error nor a reason to retry, and not counted against the rate
+        // limit; the answer is the entry whose ETag was sent. If that entry is unusable, ask again
+        // unconditionally (not a retry). A 304 to a request without If-None-Match is a server
+        // fault that no repetition would mend.
+        if (cached != null) {
+          Response fromCache = fromCache(url, cached, result);
+          if (fromCache != null) {
+            return fromCache;
+          }
+          conditional = false;
+          attempt--;
+          continue;
+        }
+        throw new GitHubException(
+            status, what + ": GitHub answered 304 Not Modified to an unconditional request");
+      }
       if (status >= 500) {
         String failure = what + ": GitHub answered " + status + summary(result);
         if (repeatable && !last) {
@@ -186,8 +239,33 @@ public final class GitHubClient implements AutoCloseable {
         }
         throw new GitHubException(0, failure, e);
       }
+      if (cacheable && status == 200) {
+        String etag = result.header("etag");
+        if (etag != null && !etag.isEmpty()) {
+          cache.store(url, new ResponseCache.Entry(etag, result.body(), result.header("link")));
+        } else {
+          cache.forget(url);
+        }
+      }
       return new Response(result, json);
     }
+  }
+
+  /** The cached answer a 304 stands for, or null (and the entry dropped) if it is unusable. */
+  private Response fromCache(String url, ResponseCache.Entry cached, HttpResult notModified) {
+    Object json;
+    try {
+      json = GitHubJson.parse(cached.body());
+    } catch (IOException | RuntimeException e) {
+      cache.forget(url);
+      return null;
+    }
+    Map<String, List<String>> headers = new LinkedHashMap<>(notModified.headers());
+    headers.remove("link");
+    if (cached.link() != null) {
+      headers.put("link", List.of(cached.link()));
+    }
+    return new Response(new HttpResult(200, headers, cached.body()), json);
   }
 
   private void retryAfter(Duration wait, String failure, int attempt) {
