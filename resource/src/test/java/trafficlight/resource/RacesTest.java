@@ -114,4 +114,24 @@ class RacesTest extends AgainstLocalHub {
     assertThat(hub.issues(REPO).stream().filter(i -> !i.isOpen())).hasSize(1);
     assertThat(check.versions()).isEmpty();
   }
+
+  @Test
+  void aPutMergesStrayDuplicatesLeftByAnEarlierLateCreate() {
+    int first = open(TITLE, "pipeline-workflow", "promotion-to-production");
+    int stray = open(TITLE, "pipeline-workflow", "promotion-to-production");
+
+    Run run = out(post(), Map.of(), build("9"));
+
+    assertThat(run.exit()).as(run.toString()).isZero();
+    assertThat(hub.issue(REPO, stray).state()).isEqualTo("closed");
+    assertThat(hub.issue(REPO, stray).stateReason()).isEqualTo("duplicate");
+    assertThat(hub.issue(REPO, stray).comments())
+        .extracting(c -> c.body())
+        .containsExactly("Duplicate of #" + first);
+    assertThat(hub.issue(REPO, first).comments())
+        .extracting(c -> c.body())
+        .hasSize(2)
+        .first()
+        .isEqualTo("body");
+  }
 }

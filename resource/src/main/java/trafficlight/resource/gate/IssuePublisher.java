@@ -33,6 +33,7 @@ final class IssuePublisher {
   static final int MAX_TITLE = 256;
   static final int MAX_BODY = 65_536;
   private static final int ATTEMPTS = 3;
+  private static final java.time.Duration STRAY_AGE = java.time.Duration.ofMinutes(5);
   private static final java.time.Duration SETTLE = java.time.Duration.ofSeconds(1);
 
   private final GitHubClient github;
@@ -115,11 +116,17 @@ final class IssuePublisher {
   /**
    * Several open issues with one title, left by a put whose create landed after it gave up waiting
    * for it: the builds of the newer ones are copied onto the oldest, which stays the gate, and the
-   * newer ones closed as duplicates.
+   * newer ones closed as duplicates. Only issues older than {@link #STRAY_AGE}: a younger one may
+   * still be handled by the put that created it ({@link #keepOldest}), and merging it here too
+   * would copy its build twice.
    */
   private void mergeIntoOldest(List<Issue> open) {
     Issue oldest = open.get(0);
+    Instant strayBefore = Instant.now().minus(STRAY_AGE);
     for (Issue duplicate : open.subList(1, open.size())) {
+      if (!duplicate.createdAt().isBefore(strayBefore)) {
+        continue;
+      }
       if (duplicate.body() != null && !duplicate.body().isBlank()) {
         comment(oldest, duplicate.body());
       }
