@@ -1,0 +1,126 @@
+package trafficlight.board;
+
+import com.fasterxml.jackson.jr.ob.JSON;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The board, a commit's whereabouts and a promotion as JSON (for {@code --json} and the web). */
+public final class BoardJson {
+
+  private BoardJson() {}
+
+  public static String write(Object value, boolean pretty) {
+    try {
+      return (pretty ? JSON.std.with(JSON.Feature.PRETTY_PRINT_OUTPUT) : JSON.std).asString(value);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot write JSON", e);
+    }
+  }
+
+  public static Map<String, Object> board(Board board, List<Project> projects) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("repository", board.repository());
+    m.put("read_at", str(board.readAt()));
+    m.put("columns", board.columns());
+    List<Object> ps = new ArrayList<>();
+    for (Project p : projects) {
+      Map<String, Object> pm = new LinkedHashMap<>();
+      pm.put("project", p.name());
+      List<Object> ss = new ArrayList<>();
+      p.stages().forEach(s -> ss.add(stage(s)));
+      pm.put("stages", ss);
+      ps.add(pm);
+    }
+    m.put("projects", ps);
+    return m;
+  }
+
+  public static Map<String, Object> stage(Stage s) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("stage", s.name());
+    m.put("short_name", s.shortName());
+    m.put("light", s.light().lower());
+    m.put("status", s.status());
+    m.put("next", s.next());
+    m.put("final", s.finalStage());
+    m.put("last_deploy_at", str(s.lastDeployAt()));
+    m.put("waiting_seconds", s.waiting() == null ? null : s.waiting().toSeconds());
+    m.put("builds_waiting", s.buildsWaiting());
+    m.put("latest_issue", s.latest() == null ? null : issue(s.latest()));
+    Build b = s.latestBuild();
+    m.put("latest_build", b == null ? null : build(b));
+    return m;
+  }
+
+  public static Map<String, Object> issue(GateIssue i) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("number", i.number());
+    m.put("title", i.title());
+    m.put("html_url", i.htmlUrl());
+    m.put("state", i.state());
+    m.put("state_reason", i.stateReason());
+    m.put("created_at", str(i.createdAt()));
+    m.put("closed_at", str(i.closedAt()));
+    m.put("closed_by", i.closedBy());
+    m.put("consumed_by", i.consumedBy());
+    m.put("deploys", i.deploys());
+    List<Object> builds = new ArrayList<>();
+    i.builds().forEach(b -> builds.add(build(b)));
+    m.put("builds", builds);
+    return m;
+  }
+
+  public static Map<String, Object> build(Build b) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("issue", b.issue());
+    m.put("at", str(b.at()));
+    m.put("build_name", b.buildName());
+    m.put("job", b.job());
+    m.put("pipeline", b.pipeline());
+    m.put("build_url", b.buildUrl());
+    m.put("commit", b.commit());
+    m.put("subject", b.subject());
+    return m;
+  }
+
+  public static Map<String, Object> where(Where.Answer a) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("query", a.query());
+    m.put("commit", a.commits().isEmpty() ? null : a.commits().get(0));
+    m.put("subject", a.subject());
+    List<Object> stages = new ArrayList<>();
+    for (Where.StageAnswer s : a.stages()) {
+      Map<String, Object> sm = new LinkedHashMap<>();
+      sm.put("project", s.project());
+      sm.put("stage", s.stage());
+      sm.put("short_name", s.shortName());
+      sm.put("deployed", s.deployed());
+      sm.put("build", s.build() == null ? null : build(s.build()));
+      sm.put("close_to_promote", s.closeToPromote());
+      sm.put("close_url", s.closeUrl());
+      sm.put("answer", s.answer());
+      stages.add(sm);
+    }
+    m.put("stages", stages);
+    return m;
+  }
+
+  public static Map<String, Object> promotion(Promotion.Result r) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("project", r.project());
+    m.put("stage", r.stage());
+    m.put("next", r.next());
+    m.put("closed_issue", r.issue());
+    m.put("html_url", r.issueUrl());
+    m.put("deploys", r.deploys());
+    m.put("by", r.by());
+    return m;
+  }
+
+  private static String str(Object o) {
+    return o == null ? null : o.toString();
+  }
+}

@@ -1,0 +1,332 @@
+package trafficlight.board;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import trafficlight.github.Comment;
+import trafficlight.github.Issue;
+
+/**
+ * Builds the {@link Board} from gate issues. The rules:
+ *
+ * <ul>
+ *   <li>an issue counts when it carries {@code pipeline-workflow}, is not a pull request and its
+ *       title follows the {@link TitleFormat}; issues closed as {@code duplicate} are left out (the
+ *       resource merged their builds into the surviving issue);
+ *   <li>a stage's light comes from its latest issue (by creation): open = amber (waiting since its
+ *       creation, holding 1 + one deploy per comment carrying a build); closed as {@code
+ *       not_planned} = red (promotion refused, never a go-ahead); closed otherwise or renamed
+ *       {@code [CONSUMED #n]} = green; labelled {@code finalized-deployment} = green whatever its
+ *       state; a stage named only by another's {@code promotion-to-<stage>} label = grey;
+ *   <li>stage order: a stage whose issues carry {@code promotion-to-X} comes before X; stages
+ *       labelled {@code finalized-deployment} last; otherwise by first deploy.
+ * </ul>
+ */
+public final class BoardModel {
+
+  public static final String WORKFLOW_LABEL = "pipeline-workflow";
+  public static final String PROMOTION_PREFIX = "promotion-to-";
+  public static final String FINAL_LABEL = "finalized-deployment";
+
+  private BoardModel() {}
+
+  /**
+   * A gate issue with what else the board read about it.
+   *
+   * @param comments its comments (empty when it has none or they were not read)
+   * @param closedBy who closed it (GitHub's {@code closed_by}, only on the single-issue GET), or
+   *     null
+   */
+  public record Input(Issue issue, List<Comment> comments, String closedBy) {}
+
+  public static Board build(
+      String repository, TitleFormat format, Collection<Input> inputs, Instant now) {
+    // project -> stage -> issues
+    Map<String, Map<String, List<GateIssue>>> projects = new TreeMap<>();
+    for (Input input : inputs) {
+      Issue issue = input.issue();
+      if (issue.pullRequest()
+          || issue.labels().stream().noneMatch(WORKFLOW_LABEL::equalsIgnoreCase)
+          || "duplicate".equals(issue.stateReason())) {
+        continue;
+      }
+      var title = format.match(issue.title());
+      if (title.isEmpty()) {
+        continue;
+      }
+      GateIssue gate = gateIssue(input, title.get().consumedBy());
+      projects
+          .computeIfAbsent(title.get().project(), p -> new LinkedHashMap<>())
+          .computeIfAbsent(title.get().stage(), s -> new ArrayList<>())
+          .add(gate);
+    }
+    List<Project> result = new ArrayList<>();
+    for (var project : projects.entrySet()) {
+      result.add(project(project.getKey(), project.getValue(), now));
+    }
+    return new Board(repository, now, List.copyOf(result), columns(result));
+  }
+
+  private static GateIssue gateIssue(Input input, String consumedBy) {
+    Issue issue = input.issue();
+    List<Build> builds =
+        new ArrayList<>(DeployRecords.parse(issue.body(), issue.number(), issue.createdAt()));
+    int deploys = 1;
+    List<Comment> comments = new ArrayList<>(input.comments());
+    comments.sort(Comparator.comparing(Comment::createdAt));
+    for (Comment comment : comments) {
+      List<Build> found = DeployRecords.parse(comment.body(), issue.number(), comment.createdAt());
+      if (!found.isEmpty()) {
+        deploys++;
+        builds.addAll(found);
+      }
+    }
+    String closedBy = input.closedBy() != null ? input.closedBy() : issue.closedBy();
+    return new GateIssue(
+        issue.number(),
+        issue.title(),
+        issue.htmlUrl(),
+        issue.state(),
+        issue.stateReason(),
+        issue.labels(),
+        issue.createdAt(),
+        issue.closedAt(),
+        issue.isClosed() ? closedBy : null,
+        consumedBy,
+        deploys,
+        List.copyOf(builds));
+  }
+
+  private static Project project(String name, Map<String, List<GateIssue>> byStage, Instant now) {
+    Map<String, Stage> stages = new LinkedHashMap<>();
+    Map<String, String> nextLabel = new HashMap<>();
+    for (var entry : byStage.entrySet()) {
+      List<GateIssue> issues = new ArrayList<>(entry.getValue());
+      issues.sort(
+          Comparator.comparing(GateIssue::createdAt)
+              .thenComparingLong(GateIssue::number)
+              .reversed());
+      GateIssue latest = issues.get(0);
+      String next = null;
+      for (GateIssue issue : issues) { // the newest issue's label wins
+        next = promotionTarget(issue);
+        if (next != null) {
+          break;
+        }
+      }
+      if (next != null) {
+        nextLabel.put(entry.getKey(), next);
+      }
+      stages.put(entry.getKey(), stage(name, entry.getKey(), issues, latest, now));
+    }
+    // resolve promotion-to-X to stage names; unknown X become grey stages
+    Map<String, String> edges = new LinkedHashMap<>();
+    for (var e : nextLabel.entrySet()) {
+      String target =
+          stages.values().stream()
+              .filter(s -> s.named(e.getValue()))
+              .map(Stage::name)
+              .findFirst()
+              .orElse(null);
+      if (target == null) {
+        target =
+            stages.keySet().stream()
+                .filter(k -> Stage.normalize(k).equals(Stage.normalize(e.getValue())))
+                .findFirst()
+                .orElse(e.getValue());
+        stages.putIfAbsent(
+            target,
+            new Stage(
+                name,
+                target,
+                Stage.shortNameOf(target),
+                Light.GREY,
+                "never deployed",
+                null,
+                false,
+                null,
+                null,
+                null,
+                0,
+                List.of()));
+      }
+      edges.put(e.getKey(), target);
+    }
+    Map<String, Stage> withNext = new LinkedHashMap<>();
+    for (Stage s : stages.values()) {
+      withNext.put(
+          s.name(),
+          new Stage(
+              s.project(),
+              s.name(),
+              s.shortName(),
+              s.light(),
+              s.status(),
+              edges.get(s.name()),
+              s.finalStage(),
+              s.latest(),
+              s.lastDeployAt(),
+              s.waiting(),
+              s.buildsWaiting(),
+              s.issues()));
+    }
+    return new Project(name, order(withNext, edges));
+  }
+
+  private static String promotionTarget(GateIssue issue) {
+    for (String label : issue.labels()) {
+      if (label.toLowerCase(Locale.ROOT).startsWith(PROMOTION_PREFIX)
+          && label.length() > PROMOTION_PREFIX.length()) {
+        return label.substring(PROMOTION_PREFIX.length());
+      }
+    }
+    return null;
+  }
+
+  private static Stage stage(
+      String project, String name, List<GateIssue> issues, GateIssue latest, Instant now) {
+    boolean finalStage = latest.hasLabel(FINAL_LABEL);
+    Light light;
+    String status;
+    Duration waiting = null;
+    int held = 0;
+    if (finalStage) {
+      light = Light.GREEN;
+      status = "final";
+    } else if (latest.isOpen()) {
+      light = Light.AMBER;
+      status = "waiting";
+      waiting = Duration.between(latest.createdAt(), now);
+      if (waiting.isNegative()) {
+        waiting = Duration.ZERO;
+      }
+      held = latest.deploys();
+    } else if ("not_planned".equals(latest.stateReason())) {
+      light = Light.RED;
+      status = "not planned";
+    } else if (latest.consumedBy() != null) {
+      light = Light.GREEN;
+      status = "consumed";
+    } else {
+      light = Light.GREEN;
+      status = "promoted";
+    }
+    Instant lastDeploy = latest.createdAt();
+    for (GateIssue issue : issues) {
+      for (Build b : issue.builds()) {
+        if (b.at() != null && b.at().isAfter(lastDeploy)) {
+          lastDeploy = b.at();
+        }
+      }
+    }
+    return new Stage(
+        project,
+        name,
+        Stage.shortNameOf(name),
+        light,
+        status,
+        null,
+        finalStage,
+        latest,
+        lastDeploy,
+        waiting,
+        held,
+        List.copyOf(issues));
+  }
+
+  /** Topological order of the promotion edges; final stages last; ties by first deploy. */
+  private static List<Stage> order(Map<String, Stage> stages, Map<String, String> edges) {
+    Map<String, Integer> indegree = new LinkedHashMap<>();
+    stages.keySet().forEach(k -> indegree.put(k, 0));
+    edges.values().forEach(t -> indegree.merge(t, 1, Integer::sum));
+    Comparator<Stage> tie =
+        Comparator.comparing(Stage::finalStage)
+            .thenComparing(BoardModel::firstDeploy)
+            .thenComparing(Stage::name);
+    List<Stage> ordered = new ArrayList<>();
+    Set<String> done = new LinkedHashSet<>();
+    while (done.size() < stages.size()) {
+      Stage pick =
+          stages.values().stream()
+              .filter(s -> !done.contains(s.name()) && indegree.get(s.name()) == 0)
+              .min(tie)
+              .orElseGet( // a cycle: take the earliest remaining
+                  () ->
+                      stages.values().stream()
+                          .filter(s -> !done.contains(s.name()))
+                          .min(tie)
+                          .orElseThrow());
+      done.add(pick.name());
+      ordered.add(pick);
+      String target = edges.get(pick.name());
+      if (target != null && !done.contains(target)) {
+        indegree.merge(target, -1, Integer::sum);
+      }
+    }
+    return List.copyOf(ordered);
+  }
+
+  private static Instant firstDeploy(Stage s) {
+    if (s.issues().isEmpty()) {
+      return Instant.MAX;
+    }
+    return s.issues().get(s.issues().size() - 1).createdAt();
+  }
+
+  /** The short stage names across projects, merged in promotion order. */
+  private static List<String> columns(List<Project> projects) {
+    Map<String, String> display = new LinkedHashMap<>();
+    Map<String, Set<String>> after = new LinkedHashMap<>();
+    Map<String, Integer> rank = new HashMap<>();
+    Set<String> finals = new LinkedHashSet<>();
+    for (Project p : projects) {
+      String previous = null;
+      int i = 0;
+      for (Stage s : p.stages()) {
+        String key = Stage.normalize(s.shortName());
+        if (s.light() != Light.GREY || !display.containsKey(key)) {
+          display.put(key, s.shortName()); // a deployed stage's spelling beats a label's
+        }
+        after.computeIfAbsent(key, k -> new LinkedHashSet<>());
+        rank.merge(key, i++, Math::min);
+        if (s.finalStage()) {
+          finals.add(key);
+        }
+        if (previous != null && !previous.equals(key)) {
+          after.get(key).add(previous);
+        }
+        previous = key;
+      }
+    }
+    List<String> ordered = new ArrayList<>();
+    Set<String> done = new LinkedHashSet<>();
+    while (done.size() < display.size()) {
+      String pick =
+          display.keySet().stream()
+              .filter(k -> !done.contains(k) && done.containsAll(after.get(k)))
+              .min(
+                  Comparator.comparing((String k) -> finals.contains(k))
+                      .thenComparing(rank::get)
+                      .thenComparing(k -> k))
+              .orElseGet(
+                  () ->
+                      display.keySet().stream()
+                          .filter(k -> !done.contains(k))
+                          .min(Comparator.comparing(rank::get))
+                          .orElseThrow());
+      done.add(pick);
+      ordered.add(display.get(pick));
+    }
+    return List.copyOf(ordered);
+  }
+}

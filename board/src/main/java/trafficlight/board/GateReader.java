@@ -1,0 +1,170 @@
+package trafficlight.board;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import trafficlight.github.Comment;
+import trafficlight.github.GitHubClient;
+import trafficlight.github.Issue;
+import trafficlight.github.IssueQuery;
+import trafficlight.github.RepositoryName;
+
+/**
+ * Reads the gate issues of a repository into {@link BoardModel.Input}s, spending as few requests as
+ * it can on a refresh:
+ *
+ * <ul>
+ *   <li>the first read lists every issue labelled {@code pipeline-workflow}; later reads list only
+ *       those updated since the newest one seen ({@code since}, which GitHub compares with {@code
+ *       >=}, so an unchanged repository gives the same URL and, with a response cache, a {@code
+ *       304} that costs no rate limit); every {@code fullEvery} it lists everything again (labels
+ *       removed or issues deleted);
+ *   <li>an issue's comments and {@code closed_by} (which only the single-issue GET carries) are
+ *       read again only when its {@code updated_at} changed: a comment or a close updates it.
+ *       Comments are read for the newest {@code history} issues of each stage; {@code closed_by}
+ *       for the latest one.
+ * </ul>
+ *
+ * Not thread-safe: the caller serializes use of the client.
+ */
+public final class GateReader {
+
+  private final GitHubClient github;
+  private final RepositoryName repo;
+  private final TitleFormat format;
+  private final int history;
+  private final Duration fullEvery;
+  private final Clock clock;
+
+  private final Map<Long, Issue> issues = new LinkedHashMap<>();
+  private final Map<Long, Details> details = new HashMap<>();
+  private Instant watermark;
+  private Instant lastFull;
+
+  private record Details(Instant updatedAt, List<Comment> comments, String closedBy) {}
+
+  public GateReader(
+      GitHubClient github,
+      RepositoryName repo,
+      TitleFormat format,
+      int history,
+      Duration fullEvery,
+      Clock clock) {
+    this.github = github;
+    this.repo = repo;
+    this.format = format;
+    this.history = history;
+    this.fullEvery = fullEvery;
+    this.clock = clock;
+  }
+
+  public GateReader(GitHubClient github, RepositoryName repo, TitleFormat format) {
+    this(github, repo, format, 20, Duration.ofMinutes(10), Clock.systemUTC());
+  }
+
+  public RepositoryName repository() {
+    return repo;
+  }
+
+  public TitleFormat format() {
+    return format;
+  }
+
+  /** Reads what changed and builds the board. */
+  public Board read() {
+    Instant now = clock.instant();
+    boolean full = watermark == null || lastFull == null || !now.isBefore(lastFull.plus(fullEvery));
+    IssueQuery query =
+        IssueQuery.recentlyUpdated("all").withLabels(List.of(BoardModel.WORKFLOW_LABEL));
+    if (full) {
+      issues.clear();
+      lastFull = now;
+    } else {
+      query = query.withSince(watermark);
+    }
+    for (Issue issue : github.listIssues(repo, query)) {
+      if (issue.pullRequest()) {
+        continue;
+      }
+      issues.put(issue.number(), issue);
+      if (watermark == null || issue.updatedAt().isAfter(watermark)) {
+        watermark = issue.updatedAt();
+      }
+    }
+    details.keySet().retainAll(issues.keySet());
+    return BoardModel.build(repo.toString(), format, inputs(), now);
+  }
+
+  /** Forgets the watermark: the next read lists everything (after a write of our own). */
+  public void invalidate() {
+    watermark = null;
+  }
+
+  private List<BoardModel.Input> inputs() {
+    // newest issues of each (project, stage) first
+    Map<String, List<Issue>> byStage = new HashMap<>();
+    for (Issue issue : issues.values()) {
+      format
+          .match(issue.title())
+          .ifPresent(
+              t ->
+                  byStage
+                      .computeIfAbsent(t.project() + "\n" + t.stage(), k -> new ArrayList<>())
+                      .add(issue));
+    }
+    List<BoardModel.Input> inputs = new ArrayList<>();
+    for (List<Issue> stageIssues : byStage.values()) {
+      stageIssues.sort(
+          java.util.Comparator.comparing(Issue::createdAt)
+              .thenComparingLong(Issue::number)
+              .reversed());
+      int rank = 0;
+      int latestRank = latestNonDuplicate(stageIssues);
+      for (Issue issue : stageIssues) {
+        boolean wantComments = rank < history && issue.comments() > 0;
+        boolean wantClosedBy = rank == latestRank && issue.isClosed();
+        inputs.add(input(issue, wantComments, wantClosedBy));
+        rank++;
+      }
+    }
+    return inputs;
+  }
+
+  private static int latestNonDuplicate(List<Issue> newestFirst) {
+    for (int i = 0; i < newestFirst.size(); i++) {
+      if (!"duplicate".equals(newestFirst.get(i).stateReason())) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private BoardModel.Input input(Issue issue, boolean wantComments, boolean wantClosedBy) {
+    Details known = details.get(issue.number());
+    boolean fresh = known != null && known.updatedAt().equals(issue.updatedAt());
+    List<Comment> comments = fresh ? known.comments() : null;
+    String closedBy = fresh ? known.closedBy() : null;
+    if (wantComments && comments == null) {
+      comments = github.listComments(repo, issue.number(), null);
+    }
+    if (wantClosedBy && closedBy == null) {
+      Issue full = github.getIssue(repo, issue.number());
+      closedBy = full.closedBy();
+      if (!full.updatedAt().equals(issue.updatedAt())) {
+        // changed in between: the newer state wins; nothing is remembered, so the next read
+        // reads its comments again
+        issues.put(full.number(), full);
+        return new BoardModel.Input(full, comments == null ? List.of() : comments, closedBy);
+      }
+    }
+    if (comments != null || closedBy != null) {
+      details.put(issue.number(), new Details(issue.updatedAt(), comments, closedBy));
+    }
+    return new BoardModel.Input(issue, comments == null ? List.of() : comments, closedBy);
+  }
+}
