@@ -1,0 +1,57 @@
+package trafficlight.resource.gate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class CacheKeyTest {
+
+  static Map<String, Object> source(Object... keyValues) {
+    Map<String, Object> source = new LinkedHashMap<>();
+    source.put("repository", "acme/gates");
+    source.put("issue_prefix", "[bot] QA");
+    source.put("labels", List.of("a", "b"));
+    for (int i = 0; i < keyValues.length; i += 2) {
+      source.put((String) keyValues[i], keyValues[i + 1]);
+    }
+    return source;
+  }
+
+  @Test
+  void secretsDoNotEnterTheKey() {
+    String key = SourceConfig.cacheKey(source());
+    assertThat(SourceConfig.cacheKey(source("access_token", "ghp_one"))).isEqualTo(key);
+    assertThat(SourceConfig.cacheKey(source("access_token", "ghp_two"))).isEqualTo(key);
+    assertThat(SourceConfig.cacheKey(source("private_ssh_key", "-----BEGIN"))).isEqualTo(key);
+    assertThat(key).matches("[0-9a-f]{64}");
+  }
+
+  @Test
+  void everyOtherKeyChangesIt() {
+    String key = SourceConfig.cacheKey(source());
+    assertThat(SourceConfig.cacheKey(source("issue_prefix", "[bot] Prod"))).isNotEqualTo(key);
+    assertThat(SourceConfig.cacheKey(source("labels", List.of("b", "a")))).isNotEqualTo(key);
+    assertThat(SourceConfig.cacheKey(source("gh_host", "https://ghe.example.com/api/v3")))
+        .isNotEqualTo(key);
+    assertThat(SourceConfig.cacheKey(source("issue_state", "open"))).isNotEqualTo(key);
+  }
+
+  @Test
+  void theOrderOfKeysDoesNotMatter() {
+    Map<String, Object> reversed = new LinkedHashMap<>();
+    List<Map.Entry<String, Object>> entries = List.copyOf(source().entrySet());
+    for (int i = entries.size() - 1; i >= 0; i--) {
+      reversed.put(entries.get(i).getKey(), entries.get(i).getValue());
+    }
+    assertThat(SourceConfig.cacheKey(reversed)).isEqualTo(SourceConfig.cacheKey(source()));
+  }
+
+  @Test
+  void theFileIsNamedByTheKey() {
+    String name = IssueGateResource.cacheFileName(SourceConfig.cacheKey(source()));
+    assertThat(name).matches("trafficlight-check-[0-9a-f]{32}\\.json");
+  }
+}
