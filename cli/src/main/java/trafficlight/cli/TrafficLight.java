@@ -8,7 +8,12 @@ import picocli.CommandLine.Command;
     name = "trafficlight",
     mixinStandardHelpOptions = true,
     description = "GitHub Issues as a traffic light for Concourse deploys.",
-    subcommands = {CommandLine.HelpCommand.class, LocalhubCommand.class, DemoCommand.class})
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      LocalhubCommand.class,
+      DemoCommand.class,
+      PipelineCommand.class
+    })
 public final class TrafficLight {
 
   public static void main(String[] args) {

@@ -1,0 +1,169 @@
+package trafficlight.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Mistakes in chain files: each reported with file, line and a fix; all of them at once. */
+class ChainReaderTest {
+
+  static final String VALID =
+      """
+      project: myapp
+      stages: [CI, QA, Production]
+      issues:
+        repository: my-org/deploy-gates
+        access_token: ((github.token))
+      code:
+      - name: myapp
+        type: git
+        source: {uri: https://github.com/my-org/myapp.git}
+      deploy: {task: deploy, file: myapp/ci/deploy.yml}
+      """;
+
+  static List<String> errors(String yaml) {
+    try {
+      ChainReader.parse(yaml, "chain.yml");
+    } catch (ChainException e) {
+      return e.errors().stream().map(ChainError::toString).toList();
+    }
+    throw new AssertionError("no error for\n" + yaml);
+  }
+
+  @Test
+  void aValidChainReadsWithItsDefaults() throws Exception {
+    Chain chain = ChainReader.parse(VALID, "chain.yml");
+    assertThat(chain.stages())
+        .extracting(Chain.Stage::name)
+        .containsExactly("CI", "QA", "Production");
+    assertThat(chain.deployer()).isEqualTo("Concourse");
+    assertThat(chain.titleOf(chain.stages().get(1)))
+        .isEqualTo("[bot] Concourse myapp QA deployed.");
+    assertThat(chain.prefixOf(chain.stages().get(1))).isEqualTo("[bot] Concourse myapp QA");
+    assertThat(chain.labelsOf(chain.stages().get(0)))
+        .containsExactly("pipeline-workflow", "promotion-to-qa");
+    assertThat(chain.labelsOf(chain.stages().get(2)))
+        .containsExactly("pipeline-workflow", "finalized-deployment");
+  }
+
+  @Test
+  void anUnknownKeyNamesTheNearestValidOne() {
+    assertThat(errors(VALID.replace("stages:", "stagse:")))
+        .contains(
+            "chain.yml:2: unknown key \"stagse\" (fix: did you mean \"stages\"?)",
+            "chain.yml:1: missing key \"stages\" (fix: add stages: [CI, QA, Production])");
+    assertThat(errors(VALID.replace("access_token", "acess_token")))
+        .containsExactly(
+            "chain.yml:5: unknown key \"issues: acess_token\" (fix: did you mean \"access_token\"?)");
+  }
+
+  @Test
+  void aStageNamedTwiceIsAnError() {
+    assertThat(errors(VALID.replace("[CI, QA, Production]", "[CI, QA, qa]")))
+        .containsExactly(
+            "chain.yml:2: stage \"qa\" is named twice (first at line 2) (fix: give every stage its"
+                + " own name; each is deployed once per code change)");
+  }
+
+  @Test
+  void noStagesIsAnError() {
+    assertThat(errors(VALID.replace("[CI, QA, Production]", "[]")))
+        .containsExactly(
+            "chain.yml:2: no stages (fix: list the stages in promotion order, e.g. stages: [CI,"
+                + " QA, Production])");
+  }
+
+  @Test
+  void aBadRepositoryNameIsAnErrorWithTheNameToWrite() {
+    assertThat(errors(VALID.replace("my-org/deploy-gates", "https://github.com/my-org/gates.git")))
+        .containsExactly(
+            "chain.yml:4: repository \"https://github.com/my-org/gates.git\" is not a GitHub"
+                + " repository name (owner/name) (fix: write repository: my-org/gates)");
+    assertThat(errors(VALID.replace("my-org/deploy-gates", "deploy-gates")))
+        .containsExactly(
+            "chain.yml:4: repository \"deploy-gates\" is not a GitHub repository name"
+                + " (owner/name) (fix: write owner/name, e.g. repository: my-org/deploy-gates)");
+  }
+
+  @Test
+  void everyMistakeIsReportedAtOnceInFileOrder() {
+    List<String> errors =
+        errors(
+            VALID
+                .replace("project: myapp", "projct: myapp")
+                .replace("my-org/deploy-gates", "-bad/")
+                .replace("{task: deploy, file: myapp/ci/deploy.yml}", "{task: deploy}"));
+    assertThat(errors).hasSize(4);
+    assertThat(errors.get(0)).startsWith("chain.yml:1: unknown key \"projct\"");
+    assertThat(errors.get(1)).startsWith("chain.yml:1: missing key \"project\"");
+    assertThat(errors.get(2)).startsWith("chain.yml:4: repository \"-bad/\"");
+    assertThat(errors.get(3))
+        .startsWith("chain.yml:10: the deploy task has neither file nor config");
+  }
+
+  @Test
+  void brokenYamlAndEmptyFilesAreErrors() {
+    assertThat(errors("project: myapp\nstages: [CI\n"))
+        .singleElement()
+        .asString()
+        .startsWith("chain.yml:3: not valid YAML");
+    assertThat(errors(""))
+        .containsExactly(
+            "chain.yml: the chain file is empty (fix: start from the example in docs/PIPELINES.md:"
+                + " project, stages, issues, code, deploy)");
+  }
+
+  @Test
+  void titlesMustNameTheStageAndNotShadowAnotherStage() {
+    assertThat(errors(VALID.replace("project: myapp", "project: myapp\ntitle: \"{project} up\"")))
+        .singleElement()
+        .asString()
+        .contains("does not name the stage");
+    assertThat(
+            errors(
+                VALID
+                    .replace("[CI, QA, Production]", "[QA, QA2]")
+                    .replace("project: myapp", "project: myapp\ntitle: \"{project} {stage}\"")))
+        .singleElement()
+        .asString()
+        .contains("start with the issue prefix of stage QA");
+    assertThat(
+            errors(VALID.replace("project: myapp", "project: myapp\ntitle: \"{projct} {stage}\"")))
+        .singleElement()
+        .asString()
+        .endsWith("(fix: did you mean {project}?)");
+  }
+
+  @Test
+  void aDeployPutMustNameADeclaredResource() {
+    assertThat(errors(VALID.replace("{task: deploy, file: myapp/ci/deploy.yml}", "{put: myap}")))
+        .containsExactly(
+            "chain.yml:10: the deploy puts \"myap\", which is not declared (fix: did you mean"
+                + " \"myapp\"?)");
+  }
+
+  @Test
+  void nothingIsWrittenWhenTheChainHasAMistake(@TempDir Path dir) throws Exception {
+    Path chain = dir.resolve("chain.yml");
+    Path out = dir.resolve("pipeline.yml");
+    Files.writeString(chain, VALID, StandardCharsets.UTF_8);
+    Pipelines.generate(chain, out);
+    String good = Files.readString(out);
+    assertThat(good).contains("name: deploy-production");
+
+    Files.writeString(chain, VALID.replace("[CI, QA, Production]", "[]"), StandardCharsets.UTF_8);
+    assertThatThrownBy(() -> Pipelines.generate(chain, out))
+        .isInstanceOf(ChainException.class)
+        .hasMessageContaining("chain.yml:2: no stages");
+    assertThat(Files.readString(out)).isEqualTo(good);
+    try (var files = Files.list(dir)) {
+      assertThat(files).hasSize(2);
+    }
+  }
+}

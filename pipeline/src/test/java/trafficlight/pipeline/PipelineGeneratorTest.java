@@ -1,0 +1,99 @@
+package trafficlight.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The wiring the issue asks for, read from the generated pipeline. */
+class PipelineGeneratorTest {
+
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> named(Map<String, Object> pipeline, String section, String name) {
+    return ((List<Map<String, Object>>) pipeline.get(section))
+        .stream().filter(m -> name.equals(m.get("name"))).findFirst().orElseThrow();
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void chainsStagesThroughPostAndTriggerResources() throws Exception {
+    Chain chain = ChainReader.read(GoldenTest.CHAINS.resolve("three-stage.yml"));
+    Map<String, Object> pipeline = PipelineYaml.read(PipelineGenerator.yaml(chain, "x"));
+
+    Map<String, Object> qaDeployed = named(pipeline, "resources", "qa-deployed");
+    Map<String, Object> post = (Map<String, Object>) qaDeployed.get("source");
+    assertThat(post)
+        .containsEntry("issue_state", "open")
+        .containsEntry("issue_prefix", "[bot] Pulumi myapp QA")
+        .containsEntry("issue_title_template", "[bot] Pulumi myapp QA deployed.")
+        .containsEntry(
+            "labels", List.of("pipeline-workflow", "promotion-to-production", "team:web"));
+    assertThat(qaDeployed).doesNotContainKey("check_every");
+
+    Map<String, Object> qaPromoted = named(pipeline, "resources", "qa-promoted");
+    assertThat(qaPromoted)
+        .containsEntry("check_every", "5m")
+        .containsEntry("webhook_token", "((github.webhook_token))");
+    assertThat((Map<String, Object>) qaPromoted.get("source"))
+        .containsEntry("issue_state", "closed")
+        .containsEntry("issue_prefix", "[bot] Pulumi myapp QA")
+        .doesNotContainKey("labels");
+    assertThat(((List<Map<String, Object>>) pipeline.get("resources")))
+        .extracting(r -> r.get("name"))
+        .doesNotContain("production-promoted");
+
+    List<Object> ci = (List<Object>) named(pipeline, "jobs", "deploy-ci").get("plan");
+    assertThat(ci.get(0)).isEqualTo(Map.of("get", "myapp", "trigger", true));
+    Map<String, Object> production = named(pipeline, "jobs", "deploy-production");
+    List<Object> plan = (List<Object>) production.get("plan");
+    assertThat(plan.get(0)).isEqualTo(Map.of("get", "qa-promoted", "trigger", true));
+    assertThat(plan.get(1)).isEqualTo(Map.of("get", "myapp", "passed", List.of("deploy-qa")));
+    assertThat((Map<String, Object>) plan.get(2))
+        .containsEntry("task", "deploy")
+        .containsEntry("params", Map.of("STAGE", "Production", "PROJECT", "myapp"));
+    assertThat(production.get("on_success"))
+        .isEqualTo(Map.of("put", "production-deployed", "params", Map.of("commit_from", "myapp")));
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void mitodlsPulumiChainHasTheirLabelsAndChecks() throws Exception {
+    Map<String, Object> pipeline =
+        PipelineGenerator.generate(
+            ChainReader.read(GoldenTest.CHAINS.resolve("mitodl-pulumi.yml")));
+    for (var expected :
+        Map.of(
+                "ci-deployed", "promotion-to-qa",
+                "qa-deployed", "promotion-to-production",
+                "production-deployed", "finalized-deployment")
+            .entrySet()) {
+      Map<String, Object> source =
+          (Map<String, Object>) named(pipeline, "resources", expected.getKey()).get("source");
+      assertThat((List<String>) source.get("labels"))
+          .containsExactlyInAnyOrder(
+              "product:infrastructure", "DevOps", "pipeline-workflow", expected.getValue());
+    }
+    Map<String, Object> ciPromoted = named(pipeline, "resources", "ci-promoted");
+    assertThat(ciPromoted).containsEntry("check_every", "15m");
+    assertThat(((Map<String, Object>) ciPromoted.get("source")))
+        .containsEntry("issue_prefix", "[bot] Pulumi myapp applications.myapp.CI");
+    assertThat(
+            ((Map<String, Object>) named(pipeline, "resources", "qa-deployed").get("source"))
+                .get("issue_title_template"))
+        .isEqualTo("[bot] Pulumi myapp applications.myapp.QA deployed.");
+  }
+
+  @Test
+  void bracesInNamesAreLiteralInTheResourcesTemplate() throws Exception {
+    Chain chain =
+        ChainReader.parse(ChainReaderTest.VALID.replace("project: myapp", "project: my{app}"), "c");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> source =
+        (Map<String, Object>)
+            named(PipelineGenerator.generate(chain), "resources", "ci-deployed").get("source");
+    assertThat(source)
+        .containsEntry("issue_title_template", "[bot] Concourse my{{app}} CI deployed.")
+        .containsEntry("issue_prefix", "[bot] Concourse my{app} CI");
+  }
+}
