@@ -70,7 +70,7 @@ public final class StatusTable {
               + s.buildsWaiting()
               + (s.buildsWaiting() == 1 ? " build" : " builds");
       case "promoted", "consumed", "not planned" ->
-          s.status()
+          (s.status().equals("consumed") ? "promoted" : s.status())
               + (latest.closedBy() != null ? " by " + latest.closedBy() : "")
               + (latest.consumedBy() != null ? ", consumed by #" + latest.consumedBy() : "");
       default -> s.status();

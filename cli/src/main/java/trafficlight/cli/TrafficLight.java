@@ -12,7 +12,11 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class,
       LocalhubCommand.class,
       DemoCommand.class,
-      PipelineCommand.class
+      PipelineCommand.class,
+      StatusCommand.class,
+      WhereCommand.class,
+      PromoteCommand.class,
+      BoardCommand.class
     })
 public final class TrafficLight {
 

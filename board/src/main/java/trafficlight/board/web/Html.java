@@ -1,0 +1,98 @@
+package trafficlight.board.web;
+
+import trafficlight.board.Build;
+import trafficlight.board.Stage;
+import trafficlight.board.Texts;
+
+/** The server-rendered pages: the promotion confirmation and messages. */
+final class Html {
+
+  private Html() {}
+
+  static String escape(String s) {
+    if (s == null) {
+      return "";
+    }
+    StringBuilder out = new StringBuilder(s.length());
+    for (char c : s.toCharArray()) {
+      switch (c) {
+        case '<' -> out.append("&lt;");
+        case '>' -> out.append("&gt;");
+        case '&' -> out.append("&amp;");
+        case '"' -> out.append("&quot;");
+        case '\'' -> out.append("&#39;");
+        default -> out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+  private static String page(String title, String body) {
+    return "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+        + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+        + "<title>"
+        + escape(title)
+        + " - trafficlight</title><link rel=\"stylesheet\" href=\"/board.css\"></head><body>"
+        + "<header><h1><a href=\"/\">trafficlight</a></h1></header><main class=\"narrow\">"
+        + body
+        + "</main></body></html>\n";
+  }
+
+  static String message(String title, String text) {
+    return page(
+        title,
+        "<h2>"
+            + escape(title)
+            + "</h2><p id=\"message\">"
+            + escape(text)
+            + "</p><p><a href=\"/\">Back to the board</a></p>");
+  }
+
+  static String confirmation(Stage stage, String csrf) {
+    var issue = stage.latest();
+    Build latest = stage.latestBuild();
+    String next = stage.next() == null ? "the next stage" : stage.next();
+    int dot = next.lastIndexOf('.');
+    if (dot >= 0 && dot < next.length() - 1) {
+      next = next.substring(dot + 1);
+    }
+    String body =
+        "<h2>Promote "
+            + escape(stage.project())
+            + " "
+            + escape(stage.shortName())
+            + " to "
+            + escape(next)
+            + "?</h2>"
+            + "<p id=\"confirm-text\">This closes <a href=\""
+            + escape(issue.htmlUrl())
+            + "\">#"
+            + issue.number()
+            + "</a>, waiting since "
+            + escape(Texts.time(issue.createdAt()))
+            + " with "
+            + stage.buildsWaiting()
+            + (stage.buildsWaiting() == 1 ? " build" : " builds")
+            + ". Closing it is the go-ahead: "
+            + escape(next)
+            + " deploys next"
+            + (latest == null
+                ? ""
+                : ", from the latest build: " + escape(BoardServer.describe(latest)))
+            + ".</p>"
+            + "<form method=\"post\" action=\"/promote\">"
+            + "<input type=\"hidden\" name=\"csrf\" value=\""
+            + escape(csrf)
+            + "\"><input type=\"hidden\" name=\"project\" value=\""
+            + escape(stage.project())
+            + "\"><input type=\"hidden\" name=\"stage\" value=\""
+            + escape(stage.name())
+            + "\"><input type=\"hidden\" name=\"issue\" value=\""
+            + issue.number()
+            + "\"><label for=\"by\">Your name (for the issue's comment)</label> "
+            + "<input id=\"by\" name=\"by\" required maxlength=\"100\" autocomplete=\"name\"> "
+            + "<button id=\"confirm\" type=\"submit\" class=\"promote\">Promote</button> "
+            + "<a href=\"/\" id=\"cancel\">Cancel</a></form>";
+    return page("Promote " + stage.project() + " " + stage.shortName(), body);
+  }
+}

@@ -1,0 +1,67 @@
+package trafficlight.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import trafficlight.board.Board;
+import trafficlight.board.BoardJson;
+import trafficlight.board.Promotion;
+import trafficlight.github.GitHubClient;
+
+/** {@code trafficlight promote <project> <stage>}: closes the stage's waiting gate issue. */
+@Command(
+    name = "promote",
+    mixinStandardHelpOptions = true,
+    description =
+        "Promote a stage: close its open gate issue (the go-ahead for the next stage), with a"
+            + " comment saying who promoted it.")
+public final class PromoteCommand extends BoardCommands {
+
+  @Mixin GitHubOptions github;
+
+  @Parameters(index = "0", paramLabel = "<project>")
+  String project;
+
+  @Parameters(index = "1", paramLabel = "<stage>", description = "QA or applications.myapp.QA.")
+  String stage;
+
+  @Option(
+      names = "--by",
+      description = "Who promotes, for the comment (default: the user running the command).")
+  String by = System.getProperty("user.name");
+
+  @Option(names = "--json", description = "Print JSON.")
+  boolean json;
+
+  @Override
+  GitHubOptions github() {
+    return github;
+  }
+
+  @Override
+  int run(GitHubClient client, Board board) {
+    Promotion.Result r =
+        Promotion.promote(
+            client, github.repo(), board, project, stage, by, "`trafficlight promote`");
+    if (json) {
+      out.println(BoardJson.write(BoardJson.promotion(r), true));
+    } else {
+      out.println(
+          "promoted "
+              + r.project()
+              + " "
+              + r.stage()
+              + " to "
+              + r.next()
+              + ": closed #"
+              + r.issue()
+              + " ("
+              + r.deploys()
+              + (r.deploys() == 1 ? " build" : " builds")
+              + ") "
+              + r.issueUrl());
+    }
+    return 0;
+  }
+}

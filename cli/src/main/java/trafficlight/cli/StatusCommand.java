@@ -1,0 +1,64 @@
+package trafficlight.cli;
+
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import trafficlight.board.Board;
+import trafficlight.board.BoardJson;
+import trafficlight.board.Project;
+import trafficlight.board.StatusTable;
+import trafficlight.github.GitHubClient;
+
+/** {@code trafficlight status}: every stage's light. */
+@Command(
+    name = "status",
+    mixinStandardHelpOptions = true,
+    description = "Show each project's stages with their lights, from the gate issues.")
+public final class StatusCommand extends BoardCommands {
+
+  @Mixin GitHubOptions github;
+
+  @Option(names = "--project", description = "Only this project.")
+  String project;
+
+  @Option(names = "--json", description = "Print JSON.")
+  boolean json;
+
+  @Option(
+      names = "--color",
+      defaultValue = "auto",
+      description = "auto (on a terminal), always or never (default: ${DEFAULT-VALUE}).")
+  String color;
+
+  @Override
+  GitHubOptions github() {
+    return github;
+  }
+
+  @Override
+  int run(GitHubClient client, Board board) {
+    List<Project> projects = board.projects();
+    if (project != null) {
+      projects = board.project(project).map(List::of).orElse(List.of());
+      if (projects.isEmpty()) {
+        err.println(
+            "no project \""
+                + project
+                + "\" in "
+                + board.repository()
+                + "; projects: "
+                + String.join(", ", board.projects().stream().map(Project::name).toList()));
+        return REFUSED;
+      }
+    }
+    if (json) {
+      out.println(BoardJson.write(BoardJson.board(board, projects), true));
+    } else if (projects.isEmpty()) {
+      out.println("no gate issues in " + board.repository() + " (label pipeline-workflow)");
+    } else {
+      out.print(StatusTable.render(projects, colour(color)));
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,176 @@
+package trafficlight.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import trafficlight.localhub.LocalHub;
+import trafficlight.localhub.MovableClock;
+
+/** status, where and promote against localhub, in-process. */
+class BoardCommandsTest {
+
+  static final String REPO = "acme/deploy-gates";
+  static final String A = "a".repeat(40);
+  static final String B = "b".repeat(40);
+
+  LocalHub hub;
+  String token;
+  int qa;
+
+  @BeforeEach
+  void seed() {
+    hub =
+        LocalHub.builder().clock(MovableClock.fixed(Instant.parse("2026-11-20T08:00:00Z"))).start();
+    hub.createRepo(REPO);
+    token = hub.createToken("release-bot");
+    int ci = deploy("CI", "qa", "7", A, "Add the login page");
+    hub.clock().advance(Duration.ofMinutes(10));
+    hub.closeIssue(REPO, ci, "alice");
+    hub.clock().advance(Duration.ofMinutes(5));
+    qa = deploy("QA", "production", "3", A, "Add the login page");
+    hub.renameIssue(REPO, ci, "[CONSUMED #3] " + hub.issue(REPO, ci).title());
+    hub.clock().advance(Duration.ofMinutes(30));
+    int ci2 = deploy("CI", "qa", "8", B, "Fix the login page");
+    hub.clock().advance(Duration.ofMinutes(2));
+    hub.closeIssue(REPO, ci2, "bob");
+    hub.clock().advance(Duration.ofMinutes(5));
+    hub.addComment(REPO, qa, "ci-bot", body("QA", "4", B, "Fix the login page"));
+    hub.renameIssue(REPO, ci2, "[CONSUMED #4] " + hub.issue(REPO, ci2).title());
+    hub.clock().advance(Duration.ofMinutes(83));
+  }
+
+  @AfterEach
+  void stop() {
+    hub.close();
+  }
+
+  int deploy(String stage, String next, String build, String sha, String subject) {
+    return hub.createIssue(
+        REPO,
+        "[bot] Pulumi myapp applications.myapp." + stage + " deployed.",
+        body(stage, build, sha, subject),
+        List.of("pipeline-workflow", "promotion-to-" + next),
+        "ci-bot");
+  }
+
+  static String body(String stage, String build, String sha, String subject) {
+    String job = "deploy-" + stage.toLowerCase();
+    String url =
+        "https://ci.example.com/teams/main/pipelines/myapp/jobs/" + job + "/builds/" + build;
+    return "The task "
+        + job
+        + " in pipeline myapp has completed build number "
+        + build
+        + ".\nPlease refer to [the build log]("
+        + url
+        + ") for details of what changes this includes.\n\nDeployed commit `"
+        + sha.substring(0, 7)
+        + "` "
+        + subject
+        + "\n<!-- trafficlight:deploy {\"commit\":\""
+        + sha
+        + "\",\"subject\":\""
+        + subject
+        + "\",\"build_name\":\""
+        + build
+        + "\",\"job\":\""
+        + job
+        + "\",\"pipeline\":\"myapp\",\"build_url\":\""
+        + url
+        + "\"} -->\n";
+  }
+
+  record Run(int code, String out, String err) {}
+
+  Run run(BoardCommands command, String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    command.out = new PrintStream(out, true, StandardCharsets.UTF_8);
+    command.err = new PrintStream(err, true, StandardCharsets.UTF_8);
+    List<String> all = new ArrayList<>(List.of(args));
+    all.addAll(List.of("--gh-host", hub.baseUrl(), "--repository", REPO, "--token", token));
+    int code = new CommandLine(command).execute(all.toArray(String[]::new));
+    return new Run(
+        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void statusIsATableWithoutColourWhenNotATerminal() {
+    Run r = run(new StatusCommand());
+    System.out.println(r.out());
+    assertThat(r.code()).isZero();
+    assertThat(r.out())
+        .doesNotContain("\u001b[")
+        .contains("PROJECT  STAGE       LIGHT  STATUS")
+        .containsPattern("myapp +CI +green +promoted by bob, consumed by #4 +#3 ")
+        .containsPattern(
+            "myapp +QA +amber +waiting \\d+[dhm] \\d+[hm], 2 builds +#2 +2026-11-20 08:52 UTC +deploy-qa #4 +bbbbbbb Fix the login page")
+        .containsPattern("myapp +production +grey +never deployed +-");
+    assertThat(r.out() + r.err()).doesNotContain(token);
+
+    Run colour = run(new StatusCommand(), "--color", "always");
+    assertThat(colour.out()).contains("\u001b[33m\u25cf amber");
+  }
+
+  @Test
+  void statusJson() {
+    Run r = run(new StatusCommand(), "--json", "--project", "myapp");
+    assertThat(r.code()).isZero();
+    assertThat(r.out())
+        .contains("\"light\" : \"amber\"")
+        .contains("\"builds_waiting\" : 2")
+        .contains("\"closed_by\" : \"bob\"");
+    Run none = run(new StatusCommand(), "--project", "nope");
+    assertThat(none.code()).isEqualTo(3);
+    assertThat(none.err()).contains("no project \"nope\" in acme/deploy-gates; projects: myapp");
+  }
+
+  @Test
+  void whereTellsWhatWouldPromoteIt() {
+    Run r = run(new WhereCommand(), "bbbbbbb");
+    System.out.println(r.out());
+    assertThat(r.code()).isZero();
+    assertThat(r.out())
+        .isEqualTo(
+            "commit bbbbbbbbbbbb Fix the login page\n"
+                + "myapp\n"
+                + "  CI          deployed 2026-11-20 08:45 UTC by deploy-ci #8 (issue #3)\n"
+                + "  QA          deployed 2026-11-20 08:52 UTC by deploy-qa #4 (issue #2)\n"
+                + "  production  not yet: close #2 to promote it from QA (waiting since 2026-11-20 08:15 UTC)\n");
+    Run json = run(new WhereCommand(), "--json", "aaaa");
+    assertThat(json.out()).contains("\"close_to_promote\" : 2");
+    Run none = run(new WhereCommand(), "cccc");
+    assertThat(none.code()).isEqualTo(1);
+    assertThat(none.out()).contains("no deploy in acme/deploy-gates records commit cccc");
+  }
+
+  @Test
+  void promoteClosesTheIssueThenRefuses() {
+    Run r = run(new PromoteCommand(), "myapp", "QA", "--by", "dana");
+    System.out.println(r.out());
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).startsWith("promoted myapp QA to production: closed #2 (2 builds) ");
+    assertThat(hub.issue(REPO, qa).state()).isEqualTo("closed");
+    assertThat(hub.issue(REPO, qa).closedBy()).isEqualTo("release-bot");
+
+    Run again = run(new PromoteCommand(), "myapp", "QA");
+    System.out.println(again.err());
+    assertThat(again.code()).isEqualTo(3);
+    assertThat(again.err())
+        .startsWith(
+            "nothing waits for promotion in myapp QA: its latest issue #2 was closed by release-bot at ");
+    Run last = run(new PromoteCommand(), "myapp", "production");
+    assertThat(last.err())
+        .isEqualTo("nothing to promote: myapp production has never been deployed\n");
+  }
+}
