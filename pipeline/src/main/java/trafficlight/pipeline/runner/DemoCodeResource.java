@@ -1,0 +1,93 @@
+package trafficlight.pipeline.runner;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A demo device, not a resource type to deploy: the commits of an imaginary application, held in
+ * memory, that a demo "pushes" with {@link #push}. A get leaves what Concourse's git resource
+ * leaves for the put param {@code commit_from} ({@code .git/ref}, {@code .git/commit_message}), so
+ * the gate issues record the deployed commit as with a real repository.
+ */
+public final class DemoCodeResource implements ResourceImplementation {
+
+  private final List<Map<String, String>> commits = new ArrayList<>();
+  private final Map<String, String> subjects = new LinkedHashMap<>();
+
+  /** A new commit: the next version checks find. */
+  public synchronized Map<String, String> push(String subject) {
+    String ref = sha(commits.size() + "\n" + subject);
+    Map<String, String> version = Map.of("ref", ref);
+    commits.add(version);
+    subjects.put(ref, subject);
+    return version;
+  }
+
+  /** The subject of a pushed commit. */
+  public synchronized String subject(Map<String, String> version) {
+    return subjects.get(version.get("ref"));
+  }
+
+  @Override
+  public synchronized List<Map<String, String>> check(
+      Map<String, Object> source, Map<String, String> version) {
+    if (commits.isEmpty()) {
+      return List.of();
+    }
+    int from = version == null ? -1 : commits.indexOf(version);
+    return from < 0
+        ? List.of(commits.get(commits.size() - 1))
+        : List.copyOf(commits.subList(from, commits.size()));
+  }
+
+  @Override
+  public StepResult get(
+      Map<String, Object> source,
+      Map<String, String> version,
+      Map<String, Object> params,
+      Path dest,
+      Map<String, String> env) {
+    String subject = subject(version);
+    if (subject == null) {
+      throw new StepFailedException("no such commit " + version, "");
+    }
+    try {
+      Path git = Files.createDirectories(dest.resolve(".git"));
+      Files.writeString(git.resolve("ref"), version.get("ref") + "\n", StandardCharsets.UTF_8);
+      Files.writeString(git.resolve("commit_message"), subject + "\n", StandardCharsets.UTF_8);
+      Files.writeString(dest.resolve("CHANGE"), subject + "\n", StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    Map<String, String> metadata = new LinkedHashMap<>();
+    metadata.put("commit", version.get("ref"));
+    metadata.put("message", subject);
+    return new StepResult(version, metadata, "");
+  }
+
+  @Override
+  public StepResult put(
+      Map<String, Object> source, Map<String, Object> params, Path src, Map<String, String> env) {
+    throw new StepFailedException("the demo code resource has nothing to put", "");
+  }
+
+  private static String sha(String text) {
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,160 @@
+package trafficlight.pipeline.runner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import trafficlight.localhub.Issue;
+import trafficlight.localhub.LocalHub;
+import trafficlight.pipeline.ChainReader;
+import trafficlight.pipeline.PipelineGenerator;
+
+/**
+ * The runner on a generated two-stage pipeline: dist/opt/resource against localhub for the gates,
+ * the demo code resource for the code, a shell task as the deploy.
+ */
+class LocalRunnerTest {
+
+  static final String CHAIN =
+      """
+      project: shop
+      stages: [CI, Production]
+      issues:
+        repository: demo/gates
+        gh_host: ((gh_host))
+        access_token: ((github.token))
+      code:
+      - {name: shop, type: demo-code}
+      resource_types:
+      - {name: demo-code, type: registry-image, source: {repository: local/demo-code}}
+      deploy:
+        task: deploy
+        config:
+          platform: linux
+          run: {path: sh, args: [-c, 'echo "deploying $(cat shop/CHANGE) to $STAGE"']}
+        params: {STAGE: "{stage}"}
+      commit_from: shop
+      check_every: 1h
+      webhook_token: hook
+      """;
+
+  static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  @Test
+  void runsTheChainThroughTheResourceExecutables() throws Exception {
+    String yaml = PipelineGenerator.yaml(ChainReader.parse(CHAIN, "chain.yml"), "chain.yml");
+    DemoCodeResource code = new DemoCodeResource();
+    List<String> events = new ArrayList<>();
+    try (LocalHub hub = LocalHub.start()) {
+      hub.createRepo("demo/gates");
+      String token = hub.createToken("concourse-bot");
+      Map<String, String> first = code.push("Fix the login page");
+      try (LocalRunner runner =
+          LocalRunner.builder("shop", yaml)
+              .image("trafficlight/github-issues-resource", ResourceProcess.fromCheckout())
+              .resourceType("demo-code", code)
+              .var("gh_host", hub.baseUrl())
+              .var("github.token", token)
+              .listener(
+                  new RunnerListener() {
+                    @Override
+                    public void stepFinished(
+                        Build build,
+                        String kind,
+                        String name,
+                        Map<String, String> version,
+                        Map<String, String> metadata) {
+                      events.add(build.job() + "#" + build.number() + " " + kind + " " + name);
+                    }
+                  })
+              .build()) {
+        runner.start();
+
+        Build ci = runner.awaitBuild("deploy-ci", 1, Duration.ofSeconds(60));
+        assertThat(ci.status()).isEqualTo(Build.Status.SUCCEEDED);
+        assertThat(ci.inputs()).containsEntry("shop", first);
+        Issue gate = hub.issue("demo/gates", 1);
+        assertThat(gate.title()).isEqualTo("[bot] Concourse shop CI deployed.");
+        assertThat(gate.labels()).containsExactly("pipeline-workflow", "promotion-to-production");
+        assertThat(gate.body())
+            .contains(runner.url() + "/teams/main/pipelines/shop/jobs/deploy-ci/builds/1")
+            .contains("Fix the login page");
+        assertThat(get(ci.url()).body())
+            .contains("deploy-ci #1 (succeeded)")
+            .contains("deploying Fix the login page to CI");
+
+        assertThat(post(runner.webhookUrl("ci-promoted", "wrong")).statusCode()).isEqualTo(401);
+        hub.closeIssue("demo/gates", 1, "alice");
+        assertThat(post(runner.webhookUrl("ci-promoted", "hook")).statusCode()).isEqualTo(201);
+
+        Build production = runner.awaitBuild("deploy-production", 1, Duration.ofSeconds(60));
+        assertThat(production.status()).isEqualTo(Build.Status.SUCCEEDED);
+        assertThat(production.inputs()).containsEntry("shop", first);
+        assertThat(hub.issue("demo/gates", 1).title())
+            .isEqualTo("[CONSUMED #1][bot] Concourse shop CI deployed.");
+        assertThat(hub.issue("demo/gates", 2).labels())
+            .containsExactly("pipeline-workflow", "finalized-deployment");
+        assertThat(events)
+            .containsExactly(
+                "deploy-ci#1 get shop",
+                "deploy-ci#1 task deploy",
+                "deploy-ci#1 put ci-deployed",
+                "deploy-ci#1 implicit get ci-deployed",
+                "deploy-production#1 get ci-promoted",
+                "deploy-production#1 get shop",
+                "deploy-production#1 task deploy",
+                "deploy-production#1 put production-deployed",
+                "deploy-production#1 implicit get production-deployed");
+      }
+    }
+  }
+
+  @Test
+  void refusesWhatItDoesNotRun() {
+    assertThatThrownBy(
+            () ->
+                LocalRunner.builder("p", "jobs:\n- name: j\n  plan:\n  - in_parallel: []\n")
+                    .build())
+        .hasMessageContaining("jobs.j: the local runner runs get, put and task steps");
+    assertThatThrownBy(
+            () ->
+                LocalRunner.builder(
+                        "p", "resources:\n- {name: r, type: git, source: {}}\njobs: []\n")
+                    .build())
+        .hasMessageContaining("resource r: the local runner has no implementation of type git");
+    assertThatThrownBy(
+            () ->
+                LocalRunner.builder(
+                        "p",
+                        "resources:\n- {name: r, type: git, source: {uri: ((nope))}}\njobs: []\n")
+                    .build())
+        .hasMessageContaining("((nope)) has no value");
+  }
+
+  @Test
+  void readsGoDurations() {
+    assertThat(RunnerPipeline.duration("1h30m")).isEqualTo(Duration.ofMinutes(90));
+    assertThat(RunnerPipeline.duration("500ms")).isEqualTo(Duration.ofMillis(500));
+    assertThatThrownBy(() -> RunnerPipeline.duration("15 minutes"))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  static HttpResponse<String> get(String url) throws Exception {
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  static HttpResponse<String> post(String url) throws Exception {
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.noBody()).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+}
