@@ -7,13 +7,13 @@ import trafficlight.localhub.LocalHub;
 import trafficlight.localhub.MovableClock;
 
 /** Seeds gate issues into localhub the way the resource writes them. */
-final class Chain {
+public final class Chain {
 
   static final String REPO = "acme/deploy-gates";
   static final Instant T0 = Instant.parse("2026-11-20T08:00:00Z");
 
-  final LocalHub hub;
-  final String token;
+  public final LocalHub hub;
+  public final String token;
 
   Chain() {
     hub = LocalHub.builder().clock(MovableClock.fixed(T0)).start();
@@ -147,5 +147,5 @@ final class Chain {
     return new Seeded(ci, qa, ci2, billing);
   }
 
-  record Seeded(int ci, int qa, int ci2, int billing) {}
+  public record Seeded(int ci, int qa, int ci2, int billing) {}
 }

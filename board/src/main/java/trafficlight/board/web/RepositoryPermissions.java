@@ -21,6 +21,20 @@ public final class RepositoryPermissions {
   /** The answer, or an explanation of why the board stays read-only. */
   public record Answer(boolean canClose, String why) {}
 
+  /** What {@code GET /repos/{o}/{r}}'s {@code permissions} say. */
+  static Answer fromRepository(String body) throws java.io.IOException {
+    Map<String, Object> json = JSON.std.mapFrom(body);
+    if (json.get("permissions") instanceof Map<?, ?> p) {
+      for (String level : new String[] {"admin", "maintain", "push", "triage"}) {
+        if (Boolean.TRUE.equals(p.get(level))) {
+          return new Answer(true, "the token may close issues (" + level + ")");
+        }
+      }
+      return new Answer(false, "the token may not close issues (read access): read-only");
+    }
+    return new Answer(false, "GitHub did not say what the token may do: read-only");
+  }
+
   public static Answer check(
       GitHubEndpoint endpoint, RepositoryName repo, String token, Duration timeout) {
     if (token == null) {
@@ -42,16 +56,7 @@ public final class RepositoryPermissions {
         return new Answer(
             false, "GET " + repo.path() + " answered " + response.statusCode() + ": read-only");
       }
-      Map<String, Object> json = JSON.std.mapFrom(response.body());
-      if (json.get("permissions") instanceof Map<?, ?> p) {
-        for (String level : new String[] {"admin", "maintain", "push", "triage"}) {
-          if (Boolean.TRUE.equals(p.get(level))) {
-            return new Answer(true, "the token may close issues (" + level + ")");
-          }
-        }
-        return new Answer(false, "the token may not close issues (read access): read-only");
-      }
-      return new Answer(false, "GitHub did not say what the token may do: read-only");
+      return fromRepository(response.body());
     } catch (Exception e) {
       if (e instanceof InterruptedException) {
         Thread.currentThread().interrupt();

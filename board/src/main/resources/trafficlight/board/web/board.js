@@ -37,7 +37,7 @@
     if (!stage) { td.append(el("span", { class: "none" }, "\u2014")); return td; }
     const issue = stage.latest_issue;
     td.append(el("div", { class: "head" }, el("span", { class: "dot " + stage.light, title: stage.light }),
-      el("span", { class: "status" }, stage.status)));
+      el("span", { class: "status" }, stage.status === "consumed" ? "promoted" : stage.status)));
     const meta = el("div", { class: "meta" });
     if (issue) {
       meta.append(el("a", { href: issue.html_url, class: "issue" }, "#" + issue.number));
@@ -47,6 +47,7 @@
       } else if (issue.closed_by) {
         meta.append(" closed by " + issue.closed_by + " " + fmt(issue.closed_at));
       }
+      if (issue.consumed_by) meta.append(", consumed by #" + issue.consumed_by);
       meta.append(el("br"));
       const b = stage.latest_build;
       if (b) {

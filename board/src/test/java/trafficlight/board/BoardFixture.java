@@ -1,0 +1,44 @@
+package trafficlight.board;
+
+import java.time.Duration;
+import trafficlight.board.web.BoardServer;
+import trafficlight.github.GitHubClient;
+import trafficlight.github.RepositoryName;
+
+/** A seeded localhub and a board over it, for the web tests. */
+public final class BoardFixture implements AutoCloseable {
+
+  public static final String REPO = Chain.REPO;
+
+  public final Chain chain = new Chain();
+  public final Chain.Seeded seeded = chain.seed();
+  final GitHubClient github =
+      GitHubFixture.client(chain.hub.baseUrl(), chain.token, new MemoryResponseCache(1000));
+  BoardServer server;
+
+  public BoardServer start(boolean canPromote) throws java.io.IOException {
+    GateReader reader =
+        new GateReader(
+            github,
+            RepositoryName.parse(REPO),
+            TitleFormat.defaultFormat(),
+            20,
+            Duration.ofMinutes(10),
+            chain.hub.clock());
+    server =
+        BoardServer.start(
+            github,
+            reader,
+            new BoardServer.Config("127.0.0.1", 0, Duration.ofHours(1), canPromote, m -> {}));
+    return server;
+  }
+
+  @Override
+  public void close() {
+    if (server != null) {
+      server.close();
+    }
+    github.close();
+    chain.hub.close();
+  }
+}

@@ -1,0 +1,142 @@
+package trafficlight.board.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import trafficlight.board.BoardFixture;
+
+/**
+ * The board in a real browser: Debian's headless Chromium driven by Selenium against localhub.
+ * Skipped only when chromium or chromedriver is absent ({@code .ci/run} installs both).
+ */
+class BoardBrowserTest {
+
+  static final String CHROMIUM = System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium");
+  static final String CHROMEDRIVER =
+      System.getenv().getOrDefault("CHROMEDRIVER", "/usr/bin/chromedriver");
+
+  @TempDir Path profile;
+  BoardFixture f;
+  ChromeDriver browser;
+  WebDriverWait wait;
+
+  @BeforeEach
+  void start() {
+    Assumptions.assumeTrue(
+        Files.isExecutable(Path.of(CHROMIUM)) && Files.isExecutable(Path.of(CHROMEDRIVER)),
+        "skipped: the browser test needs "
+            + CHROMIUM
+            + " and "
+            + CHROMEDRIVER
+            + " (apt-get install chromium chromium-driver; .ci/run installs them)");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM);
+    options.addArguments(
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-dev-shm-usage",
+        "--window-size=1280,760",
+        "--user-data-dir=" + profile);
+    ChromeDriverService service =
+        new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER)).build();
+    f = new BoardFixture();
+    browser = new ChromeDriver(service, options);
+    wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+  }
+
+  @AfterEach
+  void stop() {
+    if (browser != null) {
+      browser.quit();
+    }
+    if (f != null) {
+      f.close();
+    }
+  }
+
+  WebElement cell(String id) {
+    return browser.findElement(By.id("cell-" + id));
+  }
+
+  void waitLight(String id, String light) {
+    wait.until(ExpectedConditions.attributeToBe(By.id("cell-" + id), "data-light", light));
+  }
+
+  @Test
+  void lightsSearchPromoteAndAScreenshot() throws Exception {
+    BoardServer s = f.start(true);
+    browser.get(s.url() + "/");
+
+    // the seeded chain's lights
+    waitLight("myapp-qa", "amber");
+    assertThat(cell("myapp-ci").getAttribute("data-light")).isEqualTo("green");
+    assertThat(cell("myapp-production").getAttribute("data-light")).isEqualTo("grey");
+    assertThat(cell("billing-ci").getAttribute("data-light")).isEqualTo("amber");
+    assertThat(cell("myapp-qa").getText())
+        .contains("waiting")
+        .contains("2 builds")
+        .contains("deploy-qa #4");
+    assertThat(cell("myapp-ci").getText()).contains("closed by bob");
+    assertThat(cell("myapp-qa").findElement(By.cssSelector("a.build")).getAttribute("href"))
+        .isEqualTo("https://ci.example.com/teams/main/pipelines/myapp/jobs/deploy-qa/builds/4");
+    assertThat(cell("myapp-qa").findElement(By.cssSelector("a.issue")).getText())
+        .isEqualTo("#" + f.seeded.qa());
+    assertThat(cell("myapp-ci").findElements(By.cssSelector("a.promote"))).isEmpty();
+
+    // the commit search finds the stages
+    browser.findElement(By.id("commit")).sendKeys("bbbbbbb");
+    browser.findElement(By.id("find")).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("where-myapp-production")));
+    assertThat(browser.findElement(By.id("where-myapp-qa")).getText())
+        .contains("deployed 2026-11-20 08:52 UTC by deploy-qa #4");
+    assertThat(browser.findElement(By.id("where-myapp-production")).getText())
+        .contains("not yet: close #" + f.seeded.qa());
+    assertThat(cell("myapp-qa").getAttribute("class")).contains("found");
+    assertThat(cell("myapp-production").getAttribute("class")).contains("pending");
+
+    Path root = Path.of(System.getProperty("trafficlight.root", "..")).resolve("docs");
+    Files.createDirectories(root);
+    File shot = browser.getScreenshotAs(OutputType.FILE);
+    Files.copy(shot.toPath(), root.resolve("board.png"), StandardCopyOption.REPLACE_EXISTING);
+
+    // Promote: a confirmation step, then the light changes
+    cell("myapp-qa").findElement(By.cssSelector("a.promote")).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("confirm")));
+    assertThat(browser.findElement(By.id("confirm-text")).getText())
+        .contains("This closes #" + f.seeded.qa())
+        .contains("2 builds");
+    assertThat(f.chain.hub.issue(BoardFixture.REPO, f.seeded.qa()).state()).isEqualTo("open");
+    browser.findElement(By.id("by")).sendKeys("dana");
+    browser.findElement(By.id("confirm")).click();
+
+    waitLight("myapp-qa", "green");
+    assertThat(browser.findElement(By.id("flash")).getText())
+        .isEqualTo("Promoted myapp QA to production: closed #" + f.seeded.qa() + " (by dana)");
+    assertThat(f.chain.hub.issue(BoardFixture.REPO, f.seeded.qa()).state()).isEqualTo("closed");
+    assertThat(cell("myapp-qa").findElements(By.cssSelector("a.promote"))).isEmpty();
+    assertThat(cell("billing-ci").findElements(By.cssSelector("a.promote"))).hasSize(1);
+  }
+}

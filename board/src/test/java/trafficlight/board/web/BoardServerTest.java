@@ -1,0 +1,148 @@
+package trafficlight.board.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import trafficlight.board.BoardFixture;
+import trafficlight.board.Light;
+import trafficlight.github.GitHubEndpoint;
+import trafficlight.github.RepositoryName;
+
+/** The board's HTTP surface: JSON, cache, CSRF, confirmation, read-only. */
+class BoardServerTest {
+
+  final BoardFixture f = new BoardFixture();
+  final HttpClient http = HttpClient.newHttpClient();
+  final List<String> log = new ArrayList<>();
+
+  @AfterEach
+  void stop() {
+    f.close();
+  }
+
+  HttpResponse<String> get(BoardServer s, String path) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(s.url() + path)).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  HttpResponse<String> post(BoardServer s, String form, String origin, String cookie)
+      throws Exception {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(s.url() + "/promote"))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(form, StandardCharsets.UTF_8));
+    if (origin != null) {
+      b.header("Origin", origin);
+    }
+    if (cookie != null) {
+      b.header("Cookie", cookie);
+    }
+    return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void viewersCostGitHubNothingAndAnUnchangedRefreshIsOne304() throws Exception {
+    BoardServer s = f.start(true);
+    s.refresh(); // settles the since= URL
+    f.chain.hub.clearRequests();
+    for (int i = 0; i < 20; i++) {
+      HttpResponse<String> r = get(s, "/api/board");
+      assertThat(r.statusCode()).isEqualTo(200);
+      assertThat(r.body()).contains("\"light\":\"amber\"").contains("\"can_promote\":true");
+    }
+    assertThat(f.chain.hub.requests()).isEmpty();
+    s.refresh();
+    assertThat(f.chain.hub.requests())
+        .singleElement()
+        .satisfies(r -> assertThat(r.status()).isEqualTo(304));
+
+    HttpResponse<String> page = get(s, "/");
+    assertThat(page.headers().firstValue("Content-Security-Policy").orElseThrow())
+        .contains("frame-ancestors 'none'");
+    assertThat(page.body()).contains("acme/deploy-gates");
+    assertThat(get(s, "/api/where?commit=bbbbbbb").body()).contains("close #" + f.seeded.qa());
+    assertThat(get(s, "/api/where?commit=zz").statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void promoteNeedsTheConfirmationsCsrfTokenAndOurOrigin() throws Exception {
+    BoardServer s = f.start(true);
+    HttpResponse<String> confirm = get(s, "/promote?project=myapp&stage=QA");
+    assertThat(confirm.statusCode()).isEqualTo(200);
+    assertThat(confirm.body())
+        .contains("Promote myapp QA to production?")
+        .contains("#" + f.seeded.qa());
+    String setCookie = confirm.headers().firstValue("Set-Cookie").orElseThrow();
+    assertThat(setCookie).contains("HttpOnly").contains("SameSite=Strict");
+    String cookie = setCookie.substring(0, setCookie.indexOf(';'));
+    Matcher m = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(confirm.body());
+    assertThat(m.find()).isTrue();
+    String csrf = m.group(1);
+    String form =
+        "csrf="
+            + csrf
+            + "&project=myapp&stage=applications.myapp.QA&issue="
+            + f.seeded.qa()
+            + "&by=dana";
+
+    assertThat(post(s, form, s.url(), null).statusCode()).isEqualTo(403); // no cookie
+    assertThat(post(s, form.replace(csrf, "forged"), s.url(), cookie).statusCode()).isEqualTo(403);
+    assertThat(post(s, form, "https://evil.example", cookie).statusCode()).isEqualTo(403);
+    assertThat(post(s, form, null, cookie).statusCode()).isEqualTo(403); // no Origin nor Referer
+    assertThat(f.chain.hub.issue(BoardFixture.REPO, f.seeded.qa()).state()).isEqualTo("open");
+
+    HttpResponse<String> done = post(s, form, s.url(), cookie);
+    assertThat(done.statusCode()).isEqualTo(303);
+    assertThat(done.headers().firstValue("Location").orElseThrow())
+        .startsWith("/?flash=Promoted+myapp+QA");
+    assertThat(f.chain.hub.issue(BoardFixture.REPO, f.seeded.qa()).state()).isEqualTo("closed");
+    assertThat(s.board().project("myapp").orElseThrow().stage("QA").orElseThrow().light())
+        .isEqualTo(Light.GREEN);
+
+    // the same form again: nothing waits now
+    HttpResponse<String> again = post(s, form, s.url(), cookie);
+    assertThat(again.statusCode()).isEqualTo(409);
+    assertThat(again.body()).contains("nothing waits for promotion in myapp QA");
+  }
+
+  @Test
+  void readOnlyBoardsOfferNoPromotion() throws Exception {
+    BoardServer s = f.start(false);
+    assertThat(get(s, "/api/board").body()).contains("\"can_promote\":false");
+    assertThat(get(s, "/promote?project=myapp&stage=QA").statusCode()).isEqualTo(403);
+    assertThat(post(s, "csrf=x", s.url(), "tl_csrf=x").statusCode()).isEqualTo(403);
+  }
+
+  @Test
+  void permissionsComeFromTheRepository() throws Exception {
+    GitHubEndpoint endpoint = GitHubEndpoint.parse(f.chain.hub.baseUrl());
+    RepositoryName repo = RepositoryName.parse(BoardFixture.REPO);
+    assertThat(
+            RepositoryPermissions.check(endpoint, repo, f.chain.token, Duration.ofSeconds(5))
+                .canClose())
+        .isTrue();
+    assertThat(
+            RepositoryPermissions.fromRepository(
+                    "{\"permissions\":{\"admin\":false,\"push\":false,\"triage\":false,\"pull\":true}}")
+                .canClose())
+        .isFalse();
+    assertThat(
+            RepositoryPermissions.fromRepository("{\"permissions\":{\"triage\":true}}").canClose())
+        .isTrue();
+    assertThat(RepositoryPermissions.fromRepository("{\"id\":1}").canClose()).isFalse();
+    assertThat(RepositoryPermissions.check(endpoint, repo, null, Duration.ofSeconds(5)).canClose())
+        .isFalse();
+  }
+}
