@@ -1,250 +1,443 @@
 package trafficlight.cli;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import trafficlight.localhub.Issue;
 import trafficlight.localhub.LocalHub;
+import trafficlight.pipeline.Chain;
+import trafficlight.pipeline.ChainReader;
+import trafficlight.pipeline.Pipelines;
+import trafficlight.pipeline.runner.Build;
+import trafficlight.pipeline.runner.DemoCodeResource;
+import trafficlight.pipeline.runner.LocalRunner;
+import trafficlight.pipeline.runner.ResourceProcess;
+import trafficlight.pipeline.runner.RunnerListener;
 
 /**
- * {@code trafficlight demo}: the traffic light for one project with stages CI, QA and Production,
- * on this machine. localhub stands in for GitHub; the resource executables of {@code
- * dist/opt/resource} run each step exactly as Concourse would run them.
+ * {@code trafficlight demo}: a generated CI -> QA -> Production chain for a sample project, run on
+ * this machine. localhub stands in for GitHub, the local runner for Concourse (running the
+ * generated pipeline YAML and the resource executables of {@code dist/opt/resource}), and an
+ * in-memory code resource for the project's git repository. Everything the demo does goes through
+ * those public interfaces: the YAML, the executables, localhub's GitHub API.
  */
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
-    description = "Run a CI -> QA -> Production promotion through GitHub issues on localhub.")
+    description = {
+      "Run a generated CI -> QA -> Production chain on this machine: localhub for GitHub, the"
+          + " local runner for Concourse.",
+      "Interactive by default (you close the gate issues; Ctrl-C ends it); --scripted plays the"
+          + " whole cycle and exits."
+    })
 public final class DemoCommand implements Callable<Integer> {
 
   static final String REPO = "demo/deploy-gates";
-  static final List<String> STAGES = List.of("CI", "QA", "Production");
+  static final String WEBHOOK_TOKEN = "demo-webhook";
+  static final Duration BUILD_TIMEOUT = Duration.ofMinutes(3);
 
-  @Option(names = "--keep-running", description = "Keep localhub up afterwards, to look around.")
-  boolean keepRunning;
+  /** The demo's chain file: what a user would write for their own project. */
+  static final String CHAIN =
+      """
+      # The demo's promotion chain (see docs/PIPELINES.md): `trafficlight pipeline` turns it into
+      # the Concourse pipeline next to it, which the local runner runs.
+      project: myapp
+      deployer: Pulumi
+      stages: [CI, QA, Production]
+      title: "[bot] {deployer} {project} applications.{project}.{stage} deployed."
+      issues:
+        repository: demo/deploy-gates
+        gh_host: ((gh_host))
+        access_token: ((github.token))
+      code:
+      # a demo device: the runner's in-memory stand-in for myapp's git repository
+      - name: myapp
+        type: demo-code
+        check_every: 1s
+      resource_types:
+      - name: demo-code
+        type: registry-image
+        source: {repository: trafficlight/demo-code}
+      deploy:
+        task: deploy
+        config:
+          platform: linux
+          run:
+            path: sh
+            args: [-c, 'echo "pulumi up applications.myapp.$STAGE: $(cat myapp/CHANGE)"']
+        params: {STAGE: "{stage}"}
+      commit_from: myapp
+      labels: [DevOps]
+      check_every: 5s
+      webhook_token: demo-webhook
+      """;
+
+  @Option(
+      names = "--scripted",
+      description =
+          "Play the whole cycle unattended: two changes, three people closing issues; exit 0 once"
+              + " Production has deployed the change.")
+  boolean scripted;
+
+  @Option(
+      names = "--port",
+      defaultValue = "0",
+      description = "localhub's port (default: any free one).")
+  int port;
 
   private final PrintStream out = System.out;
-  private LocalHub hub;
-  private String token;
-  private ResourceProcess resource;
-  private Path work;
-  private final Map<String, Integer> builds = new LinkedHashMap<>();
-  private int processes;
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  /** What else the demo starts; issue 5's board and `trafficlight promote` belong here. */
+  static List<DemoExtension> extensions() {
+    return List.of();
+  }
 
   @Override
   public Integer call() throws Exception {
-    resource = ResourceProcess.fromCheckout();
-    work = Files.createTempDirectory("trafficlight-demo");
-    hub = LocalHub.start();
-    try {
+    Path work = Files.createTempDirectory("trafficlight-demo");
+    Path chainFile = Files.writeString(work.resolve("chain.yml"), CHAIN, StandardCharsets.UTF_8);
+    Path pipelineFile = work.resolve("pipeline.yml");
+    Pipelines.generate(chainFile, pipelineFile);
+    Chain chain = ChainReader.read(chainFile);
+    DemoCodeResource code = new DemoCodeResource();
+    Printer printer = new Printer(chain, code);
+
+    try (LocalHub hub = LocalHub.builder().port(port).start()) {
       hub.createRepo(REPO);
-      token = hub.createToken("concourse-bot");
-      out.println("localhub (a local GitHub) at " + hub.baseUrl() + ", gate issues in " + REPO);
-      out.println();
-      run();
-      if (keepRunning) {
-        out.println();
+      String token = hub.createToken("concourse-bot");
+      try (LocalRunner runner =
+          LocalRunner.builder("myapp", Files.readString(pipelineFile))
+              .image(Chain.IMAGE, ResourceProcess.fromCheckout())
+              .resourceType("demo-code", code)
+              .var("gh_host", hub.baseUrl())
+              .var("github.token", token)
+              .workDir(Files.createDirectories(work.resolve("runner")))
+              .listener(printer)
+              .build()) {
+        DemoExtension.Session session =
+            new DemoExtension.Session(
+                hub.baseUrl(), REPO, token, runner.url(), chain, pipelineFile);
+        printer.session = session;
+        out.println("trafficlight demo: a " + chain.stages().size() + "-stage chain for myapp");
         out.println(
-            "localhub keeps running at "
+            "  localhub (a local GitHub)      "
                 + hub.baseUrl()
-                + " (token "
-                + token
-                + "); Ctrl-C ends it.");
-        Thread.currentThread().join();
+                + "  (gate issues in "
+                + REPO
+                + ")");
+        out.println("  the runner (a local Concourse) " + runner.url());
+        out.println("  chain " + chainFile);
+        out.println("  pipeline " + pipelineFile + " (generated from it)");
+        List<DemoExtension> extensions = extensions();
+        for (DemoExtension extension : extensions) {
+          extension.started(session, out);
+        }
+        out.println();
+        try {
+          runner.start();
+          return scripted ? scripted(hub, runner, code, printer) : interactive(code, printer);
+        } finally {
+          extensions.forEach(DemoExtension::stopped);
+        }
       }
-      return 0;
-    } finally {
-      hub.close();
     }
   }
 
-  private void run() throws IOException {
-    step("a change to myapp deploys to CI");
-    int ci = deploy("CI", nextBuild("CI"));
-    step("another change deploys to CI before anyone promoted the first");
-    deploy("CI", nextBuild("CI"));
-    say(
-        "#"
-            + ci
-            + " now lists "
-            + (hub.issue(REPO, ci).comments().size() + 1)
-            + " builds waiting for QA");
+  // ---- unattended: the whole cycle, asserted as it goes
 
-    step("QA's trigger resource checks: the CI issue is still open, so nothing triggers");
-    say("check returned " + check("CI", null).size() + " versions");
+  private int scripted(LocalHub hub, LocalRunner runner, DemoCodeResource code, Printer printer)
+      throws Exception {
+    String alice = hub.createToken("alice");
+    String bob = hub.createToken("bob");
+    String carol = hub.createToken("carol");
 
-    int qa = deploy("QA", promote(ci, "alice", "QA"));
-    int production = deploy("Production", promote(qa, "bob", "Production"));
+    Map<String, String> first = code.push("Add the checkout page");
+    expect(runner.awaitBuild("deploy-ci", 1, BUILD_TIMEOUT));
+    int ciIssue = printer.lastIssue("CI");
+    closeAs(hub, "alice", alice, ciIssue, runner, "ci-promoted");
+    expect(runner.awaitBuild("deploy-qa", 1, BUILD_TIMEOUT));
+    int qaIssue = printer.lastIssue("QA");
 
-    step("the board of gate issues");
+    Map<String, String> second = code.push("Fix the cart total");
+    expect(runner.awaitBuild("deploy-ci", 2, BUILD_TIMEOUT));
+    closeAs(hub, "bob", bob, printer.lastIssue("CI"), runner, "ci-promoted");
+    expect(runner.awaitBuild("deploy-qa", 2, BUILD_TIMEOUT));
+    if (printer.lastIssue("QA") != qaIssue || !"commented".equals(printer.lastAction("QA"))) {
+      out.println("FAILED: QA's second build did not comment on the open issue #" + qaIssue);
+      return 1;
+    }
+
+    closeAs(hub, "carol", carol, qaIssue, runner, "qa-promoted");
+    Build production = expect(runner.awaitBuild("deploy-production", 1, BUILD_TIMEOUT));
+
+    out.println();
+    out.println("The gate issues in " + REPO + ":");
     for (Issue issue : hub.issues(REPO)) {
       out.printf(
-          "  #%-3d %-7s %-45s %s%n",
+          "  #%-3d %-7s %-76s %s%n",
           issue.number(), issue.state(), issue.title(), String.join(",", issue.labels()));
     }
     out.println();
+    if (!second.equals(production.inputs().get("myapp"))) {
+      out.println("FAILED: Production deployed " + production.inputs().get("myapp"));
+      return 1;
+    }
     out.println(
-        "Production deployed the change: issue #"
-            + production
-            + " is labelled finalized-deployment. Every step ran dist/opt/resource/{check,in,out}.");
+        "Production deployed \""
+            + code.subject(second)
+            + "\" ("
+            + short7(second)
+            + "), after \""
+            + code.subject(first)
+            + "\" ("
+            + short7(first)
+            + "), through CI and QA: every step ran the generated pipeline's"
+            + " dist/opt/resource/{check,in,out}.");
+    return 0;
   }
 
-  /**
-   * A person closes the stage's issue; the next stage's job checks and gets (consumes) it.
-   *
-   * @return the build of the next stage's deploy job that this triggered
-   */
-  private String promote(int issue, String person, String nextStage) {
-    String stage = STAGES.get(STAGES.indexOf(nextStage) - 1);
-    step(person + " closes #" + issue + ": the go-ahead to deploy to " + nextStage);
-    hub.closeIssue(REPO, issue, person);
-    List<Map<String, String>> versions = check(stage, null);
-    Map<String, String> version = versions.get(versions.size() - 1);
-    say(
-        "check found version issue_number="
-            + version.get("issue_number")
-            + " closed at "
-            + version.get("issue_closed_at")
-            + ": deploy-"
-            + nextStage.toLowerCase()
-            + " triggers");
-    String build = nextBuild(nextStage);
-    get(stage, version, nextStage, build);
-    say(
-        "get wrote gh_issue.json and renamed #"
-            + issue
-            + " to \""
-            + hub.issue(REPO, issue).title()
-            + "\"");
-    say(
-        "checking again returns only the same version: "
-            + check(stage, version).size()
-            + " version, no second trigger");
+  private Build expect(Build build) {
+    if (build.status() != Build.Status.SUCCEEDED) {
+      throw new IllegalStateException(
+          build.job() + " #" + build.number() + " failed: see " + build.url());
+    }
     return build;
   }
 
   /**
-   * The deploy job of a stage succeeded: its on_success put opens or comments the stage's issue.
+   * A person closes a gate issue through the GitHub API, with their own token; GitHub's webhook
+   * (here: the demo) tells the runner to check at once.
    */
-  private int deploy(String stage, String build) {
-    Map<String, Object> request = new LinkedHashMap<>();
-    request.put("source", postSource(stage));
-    request.put("params", Map.of());
-    ResourceProcess.Response response =
-        resource.run("out", request, env(stage, build), directory("put-" + build));
-    Map<String, String> metadata = metadata(response.json());
-    say(
-        "deploy-"
-            + stage.toLowerCase()
-            + " build "
-            + build
-            + " succeeded; its put "
-            + metadata.get("action")
-            + " #"
-            + metadata.get("number")
-            + " \""
-            + metadata.get("title")
-            + "\"");
-    return Integer.parseInt(metadata.get("number"));
+  private void closeAs(
+      LocalHub hub, String login, String token, int issue, LocalRunner runner, String resource)
+      throws IOException, InterruptedException {
+    HttpResponse<String> closed =
+        http.send(
+            HttpRequest.newBuilder(
+                    URI.create(hub.baseUrl() + "/repos/" + REPO + "/issues/" + issue))
+                .header("Authorization", "Bearer " + token)
+                .header("Accept", "application/vnd.github+json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"state\":\"closed\"}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    if (closed.statusCode() != 200) {
+      throw new IllegalStateException("closing #" + issue + " answered " + closed.statusCode());
+    }
+    out.println("* " + login + " closes #" + issue + ": the go-ahead");
+    http.send(
+        HttpRequest.newBuilder(URI.create(runner.webhookUrl(resource, WEBHOOK_TOKEN)))
+            .POST(HttpRequest.BodyPublishers.noBody())
+            .build(),
+        HttpResponse.BodyHandlers.discarding());
   }
 
-  @SuppressWarnings("unchecked")
-  private List<Map<String, String>> check(String stage, Map<String, String> version) {
-    Map<String, Object> request = new LinkedHashMap<>();
-    request.put("source", triggerSource(stage));
-    request.put("version", version);
-    return (List<Map<String, String>>) resource.run("check", request, Map.of(), null).json();
+  // ---- interactive: the user closes the issues
+
+  private int interactive(DemoCodeResource code, Printer printer) throws InterruptedException {
+    printer.interactive = true;
+    out.println("Pushing a change to myapp; CI deploys it and opens a gate issue.");
+    out.println(
+        "Press Enter (or type a commit message) to push another change; Ctrl-C ends the demo.");
+    out.println();
+    code.push("Add the checkout page");
+    CountDownLatch end = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(end::countDown));
+    Thread input =
+        new Thread(
+            () -> {
+              AtomicInteger n = new AtomicInteger(1);
+              try (BufferedReader in =
+                  new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
+                for (String line; (line = in.readLine()) != null; ) {
+                  code.push(line.isBlank() ? "Change " + n.incrementAndGet() : line.strip());
+                }
+              } catch (IOException ignored) {
+                // no console: the user closes issues only
+              }
+            },
+            "demo-input");
+    input.setDaemon(true);
+    input.start();
+    end.await();
+    return 0;
   }
 
-  private void get(String stage, Map<String, String> version, String job, String build) {
-    Map<String, Object> request = new LinkedHashMap<>();
-    request.put("source", triggerSource(stage));
-    request.put("version", version);
-    request.put("params", Map.of());
-    resource.run("in", request, env(job, build), directory("get-" + ++processes));
-  }
+  // ---- what happens, as it happens
 
-  /** Concourse numbers builds per job. */
-  private String nextBuild(String stage) {
-    return Integer.toString(builds.merge(stage, 1, Integer::sum));
-  }
+  private final class Printer implements RunnerListener {
+    private final Chain chain;
+    private final DemoCodeResource code;
+    private final Map<String, Integer> lastIssue = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, String> lastAction = new java.util.concurrent.ConcurrentHashMap<>();
+    volatile DemoExtension.Session session;
+    volatile boolean interactive;
 
-  private Map<String, Object> triggerSource(String stage) {
-    Map<String, Object> source = connection();
-    source.put("issue_state", "closed");
-    source.put("issue_prefix", prefix(stage));
-    return source;
-  }
+    Printer(Chain chain, DemoCodeResource code) {
+      this.chain = chain;
+      this.code = code;
+    }
 
-  private Map<String, Object> postSource(String stage) {
-    Map<String, Object> source = connection();
-    source.put("issue_state", "open");
-    source.put("issue_prefix", prefix(stage));
-    source.put("issue_title_template", prefix(stage) + " deployed.");
-    int next = STAGES.indexOf(stage) + 1;
-    source.put(
-        "labels",
-        List.of(
-            "pipeline-workflow",
-            next < STAGES.size()
-                ? "promotion-to-" + STAGES.get(next).toLowerCase()
-                : "finalized-deployment"));
-    return source;
-  }
+    int lastIssue(String stage) {
+      return lastIssue.getOrDefault(stage, -1);
+    }
 
-  private Map<String, Object> connection() {
-    Map<String, Object> source = new LinkedHashMap<>();
-    source.put("repository", REPO);
-    source.put("gh_host", hub.baseUrl());
-    source.put("access_token", token);
-    return source;
-  }
+    String lastAction(String stage) {
+      return lastAction.get(stage);
+    }
 
-  private static String prefix(String stage) {
-    return "[bot] Pulumi myapp applications.myapp." + stage;
-  }
+    private Chain.Stage stageOfJob(String job) {
+      return chain.stages().stream().filter(s -> s.job().equals(job)).findFirst().orElseThrow();
+    }
 
-  private static Map<String, String> env(String stage, String build) {
-    Map<String, String> env = new LinkedHashMap<>();
-    env.put("BUILD_ID", build);
-    env.put("BUILD_NAME", build);
-    env.put("BUILD_JOB_NAME", "deploy-" + stage.toLowerCase());
-    env.put("BUILD_PIPELINE_NAME", "myapp");
-    env.put("BUILD_TEAM_NAME", "main");
-    env.put("ATC_EXTERNAL_URL", "http://localhost:8080");
-    return env;
-  }
+    @Override
+    public void versionsFound(String resource, List<Map<String, String>> versions) {
+      if (resource.equals("myapp")) {
+        versions.forEach(
+            v -> say("myapp", "new commit " + short7(v) + " \"" + code.subject(v) + "\""));
+      } else {
+        for (Chain.Stage stage : chain.stages()) {
+          if (stage.triggerResource().equals(resource)) {
+            versions.forEach(
+                v ->
+                    say(
+                        stage.name(),
+                        "issue #" + v.get("issue_number") + " closed: promotion approved"));
+          }
+        }
+      }
+    }
 
-  private Path directory(String name) {
-    try {
-      return Files.createDirectories(work.resolve(name));
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    @Override
+    public void checkFailed(String resource, String message) {
+      say(resource, "check failed: " + message);
+    }
+
+    @Override
+    public void buildStarted(Build build) {
+      Chain.Stage stage = stageOfJob(build.job());
+      Map<String, String> commit = build.inputs().get("myapp");
+      say(
+          stage.name(),
+          build.job()
+              + " #"
+              + build.number()
+              + " started: deploying "
+              + short7(commit)
+              + " \""
+              + code.subject(commit)
+              + "\"");
+    }
+
+    @Override
+    public void stepFinished(
+        Build build,
+        String kind,
+        String name,
+        Map<String, String> version,
+        Map<String, String> metadata) {
+      Chain.Stage stage = stageOfJob(build.job());
+      if (kind.equals("get") && version.containsKey("issue_number")) {
+        say(
+            stage.name(),
+            "consumed issue #"
+                + version.get("issue_number")
+                + " (renamed [CONSUMED #"
+                + build.number()
+                + "])");
+      } else if (kind.equals("put")) {
+        int number = Integer.parseInt(metadata.get("number"));
+        lastIssue.put(stage.name(), number);
+        lastAction.put(stage.name(), metadata.get("action"));
+        say(
+            stage.name(),
+            build.job()
+                + " #"
+                + build.number()
+                + " "
+                + metadata.get("action")
+                + " #"
+                + number
+                + " \""
+                + metadata.get("title")
+                + "\"");
+        int index = chain.stages().indexOf(stage);
+        if (interactive && index + 1 < chain.stages().size()) {
+          howToPromote(number, chain.stages().get(index + 1).name());
+        }
+      }
+    }
+
+    @Override
+    public void stepFailed(Build build, String kind, String name, String message) {
+      say(stageOfJob(build.job()).name(), kind + " " + name + " failed: " + message);
+    }
+
+    @Override
+    public void buildFinished(Build build) {
+      Chain.Stage stage = stageOfJob(build.job());
+      say(
+          stage.name(),
+          build.job()
+              + " #"
+              + build.number()
+              + " "
+              + build.status().name().toLowerCase()
+              + "  "
+              + build.url());
+      if (interactive
+          && build.status() == Build.Status.SUCCEEDED
+          && chain.stages().indexOf(stage) == chain.stages().size() - 1) {
+        say(stage.name(), "the change reached Production. Push another (Enter) or Ctrl-C to end.");
+      }
+    }
+
+    private void howToPromote(int issue, String nextStage) {
+      out.println();
+      out.println(
+          "  Next: close #" + issue + " to promote to " + nextStage + ", as a person would:");
+      out.println(
+          "    curl -X POST "
+              + session.hubUrl()
+              + "/_localhub/repos/"
+              + REPO
+              + "/issues/"
+              + issue
+              + "/close -d '{\"login\":\"you\"}'");
+      for (DemoExtension extension : extensions()) {
+        extension
+            .howToPromote(session, issue, nextStage)
+            .forEach(line -> out.println("    " + line));
+      }
+      out.println(
+          "  The runner checks for closed issues every 5s (as Concourse does with check_every).");
+      out.println();
+    }
+
+    private void say(String stage, String text) {
+      synchronized (out) {
+        out.printf("%-11s %s%n", stage, text);
+      }
     }
   }
 
-  @SuppressWarnings("unchecked")
-  private static Map<String, String> metadata(Object response) {
-    Map<String, String> metadata = new LinkedHashMap<>();
-    for (Object pair : (List<Object>) ((Map<String, Object>) response).get("metadata")) {
-      Map<String, String> m = (Map<String, String>) pair;
-      metadata.put(m.get("name"), m.get("value"));
-    }
-    return metadata;
-  }
-
-  private void step(String text) {
-    out.println("* " + text);
-  }
-
-  private void say(String text) {
-    out.println("    " + text);
+  private static String short7(Map<String, String> version) {
+    return version == null ? "?" : version.get("ref").substring(0, 7);
   }
 }
