@@ -15,6 +15,7 @@ public final class TitleFormat {
   public static final String DEFAULT = "[bot] <deployer> <project> <stage> deployed.";
 
   private static final Pattern PLACEHOLDER = Pattern.compile("<(deployer|project|stage)>");
+  private static final Pattern BRACES = Pattern.compile("\\{(deployer|project|stage)\\}");
   private static final String CONSUMED = "^(?:\\[CONSUMED #(?<consumed>[^\\]]*)\\]\\s*)*";
 
   private final String template;
@@ -31,6 +32,8 @@ public final class TitleFormat {
    * @throws IllegalArgumentException when {@code <project>} or {@code <stage>} is missing
    */
   public static TitleFormat parse(String template) {
+    // the chain file's spelling, {project}, is accepted too
+    template = BRACES.matcher(template).replaceAll("<$1>");
     if (!template.contains("<project>") || !template.contains("<stage>")) {
       throw new IllegalArgumentException(
           "title format must contain <project> and <stage> (and may contain <deployer>), got \""
@@ -42,11 +45,16 @@ public final class TitleFormat {
     StringBuilder regex = new StringBuilder(CONSUMED);
     Matcher m = PLACEHOLDER.matcher(template);
     int at = 0;
+    java.util.Set<String> seen = new java.util.HashSet<>();
     while (m.find()) {
       if (m.start() > at) {
         regex.append(Pattern.quote(template.substring(at, m.start())));
       }
-      regex.append("(?<").append(m.group(1)).append(">\\S+)");
+      if (seen.add(m.group(1))) {
+        regex.append("(?<").append(m.group(1)).append(">\\S+?)");
+      } else {
+        regex.append("\\k<").append(m.group(1)).append('>'); // named twice: the same text
+      }
       at = m.end();
     }
     if (at < template.length()) {

@@ -118,6 +118,11 @@ class BoardModelTest {
     Project web = reader.read().project("web").orElseThrow();
     assertThat(web.stages()).extracting(Stage::shortName).containsExactly("staging", "live");
     assertThat(web.stages().get(0).latest().consumedBy()).isEqualTo("2");
+    TitleFormat chainFile =
+        TitleFormat.parse("[bot] {deployer} {project} applications.{project}.{stage} deployed.");
+    assertThat(chainFile.match("[CONSUMED #5] [bot] Pulumi myapp applications.myapp.QA deployed."))
+        .hasValue(new TitleFormat.Title("Pulumi", "myapp", "QA", "5"));
+    assertThat(chainFile.match("[bot] Pulumi myapp applications.other.QA deployed.")).isEmpty();
     assertThatThrownBy(() -> TitleFormat.parse("[bot] <stage> deployed."))
         .hasMessageContaining("<project> and <stage>");
   }
