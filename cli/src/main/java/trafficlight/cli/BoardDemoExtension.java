@@ -78,13 +78,20 @@ final class BoardDemoExtension implements DemoExtension {
                   + session.hubUrl()
                   + " --repository "
                   + session.repo()
-                  + " --title-format '"
-                  + session.chain().title()
-                  + "'");
+                  + titleFormatOption(session, s));
         }
       }
     }
     return List.of("or use the board: " + server.url());
+  }
+
+  /** {@code --title-format} only when the default format would not read the stage's titles. */
+  private static String titleFormatOption(Session session, Stage stage) {
+    var title = TitleFormat.defaultFormat().match(stage.latest().title());
+    if (title.isPresent() && title.get().project().equals(stage.project())) {
+      return "";
+    }
+    return " --title-format '" + session.chain().title() + "'";
   }
 
   @Override
