@@ -224,6 +224,26 @@ class BoardModelTest {
   }
 
   @Test
+  void gitHubEnterpriseServerUnderApiV3() {
+    chain.seed();
+    try (GitHubClient ghes =
+        GitHubFixture.client(chain.hub.enterpriseBaseUrl() + "/", chain.token, cache)) {
+      Board board =
+          new GateReader(
+                  ghes,
+                  repo,
+                  TitleFormat.defaultFormat(),
+                  20,
+                  Duration.ofMinutes(10),
+                  chain.hub.clock())
+              .read();
+      assertThat(board.project("myapp").orElseThrow().stage("QA").orElseThrow().light())
+          .isEqualTo(Light.AMBER);
+    }
+    assertThat(chain.hub.requests()).allSatisfy(r -> assertThat(r.path()).startsWith("/api/v3/"));
+  }
+
+  @Test
   void deployRecordsAndBuildLogLinks() {
     Instant at = Instant.parse("2026-01-01T00:00:00Z");
     String text =
