@@ -106,7 +106,7 @@ public final class DemoCommand implements Callable<Integer> {
 
   /** What else the demo starts; issue 5's board and `trafficlight promote` belong here. */
   static List<DemoExtension> extensions() {
-    return List.of();
+    return List.of(new BoardDemoExtension());
   }
 
   @Override
