@@ -31,7 +31,12 @@ abstract class AgainstLocalHub {
   static final String PREFIX = "[bot] Pulumi myapp applications.myapp.QA";
   static final String TITLE = PREFIX + " deployed.";
 
-  static final Instant START = Instant.parse("2026-11-26T08:00:00Z");
+  /**
+   * When each test's localhub clock starts: the current minute, so that localhub's times agree with
+   * the wall clock its HTTP server stamps in the {@code Date} header (rate-limit resets are
+   * computed against it) and with the resource's own clock.
+   */
+  static final Instant START = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
 
   LocalHub hub;
   String token;

@@ -40,8 +40,8 @@ class CheckTest extends AgainstLocalHub {
             Map.entry("issue_number", Integer.toString(number)),
             Map.entry("issue_title", TITLE),
             Map.entry("issue_state", "closed"),
-            Map.entry("issue_created_at", "2026-11-26T08:00:00"),
-            Map.entry("issue_closed_at", "2026-11-26T08:01:00"),
+            Map.entry("issue_created_at", IssueTimes.format(START)),
+            Map.entry("issue_closed_at", IssueTimes.format(START.plusSeconds(60))),
             Map.entry("issue_url", hub.baseUrl() + "/repos/" + REPO + "/issues/" + number));
   }
 
@@ -213,5 +213,14 @@ class CheckTest extends AgainstLocalHub {
     assertThat(hub.requests())
         .extracting(r -> r.operation())
         .containsExactly("issues/list-for-repo");
+  }
+
+  /** mitodl's version time format: UTC, no zone. */
+  static final class IssueTimes {
+    static String format(java.time.Instant instant) {
+      return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss")
+          .withZone(java.time.ZoneOffset.UTC)
+          .format(instant);
+    }
   }
 }

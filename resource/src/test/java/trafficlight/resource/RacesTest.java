@@ -104,6 +104,18 @@ class RacesTest extends AgainstLocalHub {
   }
 
   @Test
+  void aYoungDuplicateIsLeftToThePutThatCreatedIt() {
+    int first = open(TITLE, "pipeline-workflow", "promotion-to-production");
+    int young = open(TITLE, "pipeline-workflow", "promotion-to-production");
+
+    Run run = out(post(), Map.of(), build("9"));
+
+    assertThat(run.exit()).as(run.toString()).isZero();
+    assertThat(hub.issue(REPO, young).state()).isEqualTo("open");
+    assertThat(hub.issue(REPO, first).comments()).hasSize(1);
+  }
+
+  @Test
   void anIssueClosedAsADuplicateNeverTriggers() {
     everyCreateWaitsForTheOthers(2);
     concurrentPuts(2);
@@ -117,8 +129,10 @@ class RacesTest extends AgainstLocalHub {
 
   @Test
   void aPutMergesStrayDuplicatesLeftByAnEarlierLateCreate() {
+    hub.clock().set(START.minus(Duration.ofMinutes(30))); // both were opened half an hour ago
     int first = open(TITLE, "pipeline-workflow", "promotion-to-production");
     int stray = open(TITLE, "pipeline-workflow", "promotion-to-production");
+    hub.clock().set(START);
 
     Run run = out(post(), Map.of(), build("9"));
 
