@@ -32,11 +32,11 @@ abstract class AgainstLocalHub {
   static final String TITLE = PREFIX + " deployed.";
 
   /**
-   * When each test's localhub clock starts: the current minute, so that localhub's times agree with
+   * When this test's localhub clock starts: the current minute, so that localhub's times agree with
    * the wall clock its HTTP server stamps in the {@code Date} header (rate-limit resets are
    * computed against it) and with the resource's own clock.
    */
-  static final Instant START = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+  final Instant startedAt = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
 
   LocalHub hub;
   String token;
@@ -49,7 +49,7 @@ abstract class AgainstLocalHub {
 
   /** localhub's clock: fixed, so tests set every time; moved on by {@link #tick()}. */
   MovableClock clock() {
-    return MovableClock.fixed(START);
+    return MovableClock.fixed(startedAt);
   }
 
   @BeforeEach

@@ -40,8 +40,8 @@ class CheckTest extends AgainstLocalHub {
             Map.entry("issue_number", Integer.toString(number)),
             Map.entry("issue_title", TITLE),
             Map.entry("issue_state", "closed"),
-            Map.entry("issue_created_at", IssueTimes.format(START)),
-            Map.entry("issue_closed_at", IssueTimes.format(START.plusSeconds(60))),
+            Map.entry("issue_created_at", IssueTimes.format(startedAt)),
+            Map.entry("issue_closed_at", IssueTimes.format(startedAt.plusSeconds(60))),
             Map.entry("issue_url", hub.baseUrl() + "/repos/" + REPO + "/issues/" + number));
   }
 
@@ -155,8 +155,8 @@ class CheckTest extends AgainstLocalHub {
                 List.of(),
                 "closed",
                 "completed",
-                START.minusSeconds(100_000 - i * 60L),
-                START.minusSeconds(90_000 - i * 60L)));
+                startedAt.minusSeconds(100_000 - i * 60L),
+                startedAt.minusSeconds(90_000 - i * 60L)));
     Run first = check(trigger(), null);
     int newest = open(TITLE);
     close(newest);

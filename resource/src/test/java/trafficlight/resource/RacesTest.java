@@ -129,10 +129,10 @@ class RacesTest extends AgainstLocalHub {
 
   @Test
   void aPutMergesStrayDuplicatesLeftByAnEarlierLateCreate() {
-    hub.clock().set(START.minus(Duration.ofMinutes(30))); // both were opened half an hour ago
+    hub.clock().set(startedAt.minus(Duration.ofMinutes(30))); // both were opened half an hour ago
     int first = open(TITLE, "pipeline-workflow", "promotion-to-production");
     int stray = open(TITLE, "pipeline-workflow", "promotion-to-production");
-    hub.clock().set(START);
+    hub.clock().set(startedAt);
 
     Run run = out(post(), Map.of(), build("9"));
 
