@@ -81,16 +81,23 @@ public final class GateReader {
     boolean full = watermark == null || lastFull == null || !now.isBefore(lastFull.plus(fullEvery));
     IssueQuery query =
         IssueQuery.recentlyUpdated("all").withLabels(List.of(BoardModel.WORKFLOW_LABEL));
+    if (!full) {
+      query = query.withSince(watermark);
+    }
+    // the whole listing first: a read that fails part way changes nothing, so the next one
+    // starts from the same state (clearing first made a failed full read leave the next,
+    // incremental one with only the issues updated since the watermark)
+    List<Issue> listed = new ArrayList<>();
+    for (Issue issue : github.listIssues(repo, query)) {
+      if (!issue.pullRequest()) {
+        listed.add(issue);
+      }
+    }
     if (full) {
       issues.clear();
       lastFull = now;
-    } else {
-      query = query.withSince(watermark);
     }
-    for (Issue issue : github.listIssues(repo, query)) {
-      if (issue.pullRequest()) {
-        continue;
-      }
+    for (Issue issue : listed) {
       issues.put(issue.number(), issue);
       if (watermark == null || issue.updatedAt().isAfter(watermark)) {
         watermark = issue.updatedAt();

@@ -1,9 +1,12 @@
 package trafficlight.board;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 import trafficlight.github.GitHubClient;
+import trafficlight.github.GitHubException;
 import trafficlight.github.Issue;
 import trafficlight.github.RepositoryName;
 
@@ -91,8 +94,10 @@ public final class Promotion {
   }
 
   /**
-   * Promotes: re-reads the issue (the board may be stale), comments who promoted it, closes it as
-   * completed.
+   * Promotes: re-reads the issue (the board may be stale), comments who promoted it (once: not
+   * again if an earlier attempt that failed before closing left the comment, and a comment whose
+   * response was lost is looked for before it is repeated), closes it as completed (a close is safe
+   * to repeat).
    *
    * @param by who promotes, for the comment
    * @param via how, for the comment ({@code trafficlight promote}, {@code the trafficlight board})
@@ -123,16 +128,15 @@ public final class Promotion {
     }
     String next = stage.next() != null ? Stage.shortNameOf(stage.next()) : "the next stage";
     String who = by == null || by.isBlank() ? "someone" : by.strip();
-    github.createComment(
-        repo,
-        number,
+    String comment =
         "Promoted to **"
             + next
             + "** by "
             + who
             + " with "
             + via
-            + ": closing this issue lets the next stage deploy.");
+            + ": closing this issue lets the next stage deploy.";
+    comment(github, repo, now, comment);
     Map<String, Object> close = new LinkedHashMap<>();
     close.put("state", "closed");
     close.put("state_reason", "completed");
@@ -145,5 +149,53 @@ public final class Promotion {
         closed.htmlUrl(),
         stage.latest().deploys(),
         who);
+  }
+
+  private static final int ATTEMPTS = 3;
+  private static final Duration SETTLE = Duration.ofSeconds(1);
+
+  /**
+   * Comments once: not again when an earlier promotion that failed before closing already left the
+   * same comment, and, when a response is lost, looks for the comment before repeating it (as the
+   * resource's put does).
+   */
+  private static void comment(GitHubClient github, RepositoryName repo, Issue issue, String body) {
+    if (find(github, repo, issue.number(), body, null)) {
+      return;
+    }
+    Instant since = issue.updatedAt();
+    for (int attempt = 1; ; attempt++) {
+      try {
+        github.createComment(repo, issue.number(), body);
+        return;
+      } catch (GitHubException e) {
+        if (!e.outcomeUnknown() || attempt == ATTEMPTS) {
+          throw e;
+        }
+        // a write whose answer never came may land a moment later: look twice
+        if (find(github, repo, issue.number(), body, since)) {
+          return;
+        }
+        sleep(SETTLE);
+        if (find(github, repo, issue.number(), body, since)) {
+          return;
+        }
+      }
+    }
+  }
+
+  private static boolean find(
+      GitHubClient github, RepositoryName repo, long number, String body, Instant since) {
+    return github.listComments(repo, number, since).stream()
+        .anyMatch(c -> c.body() != null && c.body().strip().equals(body.strip()));
+  }
+
+  private static void sleep(Duration d) {
+    try {
+      Thread.sleep(d.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new GitHubException(0, "interrupted while looking for the promotion comment");
+    }
   }
 }
