@@ -1,12 +1,9 @@
 package trafficlight.board;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 import trafficlight.github.GitHubClient;
-import trafficlight.github.GitHubException;
 import trafficlight.github.Issue;
 import trafficlight.github.RepositoryName;
 
@@ -151,51 +148,20 @@ public final class Promotion {
         who);
   }
 
-  private static final int ATTEMPTS = 3;
-  private static final Duration SETTLE = Duration.ofSeconds(1);
-
   /**
    * Comments once: not again when an earlier promotion that failed before closing already left the
-   * same comment, and, when a response is lost, looks for the comment before repeating it (as the
-   * resource's put does).
+   * same comment, and, when a response is lost, not before looking for it ({@link
+   * GitHubClient#commentOnce}, as the resource's put does).
    */
   private static void comment(GitHubClient github, RepositoryName repo, Issue issue, String body) {
-    if (find(github, repo, issue.number(), body, null)) {
-      return;
-    }
-    Instant since = issue.updatedAt();
-    for (int attempt = 1; ; attempt++) {
-      try {
-        github.createComment(repo, issue.number(), body);
-        return;
-      } catch (GitHubException e) {
-        if (!e.outcomeUnknown() || attempt == ATTEMPTS) {
-          throw e;
-        }
-        // a write whose answer never came may land a moment later: look twice
-        if (find(github, repo, issue.number(), body, since)) {
-          return;
-        }
-        sleep(SETTLE);
-        if (find(github, repo, issue.number(), body, since)) {
-          return;
-        }
-      }
+    if (!alreadyCommented(github, repo, issue.number(), body)) {
+      github.commentOnce(repo, issue.number(), body, issue.updatedAt());
     }
   }
 
-  private static boolean find(
-      GitHubClient github, RepositoryName repo, long number, String body, Instant since) {
-    return github.listComments(repo, number, since).stream()
+  private static boolean alreadyCommented(
+      GitHubClient github, RepositoryName repo, long number, String body) {
+    return github.listComments(repo, number, null).stream()
         .anyMatch(c -> c.body() != null && c.body().strip().equals(body.strip()));
-  }
-
-  private static void sleep(Duration d) {
-    try {
-      Thread.sleep(d.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new GitHubException(0, "interrupted while looking for the promotion comment");
-    }
   }
 }

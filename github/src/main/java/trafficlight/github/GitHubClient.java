@@ -32,10 +32,13 @@ public final class GitHubClient implements AutoCloseable {
   private final Credentials credentials;
   private final RetryPolicy retry;
   private final Consumer<String> log;
-  private final Clock clock;
+  private final Clock clock = Clock.systemUTC();
   private final HttpTransport transport;
   private final ResponseCache cache;
   private String bearer;
+
+  private static final int WRITE_ATTEMPTS = 3;
+  private static final Duration WRITE_SETTLE = Duration.ofSeconds(1);
 
   public GitHubClient(
       GitHubEndpoint endpoint,
@@ -58,32 +61,10 @@ public final class GitHubClient implements AutoCloseable {
       RetryPolicy retry,
       Consumer<String> log,
       ResponseCache cache) {
-    this(endpoint, credentials, timeout, retry, log, cache, Clock.systemUTC());
-  }
-
-  GitHubClient(
-      GitHubEndpoint endpoint,
-      Credentials credentials,
-      Duration timeout,
-      RetryPolicy retry,
-      Consumer<String> log,
-      Clock clock) {
-    this(endpoint, credentials, timeout, retry, log, ResponseCache.NONE, clock);
-  }
-
-  GitHubClient(
-      GitHubEndpoint endpoint,
-      Credentials credentials,
-      Duration timeout,
-      RetryPolicy retry,
-      Consumer<String> log,
-      ResponseCache cache,
-      Clock clock) {
     this.endpoint = endpoint;
     this.credentials = credentials;
     this.retry = retry;
     this.log = log;
-    this.clock = clock;
     this.cache = cache == null ? ResponseCache.NONE : cache;
     this.transport = new HttpTransport(timeout);
   }
@@ -132,6 +113,37 @@ public final class GitHubClient implements AutoCloseable {
   public Comment createComment(RepositoryName repo, long number, String body) {
     return GitHubJson.comment(
         call("POST", repo.path() + "/issues/" + number + "/comments", Map.of("body", body)).json());
+  }
+
+  /**
+   * Comments on an issue, never twice: when the outcome of the request is unknown (no response, or
+   * a 5xx) it looks for a comment with the same text updated at or after {@code since}, and, since
+   * a write that timed out may still land, once more a second later, before it tries again; at most
+   * {@value #WRITE_ATTEMPTS} attempts.
+   */
+  public void commentOnce(RepositoryName repo, long number, String body, Instant since) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        createComment(repo, number, body);
+        return;
+      } catch (GitHubException e) {
+        if (!e.outcomeUnknown() || attempt == WRITE_ATTEMPTS) {
+          throw e;
+        }
+        log.accept(e.getMessage() + "; looking for the comment before trying again");
+        for (int look = 1; look <= 2; look++) {
+          if (look == 2) {
+            pause(WRITE_SETTLE, e.getMessage());
+          }
+          for (Comment comment : listComments(repo, number, since)) {
+            if (comment.body() != null && comment.body().strip().equals(body.strip())) {
+              log.accept("the comment did reach GitHub: " + comment.htmlUrl());
+              return;
+            }
+          }
+        }
+      }
+    }
   }
 
   /** The comments on an issue updated at or after {@code since} (all of them when null). */
@@ -278,6 +290,10 @@ public final class GitHubClient implements AutoCloseable {
             + " of "
             + retry.maxAttempts()
             + ")");
+    pause(wait, failure);
+  }
+
+  private static void pause(Duration wait, String failure) {
     try {
       Thread.sleep(wait.toMillis());
     } catch (InterruptedException e) {

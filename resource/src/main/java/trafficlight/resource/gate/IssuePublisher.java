@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import trafficlight.github.Comment;
 import trafficlight.github.GitHubClient;
 import trafficlight.github.GitHubException;
 import trafficlight.github.Issue;
@@ -209,28 +208,7 @@ final class IssuePublisher {
   }
 
   private void comment(Issue issue, String body) {
-    Instant since = issue.updatedAt();
-    for (int attempt = 1; ; attempt++) {
-      try {
-        github.createComment(repository, issue.number(), body);
-        return;
-      } catch (GitHubException e) {
-        if (!e.outcomeUnknown() || attempt == ATTEMPTS) {
-          throw e;
-        }
-        log.accept(e.getMessage() + "; looking for the comment before trying again");
-        Optional<Comment> landed =
-            lookAgain(
-                () ->
-                    github.listComments(repository, issue.number(), since).stream()
-                        .filter(comment -> sameText(body, comment.body()))
-                        .findFirst());
-        if (landed.isPresent()) {
-          log.accept("the comment did reach GitHub: " + landed.get().htmlUrl());
-          return;
-        }
-      }
-    }
+    github.commentOnce(repository, issue.number(), body, issue.updatedAt());
   }
 
   /**
