@@ -1,6 +1,7 @@
 package trafficlight.resource.gate;
 
 import java.util.Collection;
+import java.util.Locale;
 
 /** Finds the valid name nearest to a mistyped one (Levenshtein distance). */
 final class Suggestions {
@@ -12,7 +13,7 @@ final class Suggestions {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (String candidate : candidates) {
-      int distance = distance(typed.toLowerCase(), candidate.toLowerCase());
+      int distance = distance(typed.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT));
       if (distance < bestDistance) {
         best = candidate;
         bestDistance = distance;
