@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -120,7 +119,7 @@ class OctokitSmokeTest {
               .validatingRepositoryIdIssuesAsRepoIssues();
       List<String> violations = new ArrayList<>();
       for (RecordedRequest r : requests) {
-        Exchange e = exchange(r);
+        Exchange e = Exchanges.of(r);
         github.requestViolations(e).forEach(v -> violations.add(e.describe() + ": " + v));
         if (r.status() != 0) {
           github.responseViolations(e).forEach(v -> violations.add(e.describe() + ": " + v));
@@ -138,19 +137,5 @@ class OctokitSmokeTest {
   private static List<Integer> numbers(Object list) {
     assertThat(list).isInstanceOf(List.class);
     return ((List<?>) list).stream().map(n -> ((Number) n).intValue()).toList();
-  }
-
-  static Exchange exchange(RecordedRequest r) {
-    Map<String, List<String>> responseHeaders = new LinkedHashMap<>();
-    r.responseHeaders().forEach((k, v) -> responseHeaders.put(k, List.of(v)));
-    return new Exchange(
-        r.method(),
-        r.path(),
-        r.query(),
-        r.headers(),
-        r.body(),
-        r.status(),
-        responseHeaders,
-        r.responseBody());
   }
 }
