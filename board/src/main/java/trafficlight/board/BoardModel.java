@@ -9,10 +9,13 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import trafficlight.gate.DeployRecord;
+import trafficlight.gate.GateLabels;
+import trafficlight.gate.TitleFormat;
 import trafficlight.github.Comment;
 import trafficlight.github.Issue;
 
@@ -27,16 +30,13 @@ import trafficlight.github.Issue;
  *       creation, holding 1 + one deploy per comment carrying a build); closed as {@code
  *       not_planned} = red (promotion refused, never a go-ahead); closed otherwise or renamed
  *       {@code [CONSUMED #n]} = green; labelled {@code finalized-deployment} = green whatever its
- *       state; a stage named only by another's {@code promotion-to-<stage>} label = grey;
+ *       state; a stage named only by another's {@code promotion-to-<stage>} label = grey, spelled
+ *       as that stage's deploy records spell their {@code next_stage} (else as the label does);
  *   <li>stage order: a stage whose issues carry {@code promotion-to-X} comes before X; stages
  *       labelled {@code finalized-deployment} last; otherwise by first deploy.
  * </ul>
  */
 public final class BoardModel {
-
-  public static final String WORKFLOW_LABEL = "pipeline-workflow";
-  public static final String PROMOTION_PREFIX = "promotion-to-";
-  public static final String FINAL_LABEL = "finalized-deployment";
 
   private BoardModel() {}
 
@@ -56,7 +56,7 @@ public final class BoardModel {
     for (Input input : inputs) {
       Issue issue = input.issue();
       if (issue.pullRequest()
-          || issue.labels().stream().noneMatch(WORKFLOW_LABEL::equalsIgnoreCase)
+          || !GateLabels.has(issue.labels(), GateLabels.WORKFLOW)
           || "duplicate".equals(issue.stateReason())) {
         continue;
       }
@@ -79,13 +79,12 @@ public final class BoardModel {
 
   private static GateIssue gateIssue(Input input, String consumedBy) {
     Issue issue = input.issue();
-    List<Build> builds =
-        new ArrayList<>(DeployRecords.parse(issue.body(), issue.number(), issue.createdAt()));
+    List<Build> builds = new ArrayList<>(builds(issue.body(), issue.number(), issue.createdAt()));
     int deploys = 1;
     List<Comment> comments = new ArrayList<>(input.comments());
     comments.sort(Comparator.comparing(Comment::createdAt));
     for (Comment comment : comments) {
-      List<Build> found = DeployRecords.parse(comment.body(), issue.number(), comment.createdAt());
+      List<Build> found = builds(comment.body(), issue.number(), comment.createdAt());
       if (!found.isEmpty()) {
         deploys++;
         builds.addAll(found);
@@ -107,9 +106,13 @@ public final class BoardModel {
         List.copyOf(builds));
   }
 
+  private static List<Build> builds(String text, long issue, Instant at) {
+    return DeployRecord.readAll(text).stream().map(r -> new Build(issue, at, r)).toList();
+  }
+
   private static Project project(String name, Map<String, List<GateIssue>> byStage, Instant now) {
     Map<String, Stage> stages = new LinkedHashMap<>();
-    Map<String, String> nextLabel = new HashMap<>();
+    Map<String, String> nextStage = new HashMap<>();
     for (var entry : byStage.entrySet()) {
       List<GateIssue> issues = new ArrayList<>(entry.getValue());
       issues.sort(
@@ -117,21 +120,12 @@ public final class BoardModel {
               .thenComparingLong(GateIssue::number)
               .reversed());
       GateIssue latest = issues.get(0);
-      String next = null;
-      for (GateIssue issue : issues) { // the newest issue's label wins
-        next = promotionTarget(issue);
-        if (next != null) {
-          break;
-        }
-      }
-      if (next != null) {
-        nextLabel.put(entry.getKey(), next);
-      }
+      nextStageOf(issues).ifPresent(next -> nextStage.put(entry.getKey(), next));
       stages.put(entry.getKey(), stage(name, entry.getKey(), issues, latest, now));
     }
-    // resolve promotion-to-X to stage names; unknown X become grey stages
+    // resolve the next stages to stage names; those never deployed become grey stages
     Map<String, String> edges = new LinkedHashMap<>();
-    for (var e : nextLabel.entrySet()) {
+    for (var e : nextStage.entrySet()) {
       String target =
           stages.values().stream()
               .filter(s -> s.named(e.getValue()))
@@ -139,11 +133,7 @@ public final class BoardModel {
               .findFirst()
               .orElse(null);
       if (target == null) {
-        target =
-            stages.keySet().stream()
-                .filter(k -> Stage.normalize(k).equals(Stage.normalize(e.getValue())))
-                .findFirst()
-                .orElse(e.getValue());
+        target = e.getValue();
         stages.putIfAbsent(
             target,
             new Stage(
@@ -183,19 +173,31 @@ public final class BoardModel {
     return new Project(name, order(withNext, edges));
   }
 
-  private static String promotionTarget(GateIssue issue) {
-    for (String label : issue.labels()) {
-      if (label.toLowerCase(Locale.ROOT).startsWith(PROMOTION_PREFIX)
-          && label.length() > PROMOTION_PREFIX.length()) {
-        return label.substring(PROMOTION_PREFIX.length());
+  /**
+   * The stage the newest issue with a promotion label leads to: spelled as its newest deploy record
+   * that names the same stage spells it, else as the label does.
+   */
+  private static Optional<String> nextStageOf(List<GateIssue> newestFirst) {
+    for (GateIssue issue : newestFirst) {
+      Optional<String> label = GateLabels.promotionTarget(issue.labels());
+      if (label.isEmpty()) {
+        continue;
       }
+      String slug = GateLabels.slug(label.get());
+      for (int i = issue.builds().size() - 1; i >= 0; i--) {
+        String spelled = issue.builds().get(i).record().nextStage();
+        if (spelled != null && GateLabels.slug(spelled).equals(slug)) {
+          return Optional.of(spelled);
+        }
+      }
+      return label;
     }
-    return null;
+    return Optional.empty();
   }
 
   private static Stage stage(
       String project, String name, List<GateIssue> issues, GateIssue latest, Instant now) {
-    boolean finalStage = latest.hasLabel(FINAL_LABEL);
+    boolean finalStage = GateLabels.has(latest.labels(), GateLabels.FINAL);
     Light light;
     String status;
     Duration waiting = null;

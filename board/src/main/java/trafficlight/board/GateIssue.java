@@ -29,8 +29,4 @@ public record GateIssue(
   public boolean isOpen() {
     return "open".equals(state);
   }
-
-  public boolean hasLabel(String label) {
-    return labels.stream().anyMatch(label::equalsIgnoreCase);
-  }
 }

@@ -4,10 +4,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import trafficlight.gate.GateLabels;
+import trafficlight.gate.TitleFormat;
 import trafficlight.github.Comment;
 import trafficlight.github.GitHubClient;
 import trafficlight.github.Issue;
@@ -79,8 +82,7 @@ public final class GateReader {
   public Board read() {
     Instant now = clock.instant();
     boolean full = watermark == null || lastFull == null || !now.isBefore(lastFull.plus(fullEvery));
-    IssueQuery query =
-        IssueQuery.recentlyUpdated("all").withLabels(List.of(BoardModel.WORKFLOW_LABEL));
+    IssueQuery query = IssueQuery.recentlyUpdated("all").withLabels(List.of(GateLabels.WORKFLOW));
     if (!full) {
       query = query.withSince(watermark);
     }
@@ -127,9 +129,7 @@ public final class GateReader {
     List<BoardModel.Input> inputs = new ArrayList<>();
     for (List<Issue> stageIssues : byStage.values()) {
       stageIssues.sort(
-          java.util.Comparator.comparing(Issue::createdAt)
-              .thenComparingLong(Issue::number)
-              .reversed());
+          Comparator.comparing(Issue::createdAt).thenComparingLong(Issue::number).reversed());
       int rank = 0;
       int latestRank = latestNonDuplicate(stageIssues);
       for (Issue issue : stageIssues) {

@@ -3,6 +3,8 @@ package trafficlight.board;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -40,10 +42,10 @@ public record Stage(
     List<Build> all = new ArrayList<>();
     for (GateIssue issue : issues) {
       List<Build> own = new ArrayList<>(issue.builds());
-      java.util.Collections.reverse(own);
+      Collections.reverse(own);
       all.addAll(own);
     }
-    all.sort(java.util.Comparator.comparing(Build::at).reversed());
+    all.sort(Comparator.comparing(Build::at).reversed());
     return all;
   }
 

@@ -18,6 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import trafficlight.board.web.BoardServer;
+import trafficlight.gate.TitleFormat;
 import trafficlight.github.Credentials;
 import trafficlight.github.GitHubClient;
 import trafficlight.github.GitHubEndpoint;
@@ -35,17 +36,17 @@ import trafficlight.localhub.RecordedRequest;
  */
 class BoardFaultsTest {
 
-  static final String PATH = "/repos/" + Chain.REPO;
+  static final String PATH = "/repos/" + DeployedGates.REPO;
 
-  final Chain chain = new Chain();
-  final Chain.Seeded seeded = chain.seed();
-  final RepositoryName repo = RepositoryName.parse(Chain.REPO);
+  final DeployedGates gates = new DeployedGates();
+  final DeployedGates.Seeded seeded = gates.seed();
+  final RepositoryName repo = RepositoryName.parse(DeployedGates.REPO);
   final List<String> log = Collections.synchronizedList(new ArrayList<>());
   // timeout 1 s, so a 1.5 s delay is a read timeout
   final GitHubClient github =
       new GitHubClient(
-          GitHubEndpoint.parse(chain.hub.baseUrl()),
-          new Credentials.Token(chain.token),
+          GitHubEndpoint.parse(gates.hub.baseUrl()),
+          new Credentials.Token(gates.token),
           Duration.ofSeconds(1),
           GitHubFixture.FAST,
           m -> {},
@@ -58,7 +59,7 @@ class BoardFaultsTest {
       server.close();
     }
     github.close();
-    chain.hub.close();
+    gates.hub.close();
   }
 
   static List<FaultPolicy> policies() {
@@ -81,7 +82,7 @@ class BoardFaultsTest {
    */
   FaultPolicy real(FaultPolicy policy) {
     if (policy instanceof FaultPolicy.RateLimitExhausted e) {
-      Duration behind = Duration.between(chain.hub.clock().instant(), java.time.Instant.now());
+      Duration behind = Duration.between(gates.hub.clock().instant(), java.time.Instant.now());
       return new FaultPolicy.RateLimitExhausted(
           e.resetIn().plus(behind.isNegative() ? Duration.ZERO : behind));
     }
@@ -90,7 +91,7 @@ class BoardFaultsTest {
 
   GateReader reader() {
     return new GateReader(
-        github, repo, TitleFormat.defaultFormat(), 20, Duration.ofMinutes(10), chain.hub.clock());
+        github, repo, TitleFormat.defaultFormat(), 20, Duration.ofMinutes(10), gates.hub.clock());
   }
 
   static String json(Board b) {
@@ -100,7 +101,7 @@ class BoardFaultsTest {
   /** What a board that never saw a fault reads now: a fresh reader, its own client and cache. */
   String truth() {
     try (GitHubClient fresh =
-        GitHubFixture.client(chain.hub.baseUrl(), chain.token, new MemoryResponseCache(1000))) {
+        GitHubFixture.client(gates.hub.baseUrl(), gates.token, new MemoryResponseCache(1000))) {
       return json(
           new GateReader(
                   fresh,
@@ -108,7 +109,7 @@ class BoardFaultsTest {
                   TitleFormat.defaultFormat(),
                   20,
                   Duration.ofMinutes(10),
-                  chain.hub.clock())
+                  gates.hub.clock())
               .read());
     }
   }
@@ -157,11 +158,11 @@ class BoardFaultsTest {
 
     // changes the failing refresh would have shown: a third build on QA (its comments are read
     // again), billing CI promoted by erin (its closed_by is read again)
-    chain.advance(Duration.ofMinutes(1));
-    chain.redeploy(seeded.qa(), "myapp", "QA", "5", Chain.sha('c'), "Speed up the search");
-    chain.hub.closeIssue(Chain.REPO, seeded.billing(), "erin");
+    gates.advance(Duration.ofMinutes(1));
+    gates.deploy("myapp", "QA", "5", DeployedGates.sha('c'), "Speed up the search");
+    gates.hub.closeIssue(DeployedGates.REPO, seeded.billing(), "erin");
     if (read == Read.FULL_LISTING) {
-      chain.advance(Duration.ofMinutes(11)); // past fullEvery: this refresh lists everything
+      gates.advance(Duration.ofMinutes(11)); // past fullEvery: this refresh lists everything
     }
     String path =
         switch (read) {
@@ -169,12 +170,12 @@ class BoardFaultsTest {
           case COMMENTS -> PATH + "/issues/" + seeded.qa() + "/comments";
           case ISSUE -> PATH + "/issues/" + seeded.billing();
         };
-    chain.hub.clearRequests();
-    chain.hub.inject(Fault.on("GET", path).always().policy(real(policy)));
+    gates.hub.clearRequests();
+    gates.hub.inject(Fault.on("GET", path).always().policy(real(policy)));
     server.refresh();
-    chain.hub.clearFaults();
+    gates.hub.clearFaults();
 
-    assertThat(chain.hub.requests())
+    assertThat(gates.hub.requests())
         .as("the fault was hit")
         .anyMatch(r -> r.path().endsWith(path) && r.fault() != null);
     // the last good board, whole, still served
@@ -198,7 +199,7 @@ class BoardFaultsTest {
     // nothing lost or corrupted along the way: exactly what a board that saw no fault reads
     assertThat(json(recovered)).isEqualTo(truth());
     // and it stays so on the following (incremental) refresh
-    chain.advance(Duration.ofMinutes(1));
+    gates.advance(Duration.ofMinutes(1));
     server.refresh();
     assertThat(json(server.board())).isEqualTo(truth());
   }
@@ -206,12 +207,12 @@ class BoardFaultsTest {
   // ---- promote
 
   String promotedComment() {
-    return "Promoted to **production** by dana with trafficlight promote:"
+    return "Promoted to **Production** by dana with trafficlight promote:"
         + " closing this issue lets the next stage deploy.";
   }
 
   long promotionComments() {
-    return chain.hub.issue(Chain.REPO, seeded.qa()).comments().stream()
+    return gates.hub.issue(DeployedGates.REPO, seeded.qa()).comments().stream()
         .filter(c -> c.body().startsWith("Promoted to "))
         .count();
   }
@@ -224,13 +225,13 @@ class BoardFaultsTest {
   void aLostCommentResponseIsLookedForNotRepeated() {
     Board board = reader().read();
     String comments = PATH + "/issues/" + seeded.qa() + "/comments";
-    chain.hub.clearRequests();
-    chain.hub.inject(Fault.on("POST", comments).policy(new FaultPolicy.LoseResponseAfterApply()));
+    gates.hub.clearRequests();
+    gates.hub.inject(Fault.on("POST", comments).policy(new FaultPolicy.LoseResponseAfterApply()));
 
     Promotion.Result result = promote(board);
 
     assertThat(result.issue()).isEqualTo(seeded.qa());
-    var issue = chain.hub.issue(Chain.REPO, seeded.qa());
+    var issue = gates.hub.issue(DeployedGates.REPO, seeded.qa());
     assertThat(issue.state()).isEqualTo("closed");
     assertThat(issue.stateReason()).isEqualTo("completed");
     assertThat(promotionComments()).isEqualTo(1);
@@ -243,14 +244,14 @@ class BoardFaultsTest {
   @Test
   void aLostCloseResponseClosesOnceWithOneComment() {
     Board board = reader().read();
-    chain.hub.clearRequests();
-    chain.hub.inject(
+    gates.hub.clearRequests();
+    gates.hub.inject(
         Fault.on("PATCH", PATH + "/issues/" + seeded.qa())
             .policy(new FaultPolicy.LoseResponseAfterApply()));
 
     promote(board);
 
-    var issue = chain.hub.issue(Chain.REPO, seeded.qa());
+    var issue = gates.hub.issue(DeployedGates.REPO, seeded.qa());
     assertThat(issue.state()).isEqualTo("closed");
     assertThat(issue.stateReason()).isEqualTo("completed");
     assertThat(promotionComments()).isEqualTo(1);
@@ -266,27 +267,27 @@ class BoardFaultsTest {
   void aPromotionRepeatedAfterAFailedCloseDoesNotCommentAgain() {
     Board board = reader().read();
     // the close fails for good (the limit runs out between the comment and the close)
-    chain.hub.inject(
+    gates.hub.inject(
         Fault.on("PATCH", PATH + "/issues/" + seeded.qa())
             .always()
             .policy(real(new FaultPolicy.RateLimitExhausted(Duration.ofHours(1)))));
     assertThatThrownBy(() -> promote(board)).isInstanceOf(RateLimitException.class);
-    assertThat(chain.hub.issue(Chain.REPO, seeded.qa()).state()).isEqualTo("open");
+    assertThat(gates.hub.issue(DeployedGates.REPO, seeded.qa()).state()).isEqualTo("open");
     assertThat(promotionComments()).isEqualTo(1);
-    chain.hub.clearFaults();
+    gates.hub.clearFaults();
 
     promote(board); // the person tries again
 
-    assertThat(chain.hub.issue(Chain.REPO, seeded.qa()).state()).isEqualTo("closed");
+    assertThat(gates.hub.issue(DeployedGates.REPO, seeded.qa()).state()).isEqualTo("closed");
     assertThat(promotionComments()).isEqualTo(1);
   }
 
   @Test
   void anExhaustedRateLimitRefusesWithOneClearMessageAndChangesNothing() {
     Board board = reader().read();
-    var before = chain.hub.issue(Chain.REPO, seeded.qa());
-    chain.hub.clearRequests();
-    chain.hub.inject(
+    var before = gates.hub.issue(DeployedGates.REPO, seeded.qa());
+    gates.hub.clearRequests();
+    gates.hub.inject(
         Fault.onPattern(Fault.ANY_METHOD, ".*")
             .always()
             .policy(real(new FaultPolicy.RateLimitExhausted(Duration.ofHours(1)))));
@@ -303,8 +304,8 @@ class BoardFaultsTest {
                     .contains("resets at"));
     assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
 
-    assertThat(chain.hub.requests()).hasSize(1); // no retries, no writes
-    assertThat(chain.hub.issue(Chain.REPO, seeded.qa())).isEqualTo(before);
+    assertThat(gates.hub.requests()).hasSize(1); // no retries, no writes
+    assertThat(gates.hub.issue(DeployedGates.REPO, seeded.qa())).isEqualTo(before);
   }
 
   static Stream<Arguments> promoteFaults() {
@@ -330,29 +331,29 @@ class BoardFaultsTest {
     String method = request.substring(0, request.indexOf(' '));
     String path = request.endsWith("issue") ? issuePath : issuePath + "/comments";
     Fault fault = Fault.on(method, path);
-    chain.hub.clearRequests();
-    chain.hub.inject(fault.policy(real(policy)));
+    gates.hub.clearRequests();
+    gates.hub.inject(fault.policy(real(policy)));
 
     boolean exhausted = policy instanceof FaultPolicy.RateLimitExhausted;
     if (exhausted) {
       assertThatThrownBy(() -> promote(board))
           .isInstanceOf(GitHubException.class)
           .hasMessageContaining("rate limit");
-      assertThat(chain.hub.issue(Chain.REPO, seeded.qa()).state()).isEqualTo("open");
+      assertThat(gates.hub.issue(DeployedGates.REPO, seeded.qa()).state()).isEqualTo("open");
       assertThat(promotionComments()).isEqualTo(request.equals("PATCH issue") ? 1 : 0);
       promote(board); // once the limit resets
     } else {
       promote(board);
     }
-    assertThat(chain.hub.pendingFaults()).as("the fault was hit").isEmpty();
-    var issue = chain.hub.issue(Chain.REPO, seeded.qa());
+    assertThat(gates.hub.pendingFaults()).as("the fault was hit").isEmpty();
+    var issue = gates.hub.issue(DeployedGates.REPO, seeded.qa());
     assertThat(issue.state()).isEqualTo("closed");
     assertThat(issue.stateReason()).isEqualTo("completed");
     assertThat(promotionComments()).isEqualTo(1);
   }
 
   private long writes(String method) {
-    return chain.hub.requests().stream()
+    return gates.hub.requests().stream()
         .filter(r -> r.method().equals(method))
         .filter(r -> r.status() >= 200 && r.status() < 300 || r.fault() != null)
         .map(RecordedRequest::method)

@@ -2,18 +2,19 @@ package trafficlight.board;
 
 import java.time.Duration;
 import trafficlight.board.web.BoardServer;
+import trafficlight.gate.TitleFormat;
 import trafficlight.github.GitHubClient;
 import trafficlight.github.RepositoryName;
 
 /** A seeded localhub and a board over it, for the web tests. */
 public final class BoardFixture implements AutoCloseable {
 
-  public static final String REPO = Chain.REPO;
+  public static final String REPO = DeployedGates.REPO;
 
-  public final Chain chain = new Chain();
-  public final Chain.Seeded seeded = chain.seed();
+  public final DeployedGates gates = new DeployedGates();
+  public final DeployedGates.Seeded seeded = gates.seed();
   final GitHubClient github =
-      GitHubFixture.client(chain.hub.baseUrl(), chain.token, new MemoryResponseCache(1000));
+      GitHubFixture.client(gates.hub.baseUrl(), gates.token, new MemoryResponseCache(1000));
   BoardServer server;
 
   public BoardServer start(boolean canPromote) throws java.io.IOException {
@@ -24,7 +25,7 @@ public final class BoardFixture implements AutoCloseable {
             TitleFormat.defaultFormat(),
             20,
             Duration.ofMinutes(10),
-            chain.hub.clock());
+            gates.hub.clock());
     server =
         BoardServer.start(
             github,
@@ -39,6 +40,6 @@ public final class BoardFixture implements AutoCloseable {
       server.close();
     }
     github.close();
-    chain.hub.close();
+    gates.hub.close();
   }
 }

@@ -5,10 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import trafficlight.gate.DeployRecord;
+import trafficlight.gate.TitleFormat;
 import trafficlight.github.GitHubClient;
 import trafficlight.github.RepositoryName;
 import trafficlight.localhub.RecordedRequest;
@@ -16,33 +17,34 @@ import trafficlight.localhub.RecordedRequest;
 /** The board read from localhub: lights, order, builds, where and promote. */
 class BoardModelTest {
 
-  final Chain chain = new Chain();
+  final DeployedGates gates = new DeployedGates();
   final MemoryResponseCache cache = new MemoryResponseCache(1000);
-  final GitHubClient github = GitHubFixture.client(chain.hub.baseUrl(), chain.token, cache);
-  final RepositoryName repo = RepositoryName.parse(Chain.REPO);
+  final GitHubClient github = GitHubFixture.client(gates.hub.baseUrl(), gates.token, cache);
+  final RepositoryName repo = RepositoryName.parse(DeployedGates.REPO);
 
   @AfterEach
   void stop() {
     github.close();
-    chain.hub.close();
+    gates.hub.close();
   }
 
   GateReader reader() {
     return new GateReader(
-        github, repo, TitleFormat.defaultFormat(), 20, Duration.ofMinutes(10), chain.hub.clock());
+        github, repo, TitleFormat.defaultFormat(), 20, Duration.ofMinutes(10), gates.hub.clock());
   }
 
   @Test
   void lightsOrderAndBuildsOfASeededChain() {
-    Chain.Seeded s = chain.seed();
+    DeployedGates.Seeded s = gates.seed();
     Board board = reader().read();
 
     assertThat(board.projects()).extracting(Project::name).containsExactly("billing", "myapp");
-    assertThat(board.columns()).containsExactly("CI", "QA", "production");
+    // Production is known only from QA's label and records, and spelled as the chain spells it
+    assertThat(board.columns()).containsExactly("CI", "QA", "Production");
     Project myapp = board.project("myapp").orElseThrow();
     assertThat(myapp.stages())
         .extracting(Stage::shortName)
-        .containsExactly("CI", "QA", "production");
+        .containsExactly("CI", "QA", "Production");
 
     Stage ci = myapp.stage("ci").orElseThrow();
     assertThat(ci.light()).isEqualTo(Light.GREEN);
@@ -58,9 +60,9 @@ class BoardModelTest {
     assertThat(qa.buildsWaiting()).isEqualTo(2); // the body and one comment; carol's carries none
     assertThat(qa.waiting()).isEqualTo(Duration.ofMinutes(1 + 1 + 5 + 20 + 60 + 30));
     assertThat(qa.lastDeployAt())
-        .isEqualTo(Chain.T0.plus(Duration.ofMinutes(10 + 5 + 30 + 1 + 1 + 5)));
+        .isEqualTo(DeployedGates.T0.plus(Duration.ofMinutes(10 + 5 + 30 + 1 + 1 + 5)));
     Build latest = qa.latestBuild();
-    assertThat(latest.commit()).isEqualTo(Chain.sha('b'));
+    assertThat(latest.commit()).isEqualTo(DeployedGates.sha('b'));
     assertThat(latest.subject()).isEqualTo("Fix the login page");
     assertThat(latest.job()).isEqualTo("deploy-qa");
     assertThat(latest.buildUrl())
@@ -78,14 +80,41 @@ class BoardModelTest {
   }
 
   @Test
+  void readsBackExactlyWhatTheResourceWroteAsTheGeneratorSetItUp() {
+    int ci = gates.deploy("myapp", "CI", "7", DeployedGates.sha('a'), "Add the login page");
+    gates.hub.closeIssue(DeployedGates.REPO, ci, "alice");
+    gates.promote("myapp", "CI", "3");
+
+    Stage stage = reader().read().project("myapp").orElseThrow().stage("CI").orElseThrow();
+    assertThat(stage.name()).isEqualTo("applications.myapp.CI");
+    assertThat(stage.next()).isEqualTo("QA");
+    assertThat(stage.latest().number()).isEqualTo(ci);
+    assertThat(stage.latest().title())
+        .isEqualTo("[CONSUMED #3]" + DeployedGates.title("myapp", "CI"));
+    assertThat(stage.latest().consumedBy()).isEqualTo("3");
+    assertThat(stage.latest().closedBy()).isEqualTo("alice");
+    assertThat(stage.builds())
+        .extracting(Build::record)
+        .containsExactly(
+            new DeployRecord(
+                DeployedGates.sha('a'),
+                "Add the login page",
+                "7",
+                "deploy-ci",
+                "myapp",
+                "https://ci.example.com/teams/main/pipelines/myapp/jobs/deploy-ci/builds/7",
+                "QA"));
+  }
+
+  @Test
   void finalizedStagesComeLastAndAreGreenNotPlannedIsRedDuplicatesDoNotCount() {
-    int prod = chain.deploy("shop", "Production", null, "9", Chain.sha('c'), "Ship it");
-    chain.advance(Duration.ofMinutes(1));
-    int qa = chain.deploy("shop", "QA", "production", "5", Chain.sha('c'), "Ship it");
-    chain.hub.closeIssue(Chain.REPO, qa, "erin", "not_planned");
-    chain.advance(Duration.ofMinutes(1));
-    int dup = chain.deploy("shop", "QA", "production", "6", Chain.sha('d'), "Ship more");
-    chain.hub.closeIssue(Chain.REPO, dup, "ci-bot", "duplicate");
+    int prod = gates.deploy("shop", "Production", "9", DeployedGates.sha('c'), "Ship it");
+    gates.advance(Duration.ofMinutes(1));
+    int qa = gates.deploy("shop", "QA", "5", DeployedGates.sha('c'), "Ship it");
+    gates.hub.closeIssue(DeployedGates.REPO, qa, "erin", "not_planned");
+    gates.advance(Duration.ofMinutes(1));
+    int dup = gates.deploy("shop", "QA", "6", DeployedGates.sha('d'), "Ship more");
+    gates.hub.closeIssue(DeployedGates.REPO, dup, "ci-bot", "duplicate");
 
     Project shop = reader().read().project("shop").orElseThrow();
     assertThat(shop.stages()).extracting(Stage::shortName).containsExactly("QA", "Production");
@@ -101,43 +130,36 @@ class BoardModelTest {
 
   @Test
   void aCustomTitleFormat() {
-    chain.hub.createIssue(
-        Chain.REPO,
+    gates.hub.createIssue(
+        DeployedGates.REPO,
         "[CONSUMED #2] Deployed web to staging",
-        Chain.mitodlBody("web", "staging", "1"),
+        "[the build log](https://ci.example.com/teams/main/pipelines/web/jobs/deploy/builds/1)",
         List.of("pipeline-workflow", "promotion-to-live"),
         "ci-bot");
     GateReader reader =
         new GateReader(
             github,
             repo,
-            TitleFormat.parse("Deployed <project> to <stage>"),
+            TitleFormat.parse("Deployed {project} to {stage}"),
             20,
             Duration.ofMinutes(10),
             Clock.systemUTC());
     Project web = reader.read().project("web").orElseThrow();
     assertThat(web.stages()).extracting(Stage::shortName).containsExactly("staging", "live");
     assertThat(web.stages().get(0).latest().consumedBy()).isEqualTo("2");
-    TitleFormat chainFile =
-        TitleFormat.parse("[bot] {deployer} {project} applications.{project}.{stage} deployed.");
-    assertThat(chainFile.match("[CONSUMED #5] [bot] Pulumi myapp applications.myapp.QA deployed."))
-        .hasValue(new TitleFormat.Title("Pulumi", "myapp", "QA", "5"));
-    assertThat(chainFile.match("[bot] Pulumi myapp applications.other.QA deployed.")).isEmpty();
-    assertThatThrownBy(() -> TitleFormat.parse("[bot] <stage> deployed."))
-        .hasMessageContaining("<project> and <stage>");
   }
 
   @Test
   void whereSaysWhenAndWhichBuildOrWhatWouldPromoteIt() {
-    Chain.Seeded s = chain.seed();
+    DeployedGates.Seeded s = gates.seed();
     Board board = reader().read();
 
     Where.Answer b = Where.find(board, "bbbbbbb");
-    assertThat(b.commits()).containsExactly(Chain.sha('b'));
+    assertThat(b.commits()).containsExactly(DeployedGates.sha('b'));
     assertThat(b.subject()).isEqualTo("Fix the login page");
     assertThat(b.stages())
         .extracting(Where.StageAnswer::shortName)
-        .containsExactly("CI", "QA", "production");
+        .containsExactly("CI", "QA", "Production");
     assertThat(b.stages().get(0).deployed()).isTrue();
     assertThat(b.stages().get(0).build().buildName()).isEqualTo("8");
     assertThat(b.stages().get(1).answer())
@@ -153,7 +175,7 @@ class BoardModelTest {
 
   @Test
   void promoteClosesTheWaitingIssueAndSaysWho() {
-    Chain.Seeded s = chain.seed();
+    DeployedGates.Seeded s = gates.seed();
     GateReader reader = reader();
     Board board = reader.read();
 
@@ -164,15 +186,15 @@ class BoardModelTest {
                 + s.ci2()
                 + " was closed by bob at 2026-11-20 08:47 UTC; the next deploy of CI opens a new one");
     assertThatThrownBy(() -> Promotion.waiting(board, "myapp", "production"))
-        .hasMessage("nothing to promote: myapp production has never been deployed");
+        .hasMessage("nothing to promote: myapp Production has never been deployed");
     assertThatThrownBy(() -> Promotion.waiting(board, "nope", "QA"))
         .hasMessage("no project \"nope\" in acme/deploy-gates; projects: billing, myapp");
 
     Promotion.Result r =
         Promotion.promote(github, repo, board, "myapp", "qa", "dana", "`trafficlight promote`");
     assertThat(r.issue()).isEqualTo(s.qa());
-    assertThat(r.next()).isEqualTo("production");
-    var closed = chain.hub.issue(Chain.REPO, s.qa());
+    assertThat(r.next()).isEqualTo("Production");
+    var closed = gates.hub.issue(DeployedGates.REPO, s.qa());
     assertThat(closed.state()).isEqualTo("closed");
     assertThat(closed.stateReason()).isEqualTo("completed");
     assertThat(closed.closedBy()).isEqualTo("board-bot");
@@ -193,15 +215,15 @@ class BoardModelTest {
 
   @Test
   void aRefreshThatFindsNothingNewCostsNoRateLimitAndReadsNoComments() {
-    Chain.Seeded s = chain.seed();
+    DeployedGates.Seeded s = gates.seed();
     GateReader reader = reader();
     Board first = reader.read();
     reader.read(); // settles the watermark URL
-    chain.hub.clearRequests();
+    gates.hub.clearRequests();
 
     Board again = reader.read();
 
-    List<RecordedRequest> sent = chain.hub.requests();
+    List<RecordedRequest> sent = gates.hub.requests();
     assertThat(sent).hasSize(1);
     assertThat(sent.get(0).path()).isEqualTo("/repos/acme/deploy-gates/issues");
     assertThat(sent.get(0).query()).contains("since=");
@@ -210,11 +232,10 @@ class BoardModelTest {
         .isEqualTo(BoardJson.board(first, first.projects()));
 
     // a new comment: the listing changes, and only that issue's comments are read again
-    chain.hub.addComment(
-        Chain.REPO, s.qa(), "ci-bot", Chain.recordBody("myapp", "QA", "5", Chain.sha('e'), "More"));
-    chain.hub.clearRequests();
+    gates.deploy("myapp", "QA", "5", DeployedGates.sha('e'), "More");
+    gates.hub.clearRequests();
     Board changed = reader.read();
-    assertThat(chain.hub.requests())
+    assertThat(gates.hub.requests())
         .extracting(RecordedRequest::path)
         .containsExactly(
             "/repos/acme/deploy-gates/issues",
@@ -225,9 +246,10 @@ class BoardModelTest {
 
   @Test
   void gitHubEnterpriseServerUnderApiV3() {
-    chain.seed();
+    gates.seed();
+    gates.hub.clearRequests(); // the seed's puts and gets
     try (GitHubClient ghes =
-        GitHubFixture.client(chain.hub.enterpriseBaseUrl() + "/", chain.token, cache)) {
+        GitHubFixture.client(gates.hub.enterpriseBaseUrl() + "/", gates.token, cache)) {
       Board board =
           new GateReader(
                   ghes,
@@ -235,28 +257,11 @@ class BoardModelTest {
                   TitleFormat.defaultFormat(),
                   20,
                   Duration.ofMinutes(10),
-                  chain.hub.clock())
+                  gates.hub.clock())
               .read();
       assertThat(board.project("myapp").orElseThrow().stage("QA").orElseThrow().light())
           .isEqualTo(Light.AMBER);
     }
-    assertThat(chain.hub.requests()).allSatisfy(r -> assertThat(r.path()).startsWith("/api/v3/"));
-  }
-
-  @Test
-  void deployRecordsAndBuildLogLinks() {
-    Instant at = Instant.parse("2026-01-01T00:00:00Z");
-    String text =
-        "Deployed commit `1a2b3c4` Fix\n<!-- trafficlight:deploy {\"commit\":\"1A2B3C4D5E6F7A8B9C0D1A2B3C4D5E6F7A8B9C0D\",\"subject\":\"Fix\",\"build_name\":\"12\",\"job\":\"deploy-qa\",\"pipeline\":\"myapp\",\"build_url\":\"https://ci/b/12\",\"new\":{\"x\":1}} -->";
-    List<Build> builds = DeployRecords.parse(text, 5, at);
-    assertThat(builds).hasSize(1);
-    assertThat(builds.get(0).commit()).isEqualTo("1a2b3c4d5e6f7a8b9c0d1a2b3c4d5e6f7a8b9c0d");
-    assertThat(builds.get(0).buildName()).isEqualTo("12");
-    assertThat(DeployRecords.parse("Looks good to me", 5, at)).isEmpty();
-    assertThat(DeployRecords.parse("<!-- trafficlight:deploy {broken -->", 5, at)).isEmpty();
-    List<Build> links = DeployRecords.parse(Chain.mitodlBody("p", "QA", "77"), 5, at);
-    assertThat(links)
-        .extracting(Build::buildName, Build::job, Build::pipeline)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("77", "deploy-qa", "p"));
+    assertThat(gates.hub.requests()).allSatisfy(r -> assertThat(r.path()).startsWith("/api/v3/"));
   }
 }

@@ -3,7 +3,7 @@ package trafficlight.cli;
 import java.time.Duration;
 import picocli.CommandLine.Option;
 import trafficlight.board.GateReader;
-import trafficlight.board.TitleFormat;
+import trafficlight.gate.TitleFormat;
 import trafficlight.github.Credentials;
 import trafficlight.github.GitHubClient;
 import trafficlight.github.GitHubEndpoint;

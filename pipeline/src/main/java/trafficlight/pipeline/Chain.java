@@ -1,8 +1,11 @@
 package trafficlight.pipeline;
 
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import trafficlight.gate.GateLabels;
+import trafficlight.gate.TitleFormat;
 
 /**
  * A promotion chain: the ordered stages one project is deployed to, the gate issues between them
@@ -44,7 +47,7 @@ public record Chain(
     List<Map<String, Object>> resources) {
 
   /** The default title format: mitodl's, with the deployer and project named. */
-  public static final String DEFAULT_TITLE = "[bot] {deployer} {project} {stage} deployed.";
+  public static final String DEFAULT_TITLE = TitleFormat.DEFAULT;
 
   /** The name of our resource type in generated pipelines. */
   public static final String RESOURCE_TYPE = "github-issues";
@@ -79,9 +82,7 @@ public record Chain(
     }
 
     static String slug(String name) {
-      String slug =
-          name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
-      return slug.isEmpty() ? "stage" : slug;
+      return GateLabels.slug(name);
     }
 
     /** The stage's deploy job. */
@@ -100,32 +101,32 @@ public record Chain(
     }
   }
 
+  /** The title format, which the board reads the titles back with. */
+  public TitleFormat titleFormat() {
+    return TitleFormat.parse(title);
+  }
+
   /** The title of the issue stage's deploys open. */
   public String titleOf(Stage stage) {
-    return title
-        .replace("{deployer}", deployer)
-        .replace("{project}", project)
-        .replace("{stage}", stage.name());
+    return titleFormat().render(deployer, project, stage.name());
   }
 
   /** The prefix that identifies the stage's issues: the title without a trailing " deployed.". */
   public String prefixOf(Stage stage) {
-    String title = titleOf(stage);
-    return title.endsWith(" deployed.")
-        ? title.substring(0, title.length() - " deployed.".length())
-        : title;
+    return titleFormat().prefix(deployer, project, stage.name());
+  }
+
+  /** The stage a close of {@code stage}'s issue promotes to, or empty for the last stage. */
+  public Optional<Stage> next(Stage stage) {
+    int index = stages.indexOf(stage);
+    return index + 1 < stages.size() ? Optional.of(stages.get(index + 1)) : Optional.empty();
   }
 
   /** The labels of the stage's issues: the workflow label, where it leads, then the extras. */
   public List<String> labelsOf(Stage stage) {
-    int index = stages.indexOf(stage);
-    String next =
-        index + 1 < stages.size()
-            ? "promotion-to-" + stages.get(index + 1).slug()
-            : "finalized-deployment";
-    java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>();
-    all.add("pipeline-workflow");
-    all.add(next);
+    LinkedHashSet<String> all = new LinkedHashSet<>();
+    all.add(GateLabels.WORKFLOW);
+    all.add(next(stage).map(s -> GateLabels.promotionTo(s.name())).orElse(GateLabels.FINAL));
     all.addAll(labels);
     return List.copyOf(all);
   }

@@ -25,6 +25,8 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
+import trafficlight.gate.Suggestions;
+import trafficlight.gate.TitleFormat;
 
 /**
  * Reads a chain file (see docs/PIPELINES.md) with SnakeYAML's node API, so that every mistake is
@@ -62,7 +64,7 @@ public final class ChainReader {
   static final List<String> STAGE_KEYS = List.of("name", "deploy");
   static final List<String> CODE_KEYS =
       List.of("name", "type", "source", "check_every", "icon", "tags", "webhook_token", "public");
-  static final Set<String> TITLE_PLACEHOLDERS = Set.of("{deployer}", "{project}", "{stage}");
+  static final Set<String> TITLE_PLACEHOLDERS = Set.copyOf(TitleFormat.PLACEHOLDERS);
 
   private static final Pattern OWNER_NAME =
       Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}/[A-Za-z0-9._-]{1,100}");
@@ -365,8 +367,10 @@ public final class ChainReader {
     }
     int line = keys.containsKey("title") ? line(keys.get("title")) : 0;
     Matcher placeholders = PLACEHOLDER.matcher(title);
+    boolean misspelt = false;
     while (placeholders.find()) {
       if (!TITLE_PLACEHOLDERS.contains(placeholders.group())) {
+        misspelt = true;
         String near = Suggestions.nearest(placeholders.group(), List.copyOf(TITLE_PLACEHOLDERS));
         error(
             line,
@@ -381,6 +385,17 @@ public final class ChainReader {
           line,
           "the title does not name the stage, so every stage would share one issue",
           "put {stage} in it, e.g. title: \"" + Chain.DEFAULT_TITLE + "\"");
+      return title;
+    }
+    if (misspelt) {
+      return title;
+    }
+    if (!title.contains("{project}")) {
+      error(
+          line,
+          "the title does not name the project, so the board cannot tell this project's issues"
+              + " from another's",
+          "put {project} in it, e.g. title: \"" + Chain.DEFAULT_TITLE + "\"");
       return title;
     }
     if (project == null || deployer == null || stages == null) {

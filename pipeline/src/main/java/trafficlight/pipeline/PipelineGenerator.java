@@ -100,8 +100,13 @@ public final class PipelineGenerator {
       plan.add(substitute(deploy, chain, stage));
       Map<String, Object> onSuccess = new LinkedHashMap<>();
       onSuccess.put("put", stage.postResource());
+      Map<String, Object> params = new LinkedHashMap<>();
       if (chain.commitFrom() != null) {
-        onSuccess.put("params", map("commit_from", chain.commitFrom()));
+        params.put("commit_from", chain.commitFrom());
+      }
+      chain.next(stage).ifPresent(next -> params.put("next_stage", next.name()));
+      if (!params.isEmpty()) {
+        onSuccess.put("params", params);
       }
       Map<String, Object> job = new LinkedHashMap<>();
       job.put("name", stage.job());

@@ -133,6 +133,12 @@ class ChainReaderTest {
         .singleElement()
         .asString()
         .contains("start with the issue prefix of stage QA");
+    assertThat(errors(VALID.replace("project: myapp", "project: myapp\ntitle: \"{stage} up\"")))
+        .singleElement()
+        .asString()
+        .contains("the title does not name the project")
+        .endsWith(
+            "(fix: put {project} in it, e.g. title: \"[bot] {deployer} {project} {stage} deployed.\")");
     assertThat(
             errors(VALID.replace("project: myapp", "project: myapp\ntitle: \"{projct} {stage}\"")))
         .singleElement()

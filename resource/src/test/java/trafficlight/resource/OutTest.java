@@ -1,12 +1,14 @@
 package trafficlight.resource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import trafficlight.gate.DeployRecord;
 import trafficlight.localhub.Issue;
 
 class OutTest extends AgainstLocalHub {
@@ -153,7 +155,7 @@ class OutTest extends AgainstLocalHub {
     assertThat(issue.body())
         .contains("\n\nDeployed commit `1a2b3c4` Fix the login page\n")
         .endsWith(
-            "<!-- trafficlight:deploy {\"commit\":\""
+            "<!-- trafficlight:deploy {\"format\":1,\"commit\":\""
                 + sha
                 + "\",\"subject\":\"Fix the login page\",\"build_name\":\"12\",\"job\":\"deploy-qa\","
                 + "\"pipeline\":\"myapp\",\"build_url\":\""
@@ -162,6 +164,18 @@ class OutTest extends AgainstLocalHub {
     assertThat(issue.comments().get(0).body())
         .contains("\"build_name\":\"13\"")
         .contains(url + "13");
+  }
+
+  @Test
+  void nextStageIsRecordedWithTheChainsSpelling() {
+    Run run = out(post(), Map.of("next_stage", "Production"), build("12"));
+
+    assertThat(run.exit()).as(run.toString()).isZero();
+    String body = hub.issues(REPO).get(0).body();
+    assertThat(DeployRecord.readAll(body))
+        .extracting(DeployRecord::nextStage, DeployRecord::buildName, DeployRecord::commit)
+        .containsExactly(tuple("Production", "12", null));
+    assertThat(body).doesNotContain("Deployed commit");
   }
 
   @Test

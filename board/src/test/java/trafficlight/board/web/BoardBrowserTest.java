@@ -128,14 +128,14 @@ class BoardBrowserTest {
     assertThat(browser.findElement(By.id("confirm-text")).getText())
         .contains("This closes #" + f.seeded.qa())
         .contains("2 builds");
-    assertThat(f.chain.hub.issue(BoardFixture.REPO, f.seeded.qa()).state()).isEqualTo("open");
+    assertThat(f.gates.hub.issue(BoardFixture.REPO, f.seeded.qa()).state()).isEqualTo("open");
     browser.findElement(By.id("by")).sendKeys("dana");
     browser.findElement(By.id("confirm")).click();
 
     waitLight("myapp-qa", "green");
     assertThat(browser.findElement(By.id("flash")).getText())
-        .isEqualTo("Promoted myapp QA to production: closed #" + f.seeded.qa() + " (by dana)");
-    assertThat(f.chain.hub.issue(BoardFixture.REPO, f.seeded.qa()).state()).isEqualTo("closed");
+        .isEqualTo("Promoted myapp QA to Production: closed #" + f.seeded.qa() + " (by dana)");
+    assertThat(f.gates.hub.issue(BoardFixture.REPO, f.seeded.qa()).state()).isEqualTo("closed");
     assertThat(cell("myapp-qa").findElements(By.cssSelector("a.promote"))).isEmpty();
     assertThat(cell("billing-ci").findElements(By.cssSelector("a.promote"))).hasSize(1);
   }

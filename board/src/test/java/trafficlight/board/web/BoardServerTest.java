@@ -56,15 +56,15 @@ class BoardServerTest {
   void viewersCostGitHubNothingAndAnUnchangedRefreshIsOne304() throws Exception {
     BoardServer s = f.start(true);
     s.refresh(); // settles the since= URL
-    f.chain.hub.clearRequests();
+    f.gates.hub.clearRequests();
     for (int i = 0; i < 20; i++) {
       HttpResponse<String> r = get(s, "/api/board");
       assertThat(r.statusCode()).isEqualTo(200);
       assertThat(r.body()).contains("\"light\":\"amber\"").contains("\"can_promote\":true");
     }
-    assertThat(f.chain.hub.requests()).isEmpty();
+    assertThat(f.gates.hub.requests()).isEmpty();
     s.refresh();
-    assertThat(f.chain.hub.requests())
+    assertThat(f.gates.hub.requests())
         .singleElement()
         .satisfies(r -> assertThat(r.status()).isEqualTo(304));
 
@@ -82,7 +82,7 @@ class BoardServerTest {
     HttpResponse<String> confirm = get(s, "/promote?project=myapp&stage=QA");
     assertThat(confirm.statusCode()).isEqualTo(200);
     assertThat(confirm.body())
-        .contains("Promote myapp QA to production?")
+        .contains("Promote myapp QA to Production?")
         .contains("#" + f.seeded.qa());
     String setCookie = confirm.headers().firstValue("Set-Cookie").orElseThrow();
     assertThat(setCookie).contains("HttpOnly").contains("SameSite=Strict");
@@ -101,13 +101,13 @@ class BoardServerTest {
     assertThat(post(s, form.replace(csrf, "forged"), s.url(), cookie).statusCode()).isEqualTo(403);
     assertThat(post(s, form, "https://evil.example", cookie).statusCode()).isEqualTo(403);
     assertThat(post(s, form, null, cookie).statusCode()).isEqualTo(403); // no Origin nor Referer
-    assertThat(f.chain.hub.issue(BoardFixture.REPO, f.seeded.qa()).state()).isEqualTo("open");
+    assertThat(f.gates.hub.issue(BoardFixture.REPO, f.seeded.qa()).state()).isEqualTo("open");
 
     HttpResponse<String> done = post(s, form, s.url(), cookie);
     assertThat(done.statusCode()).isEqualTo(303);
     assertThat(done.headers().firstValue("Location").orElseThrow())
         .startsWith("/?flash=Promoted+myapp+QA");
-    assertThat(f.chain.hub.issue(BoardFixture.REPO, f.seeded.qa()).state()).isEqualTo("closed");
+    assertThat(f.gates.hub.issue(BoardFixture.REPO, f.seeded.qa()).state()).isEqualTo("closed");
     assertThat(s.board().project("myapp").orElseThrow().stage("QA").orElseThrow().light())
         .isEqualTo(Light.GREEN);
 
@@ -127,10 +127,10 @@ class BoardServerTest {
 
   @Test
   void permissionsComeFromTheRepository() throws Exception {
-    GitHubEndpoint endpoint = GitHubEndpoint.parse(f.chain.hub.baseUrl());
+    GitHubEndpoint endpoint = GitHubEndpoint.parse(f.gates.hub.baseUrl());
     RepositoryName repo = RepositoryName.parse(BoardFixture.REPO);
     assertThat(
-            RepositoryPermissions.check(endpoint, repo, f.chain.token, Duration.ofSeconds(5))
+            RepositoryPermissions.check(endpoint, repo, f.gates.token, Duration.ofSeconds(5))
                 .canClose())
         .isTrue();
     assertThat(

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import trafficlight.gate.Suggestions;
 import trafficlight.resource.protocol.JsonTypes;
 import trafficlight.resource.protocol.ResourceException;
 

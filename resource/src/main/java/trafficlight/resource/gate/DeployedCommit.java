@@ -1,29 +1,17 @@
 package trafficlight.resource.gate;
 
-import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.regex.Pattern;
-import trafficlight.resource.protocol.BuildMetadata;
 import trafficlight.resource.protocol.ResourceException;
 
 /**
  * The commit a build deployed, read from a git checkout among the put's inputs ({@code
- * commit_from}), and the record of it that a put adds to the issue body or comment: a visible line
- * and a machine-readable HTML comment that the board parses:
- *
- * <pre>
- * Deployed commit `1a2b3c4` Fix the login page
- * &lt;!-- trafficlight:deploy {"commit":"1a2b3c4…","subject":"Fix the login page",…} --&gt;
- * </pre>
+ * commit_from}); the put writes it into the issue's {@link trafficlight.gate.DeployRecord}.
  */
 record DeployedCommit(String sha, String subject) {
-
-  static final String MARKER = "trafficlight:deploy";
   private static final Pattern SHA = Pattern.compile("[0-9a-f]{40}([0-9a-f]{24})?");
 
   /**
@@ -84,32 +72,5 @@ record DeployedCommit(String sha, String subject) {
     } catch (IOException e) {
       return null;
     }
-  }
-
-  /** The lines a put appends to the body or comment. */
-  String record(BuildMetadata build) {
-    Map<String, String> record = new LinkedHashMap<>();
-    record.put("commit", sha);
-    record.put("subject", subject);
-    record.put("build_name", build.get("BUILD_NAME"));
-    record.put("job", build.get("BUILD_JOB_NAME"));
-    record.put("pipeline", build.get("BUILD_PIPELINE_NAME"));
-    record.put("build_url", build.buildUrl());
-    String json;
-    try {
-      // "--" cannot end an HTML comment early: JSON never holds "-->" unescaped after this
-      json = JSON.std.asString(record).replace("-->", "--\\u003e");
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-    return "\n\nDeployed commit `"
-        + sha.substring(0, 7)
-        + "`"
-        + (subject.isEmpty() ? "" : " " + subject)
-        + "\n<!-- "
-        + MARKER
-        + " "
-        + json
-        + " -->\n";
   }
 }

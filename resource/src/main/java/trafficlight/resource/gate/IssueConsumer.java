@@ -1,5 +1,6 @@
 package trafficlight.resource.gate;
 
+import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,6 +10,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
+import trafficlight.gate.ConsumedPrefix;
 import trafficlight.github.GitHubClient;
 import trafficlight.github.GitHubException;
 import trafficlight.github.Issue;
@@ -19,13 +21,11 @@ import trafficlight.resource.protocol.ResourceException;
 import trafficlight.resource.protocol.Version;
 
 /**
- * {@code in}: writes the issue's files and consumes a closed issue by prefixing its current title
- * with {@code [CONSUMED #<build>]}, once, so it never triggers again. Open issues are never
+ * {@code in}: writes the issue's files and consumes a closed issue by putting the {@link
+ * ConsumedPrefix} before its current title, once, so it never triggers again. Open issues are never
  * renamed: the implicit get after a put must be harmless.
  */
 final class IssueConsumer {
-
-  static final String CONSUMED = "[CONSUMED #";
 
   private final GitHubClient github;
   private final RepositoryName repository;
@@ -55,8 +55,8 @@ final class IssueConsumer {
       }
       throw e;
     }
-    if (consume && issue.isClosed() && !issue.title().startsWith(CONSUMED)) {
-      String title = CONSUMED + buildName(build) + "]" + issue.title();
+    if (consume && issue.isClosed() && !ConsumedPrefix.isConsumed(issue.title())) {
+      String title = ConsumedPrefix.add(issue.title(), buildName(build));
       issue = github.updateIssue(repository, number, Map.of("title", title));
       log.accept("consumed #" + number + ": renamed to \"" + issue.title() + "\"");
     }
@@ -105,14 +105,7 @@ final class IssueConsumer {
       Path temporary = Files.createTempFile(file.getParent(), ".", ".tmp");
       Files.writeString(
           temporary,
-          com.fasterxml
-              .jackson
-              .jr
-              .ob
-              .JSON
-              .std
-              .with(com.fasterxml.jackson.jr.ob.JSON.Feature.PRETTY_PRINT_OUTPUT)
-              .asString(json),
+          JSON.std.with(JSON.Feature.PRETTY_PRINT_OUTPUT).asString(json),
           StandardCharsets.UTF_8);
       Files.move(
           temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

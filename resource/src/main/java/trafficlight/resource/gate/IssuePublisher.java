@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import trafficlight.gate.DeployRecord;
 import trafficlight.github.GitHubClient;
 import trafficlight.github.GitHubException;
 import trafficlight.github.Issue;
@@ -67,10 +68,7 @@ final class IssuePublisher {
         params.bodyFile() != null
             ? BodyFile.read(sources, params.bodyFile())
             : source.bodyTemplate().render(values);
-    String record =
-        params.commitFrom() == null
-            ? ""
-            : DeployedCommit.read(sources, params.commitFrom()).record(build);
+    String record = deployRecord(sources, build, params);
     body = fit(body, MAX_BODY - record.length()) + record;
 
     List<String> labels = union(source.labels(), params.labels());
@@ -101,6 +99,27 @@ final class IssuePublisher {
             + " "
             + existing.htmlUrl());
     return result(existing, "commented");
+  }
+
+  /**
+   * The record of this deploy, when the put has something to record beyond mitodl's body: the
+   * commit ({@code commit_from}) or the next stage's name ({@code next_stage}).
+   */
+  private static String deployRecord(Path sources, BuildMetadata build, PutParams params) {
+    if (params.commitFrom() == null && params.nextStage() == null) {
+      return "";
+    }
+    DeployedCommit commit =
+        params.commitFrom() == null ? null : DeployedCommit.read(sources, params.commitFrom());
+    return new DeployRecord(
+            commit == null ? null : commit.sha(),
+            commit == null ? null : commit.subject(),
+            build.get("BUILD_NAME"),
+            build.get("BUILD_JOB_NAME"),
+            build.get("BUILD_PIPELINE_NAME"),
+            build.buildUrl(),
+            params.nextStage())
+        .render();
   }
 
   private static Resource.Result result(Issue issue, String action) {

@@ -1,15 +1,18 @@
-package trafficlight.resource.gate;
+package trafficlight.gate;
 
 import java.util.Collection;
 import java.util.Locale;
 
-/** Finds the valid name nearest to a mistyped one (Levenshtein distance). */
-final class Suggestions {
+/**
+ * Finds the valid name nearest to a mistyped one (Levenshtein distance): the "did you mean" of the
+ * resource's source keys and of the chain file.
+ */
+public final class Suggestions {
 
   private Suggestions() {}
 
   /** The nearest candidate, or null when none is plausibly what was meant. */
-  static String nearest(String typed, Collection<String> candidates) {
+  public static String nearest(String typed, Collection<String> candidates) {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (String candidate : candidates) {

@@ -1,0 +1,192 @@
+package trafficlight.gate;
+
+import com.fasterxml.jackson.jr.ob.JSON;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The record of one deploy in a gate issue's body or comment, as a put writes it: a visible line
+ * for people and a versioned JSON object in an HTML comment for the board, the CLI and the relay.
+ *
+ * <pre>
+ * Deployed commit `1a2b3c4` Fix the login page
+ * &lt;!-- trafficlight:deploy {"format":1,"commit":"1a2b3c4…","subject":"Fix the login page",…} --&gt;
+ * </pre>
+ *
+ * <p>Readers take the fields they know and ignore the rest, so a record written by a newer version
+ * still reads; a record of an older version simply lacks the newer fields (null here). Texts
+ * without a record, such as the bodies of mitodl's resource, yield the build their build log link
+ * names.
+ *
+ * @param commit the full SHA that was deployed, lower case, or null
+ * @param subject the commit's subject line, or null
+ * @param buildName Concourse's build name (its number in the job), or null
+ * @param job the deploy job, or null
+ * @param pipeline the pipeline, or null
+ * @param buildUrl the build's page, or null
+ * @param nextStage the stage a close of this issue promotes to, spelled as the chain spells it
+ *     ({@code Production}, where the label says {@code promotion-to-production}), or null
+ */
+public record DeployRecord(
+    String commit,
+    String subject,
+    String buildName,
+    String job,
+    String pipeline,
+    String buildUrl,
+    String nextStage) {
+
+  /** The version of the record this code writes; readers accept every version. */
+  public static final int FORMAT = 1;
+
+  static final String MARKER = "trafficlight:deploy";
+
+  private static final Pattern RECORD =
+      Pattern.compile("<!--\\s*" + Pattern.quote(MARKER) + "\\s+(\\{.*?\\})\\s*-->");
+  private static final Pattern LOG_LINK =
+      Pattern.compile(
+          "\\[[^\\]\\n]*build log[^\\]\\n]*\\]\\((https?://[^)\\s]+)\\)", Pattern.CASE_INSENSITIVE);
+  private static final Pattern BUILD_NUMBER = Pattern.compile("build number (\\S+?)\\.?(?:\\s|$)");
+  private static final Pattern URL_PARTS =
+      Pattern.compile("/pipelines/([^/?#]+)/jobs/([^/?#]+)/builds/([^/?#]+)");
+  private static final Pattern SHA = Pattern.compile("[0-9a-fA-F]{7,64}");
+
+  public DeployRecord {
+    commit = blankToNull(commit);
+    if (commit != null) {
+      commit =
+          SHA.matcher(commit).matches() ? commit.toLowerCase(Locale.ROOT) : null; // not a commit
+    }
+    subject = blankToNull(subject);
+    buildName = blankToNull(buildName);
+    job = blankToNull(job);
+    pipeline = blankToNull(pipeline);
+    buildUrl = blankToNull(buildUrl);
+    nextStage = blankToNull(nextStage);
+  }
+
+  /** The first 7 characters of the commit, or null. */
+  public String shortCommit() {
+    return commit == null ? null : commit.substring(0, Math.min(7, commit.length()));
+  }
+
+  /**
+   * What a put appends to the issue body or comment: the visible line (when a commit is known) and
+   * the record.
+   */
+  public String render() {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("format", FORMAT);
+    putIfSet(json, "commit", commit);
+    putIfSet(json, "subject", subject);
+    putIfSet(json, "build_name", buildName);
+    putIfSet(json, "job", job);
+    putIfSet(json, "pipeline", pipeline);
+    putIfSet(json, "build_url", buildUrl);
+    putIfSet(json, "next_stage", nextStage);
+    String text;
+    try {
+      // "-->" would end the HTML comment early: escaped, JSON reads it back the same
+      text = JSON.std.asString(json).replace("-->", "--\\u003e");
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+    String visible =
+        commit == null
+            ? ""
+            : "Deployed commit `"
+                + shortCommit()
+                + "`"
+                + (subject == null ? "" : " " + subject)
+                + "\n";
+    return "\n\n" + visible + "<!-- " + MARKER + " " + text + " -->\n";
+  }
+
+  /**
+   * The deploys a text records, in order, each once; empty when it records none (a person's
+   * comment). Records come first; a text with none yields the builds its build log links name.
+   */
+  public static List<DeployRecord> readAll(String text) {
+    List<DeployRecord> found = new ArrayList<>();
+    if (text == null || text.isEmpty()) {
+      return found;
+    }
+    Set<String> seen = new LinkedHashSet<>();
+    Matcher m = RECORD.matcher(text);
+    while (m.find()) {
+      DeployRecord record = fromJson(m.group(1));
+      if (record != null && seen.add(record.identity())) {
+        found.add(record);
+      }
+    }
+    if (!found.isEmpty()) {
+      return found;
+    }
+    Matcher link = LOG_LINK.matcher(text);
+    while (link.find()) {
+      DeployRecord record = fromLogLink(link.group(1), text);
+      if (seen.add(record.identity())) {
+        found.add(record);
+      }
+    }
+    return found;
+  }
+
+  private static DeployRecord fromLogLink(String url, String text) {
+    Matcher parts = URL_PARTS.matcher(url);
+    if (parts.find()) {
+      return new DeployRecord(
+          null, null, parts.group(3), parts.group(2), parts.group(1), url, null);
+    }
+    Matcher number = BUILD_NUMBER.matcher(text);
+    return new DeployRecord(
+        null, null, number.find() ? number.group(1) : null, null, null, url, null);
+  }
+
+  private String identity() {
+    return buildUrl != null ? buildUrl : commit + "@" + buildName;
+  }
+
+  private static DeployRecord fromJson(String json) {
+    Map<String, Object> m;
+    try {
+      m = JSON.std.mapFrom(json);
+    } catch (IOException | RuntimeException unreadable) {
+      return null;
+    }
+    return new DeployRecord(
+        string(m.get("commit")),
+        string(m.get("subject")),
+        string(m.get("build_name")),
+        string(m.get("job")),
+        string(m.get("pipeline")),
+        string(m.get("build_url")),
+        string(m.get("next_stage")));
+  }
+
+  private static String string(Object value) {
+    return value == null ? null : String.valueOf(value);
+  }
+
+  private static String blankToNull(String value) {
+    if (value == null) {
+      return null;
+    }
+    String s = value.strip();
+    return s.isEmpty() ? null : s;
+  }
+
+  private static void putIfSet(Map<String, Object> json, String key, String value) {
+    if (value != null) {
+      json.put(key, value);
+    }
+  }
+}

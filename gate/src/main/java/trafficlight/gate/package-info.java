@@ -1,0 +1,14 @@
+/**
+ * The gate-issue format, in one place and with no I/O: what the resource and the generator write
+ * and what the board, the CLI and the relay read.
+ *
+ * <ul>
+ *   <li>{@link trafficlight.gate.TitleFormat}: issue titles such as {@code [bot] {deployer}
+ *       {project} {stage} deployed.}, rendered and matched;
+ *   <li>{@link trafficlight.gate.ConsumedPrefix}: the {@code [CONSUMED #n]} prefix a get adds;
+ *   <li>{@link trafficlight.gate.DeployRecord}: the record of a deploy in an issue body or comment;
+ *   <li>{@link trafficlight.gate.GateLabels}: {@code pipeline-workflow}, {@code
+ *       promotion-to-<stage>} and {@code finalized-deployment}.
+ * </ul>
+ */
+package trafficlight.gate;

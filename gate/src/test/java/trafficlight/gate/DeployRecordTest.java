@@ -1,0 +1,108 @@
+package trafficlight.gate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DeployRecordTest {
+
+  private static final String SHA = "1a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d";
+  private static final String URL =
+      "https://ci.example.com/teams/main/pipelines/myapp/jobs/deploy-qa/builds/4";
+
+  private static DeployRecord record(String subject) {
+    return new DeployRecord(SHA, subject, "4", "deploy-qa", "myapp", URL, "Production");
+  }
+
+  @Test
+  void whatItWritesItReadsBack() {
+    DeployRecord written = record("Fix the login page");
+    String text = "The task deploy-qa has completed." + written.render();
+    assertThat(DeployRecord.readAll(text)).containsExactly(written);
+  }
+
+  @Test
+  void showsTheCommitToPeople() {
+    assertThat(record("Fix the login page").render())
+        .startsWith("\n\nDeployed commit `1a2b3c4` Fix the login page\n<!-- trafficlight:deploy {")
+        .contains("\"format\":1")
+        .endsWith(" -->\n");
+  }
+
+  @Test
+  void aRecordWithoutACommitHasNoVisibleLine() {
+    DeployRecord record = new DeployRecord(null, null, "4", "deploy-qa", "myapp", URL, "QA");
+    assertThat(record.render()).startsWith("\n\n<!-- trafficlight:deploy ");
+    assertThat(DeployRecord.readAll(record.render())).containsExactly(record);
+  }
+
+  @Test
+  void aSubjectCannotEndTheCommentEarly() {
+    DeployRecord written = record("Use --> arrows -- everywhere -->");
+    String text = written.render();
+    String comment = text.substring(text.indexOf("<!--"));
+    assertThat(comment.indexOf("-->")).isEqualTo(comment.length() - " -->\n".length() + 1);
+    assertThat(DeployRecord.readAll(text)).containsExactly(written);
+  }
+
+  @Test
+  void newerFieldsAreIgnoredAndOlderRecordsLackNothingTheyHad() {
+    String newer =
+        "<!-- trafficlight:deploy {\"format\":7,\"commit\":\""
+            + SHA
+            + "\",\"build_name\":\"4\",\"approval\":{\"by\":\"alice\"},\"commits\":[1,2]} -->";
+    String older = "<!-- trafficlight:deploy {\"commit\":\"" + SHA + "\",\"subject\":\"x\"} -->";
+    assertThat(DeployRecord.readAll(newer))
+        .containsExactly(new DeployRecord(SHA, null, "4", null, null, null, null));
+    assertThat(DeployRecord.readAll(older))
+        .containsExactly(new DeployRecord(SHA, "x", null, null, null, null, null));
+  }
+
+  @Test
+  void unreadableRecordsAndNonCommitsAreSkipped() {
+    assertThat(DeployRecord.readAll("<!-- trafficlight:deploy {not json} -->")).isEmpty();
+    assertThat(
+            DeployRecord.readAll(
+                "<!-- trafficlight:deploy {\"commit\":\"main\",\"build_name\":\"4\"} -->"))
+        .containsExactly(new DeployRecord(null, null, "4", null, null, null, null));
+  }
+
+  @Test
+  void commitsAreLowerCase() {
+    assertThat(
+            new DeployRecord(
+                    SHA.toUpperCase(java.util.Locale.ROOT), null, null, null, null, null, null)
+                .commit())
+        .isEqualTo(SHA);
+  }
+
+  @Test
+  void theSameBuildTwiceCountsOnce() {
+    String twice = record("x").render() + record("x").render();
+    assertThat(DeployRecord.readAll(twice)).hasSize(1);
+  }
+
+  @Test
+  void mitodlBodiesYieldTheBuildOfTheirLogLink() {
+    String body =
+        "The task deploy-qa in pipeline myapp has completed build number 4.\n"
+            + "Please refer to [the build log]("
+            + URL
+            + ") for details of what changes this includes.\n";
+    assertThat(DeployRecord.readAll(body))
+        .containsExactly(new DeployRecord(null, null, "4", "deploy-qa", "myapp", URL, null));
+    String elsewhere =
+        "completed build number 12.\nsee [the build log](https://ci.example.com/b?id=9)";
+    assertThat(DeployRecord.readAll(elsewhere))
+        .containsExactly(
+            new DeployRecord(null, null, "12", null, null, "https://ci.example.com/b?id=9", null));
+  }
+
+  @Test
+  void aPersonsCommentRecordsNothing() {
+    assertThat(DeployRecord.readAll("Looks good on QA.")).isEmpty();
+    assertThat(DeployRecord.readAll(null)).isEmpty();
+    assertThat(DeployRecord.readAll("")).isEqualTo(List.of());
+  }
+}
