@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -191,8 +192,12 @@ public final class DemoCommand implements Callable<Integer> {
     out.println("The gate issues in " + REPO + ":");
     for (Issue issue : hub.issues(REPO)) {
       out.printf(
+          Locale.ROOT,
           "  #%-3d %-7s %-76s %s%n",
-          issue.number(), issue.state(), issue.title(), String.join(",", issue.labels()));
+          issue.number(),
+          issue.state(),
+          issue.title(),
+          String.join(",", issue.labels()));
     }
     out.println();
     if (!second.equals(production.inputs().get("myapp"))) {
@@ -398,7 +403,7 @@ public final class DemoCommand implements Callable<Integer> {
               + " #"
               + build.number()
               + " "
-              + build.status().name().toLowerCase()
+              + build.status().name().toLowerCase(Locale.ROOT)
               + "  "
               + build.url());
       if (interactive
@@ -432,7 +437,7 @@ public final class DemoCommand implements Callable<Integer> {
 
     private void say(String stage, String text) {
       synchronized (out) {
-        out.printf("%-11s %s%n", stage, text);
+        out.printf(Locale.ROOT, "%-11s %s%n", stage, text);
       }
     }
   }

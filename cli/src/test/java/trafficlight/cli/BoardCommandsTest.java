@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,7 +65,7 @@ class BoardCommandsTest {
   }
 
   static String body(String stage, String build, String sha, String subject) {
-    String job = "deploy-" + stage.toLowerCase();
+    String job = "deploy-" + stage.toLowerCase(Locale.ROOT);
     String url =
         "https://ci.example.com/teams/main/pipelines/myapp/jobs/" + job + "/builds/" + build;
     return "The task "

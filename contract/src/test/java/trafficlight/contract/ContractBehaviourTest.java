@@ -21,8 +21,12 @@ class ContractBehaviourTest {
     GitHubContract api = GitHubContract.apiGitHubCom();
     GitHubContract ghes = GitHubContract.enterpriseServer();
     System.out.printf(
+        Locale.ROOT,
         "load time: %s %s, %s %s%n",
-        api.descriptionName(), api.loadTime(), ghes.descriptionName(), ghes.loadTime());
+        api.descriptionName(),
+        api.loadTime(),
+        ghes.descriptionName(),
+        ghes.loadTime());
     assertThat(api.loadTime().toMillis()).isLessThan(8_000);
     assertThat(ghes.loadTime().toMillis()).isLessThan(8_000);
     assertThat(api.descriptionFile().getFileName()).hasToString("api.github.com.json");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,8 +51,12 @@ class CheckBudgetTest extends AgainstLocalHub {
     int sent = hub.requests().size() - sentBefore;
     assertThat(sent).as("one request a check").isEqualTo(STEADY_CHECKS);
     System.out.printf(
+        Locale.ROOT,
         "check budget (%s): %d steady-state checks, %d requests sent, %d counted by localhub%n",
-        env.isEmpty() ? "no cache" : "cache", STEADY_CHECKS, STEADY_CHECKS, used);
+        env.isEmpty() ? "no cache" : "cache",
+        STEADY_CHECKS,
+        STEADY_CHECKS,
+        used);
     return (double) used / STEADY_CHECKS;
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -57,7 +58,8 @@ class CheckCacheAppTest extends AgainstLocalHub {
     hub.registerApp(77, (RSAPublicKey) key.getPublic());
     hub.installApp(77, 88, REPO);
     String body =
-        Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(key.getPrivate().getEncoded());
+        Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+            .encodeToString(key.getPrivate().getEncoded());
     String pem = "-----BEGIN PRIVATE KEY-----\n" + body + "\n-----END PRIVATE KEY-----\n";
     Map<String, Object> app =
         trigger(

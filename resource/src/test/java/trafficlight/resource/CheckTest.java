@@ -218,7 +218,8 @@ class CheckTest extends AgainstLocalHub {
   /** mitodl's version time format: UTC, no zone. */
   static final class IssueTimes {
     static String format(java.time.Instant instant) {
-      return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss")
+      return java.time.format.DateTimeFormatter.ofPattern(
+              "yyyy-MM-dd'T'HH:mm:ss", java.util.Locale.ROOT)
           .withZone(java.time.ZoneOffset.UTC)
           .format(instant);
     }

@@ -3,6 +3,7 @@ package trafficlight.resource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -199,7 +200,8 @@ class OutTest extends AgainstLocalHub {
                 new ProcessBuilder("git", "-C", repo.toString(), "rev-parse", "HEAD")
                     .start()
                     .getInputStream()
-                    .readAllBytes())
+                    .readAllBytes(),
+                StandardCharsets.UTF_8)
             .strip();
 
     Run run = out(post(), Map.of("commit_from", "clone"), build("12"));
@@ -227,7 +229,7 @@ class OutTest extends AgainstLocalHub {
         new java.util.ArrayList<>(List.of("git", "-C", dir.toString()));
     command.addAll(List.of(args));
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String output = new String(process.getInputStream().readAllBytes());
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(process.waitFor()).as(output).isZero();
   }
 }

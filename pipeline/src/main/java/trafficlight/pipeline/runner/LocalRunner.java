@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -598,7 +599,7 @@ public final class LocalRunner implements AutoCloseable {
               .append(" #")
               .append(build.number())
               .append(' ')
-              .append(build.status().name().toLowerCase())
+              .append(build.status().name().toLowerCase(Locale.ROOT))
               .append("  ")
               .append(build.url())
               .append('\n');
@@ -631,7 +632,7 @@ public final class LocalRunner implements AutoCloseable {
             + " #"
             + snapshot.number()
             + " ("
-            + snapshot.status().name().toLowerCase()
+            + snapshot.status().name().toLowerCase(Locale.ROOT)
             + ")\n\n"
             + build.logText());
   }

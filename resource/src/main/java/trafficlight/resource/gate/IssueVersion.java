@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import trafficlight.github.Issue;
 import trafficlight.resource.protocol.ResourceException;
@@ -19,7 +20,8 @@ import trafficlight.resource.protocol.Version;
  */
 final class IssueVersion {
 
-  static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
+  static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss", Locale.ROOT);
   static final String NONE = "None";
 
   private IssueVersion() {}
