@@ -1,5 +1,7 @@
 package trafficlight.board;
 
+import java.util.Locale;
+
 /** The light of one stage of a project. */
 public enum Light {
   /** Deployed and promoted (latest issue closed as completed or consumed) or final. */
@@ -12,6 +14,6 @@ public enum Light {
   GREY;
 
   public String lower() {
-    return name().toLowerCase(java.util.Locale.ROOT);
+    return name().toLowerCase(Locale.ROOT);
   }
 }

@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -82,7 +83,7 @@ class BoardFaultsTest {
    */
   FaultPolicy real(FaultPolicy policy) {
     if (policy instanceof FaultPolicy.RateLimitExhausted e) {
-      Duration behind = Duration.between(gates.hub.clock().instant(), java.time.Instant.now());
+      Duration behind = Duration.between(gates.hub.clock().instant(), Instant.now());
       return new FaultPolicy.RateLimitExhausted(
           e.resetIn().plus(behind.isNegative() ? Duration.ZERO : behind));
     }

@@ -1,5 +1,6 @@
 package trafficlight.board;
 
+import java.io.IOException;
 import java.time.Duration;
 import trafficlight.board.web.BoardServer;
 import trafficlight.gate.TitleFormat;
@@ -17,7 +18,7 @@ public final class BoardFixture implements AutoCloseable {
       GitHubFixture.client(gates.hub.baseUrl(), gates.token, new MemoryResponseCache(1000));
   BoardServer server;
 
-  public BoardServer start(boolean canPromote) throws java.io.IOException {
+  public BoardServer start(boolean canPromote) throws IOException {
     GateReader reader =
         new GateReader(
             github,

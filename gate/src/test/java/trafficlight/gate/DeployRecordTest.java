@@ -3,6 +3,7 @@ package trafficlight.gate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 class DeployRecordTest {
@@ -71,8 +72,7 @@ class DeployRecordTest {
   @Test
   void commitsAreLowerCase() {
     assertThat(
-            new DeployRecord(
-                    SHA.toUpperCase(java.util.Locale.ROOT), null, null, null, null, null, null)
+            new DeployRecord(SHA.toUpperCase(Locale.ROOT), null, null, null, null, null, null)
                 .commit())
         .isEqualTo(SHA);
   }

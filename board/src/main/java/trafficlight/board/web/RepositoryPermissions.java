@@ -1,6 +1,7 @@
 package trafficlight.board.web;
 
 import com.fasterxml.jackson.jr.ob.JSON;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,7 +23,7 @@ public final class RepositoryPermissions {
   public record Answer(boolean canClose, String why) {}
 
   /** What {@code GET /repos/{o}/{r}}'s {@code permissions} say. */
-  static Answer fromRepository(String body) throws java.io.IOException {
+  static Answer fromRepository(String body) throws IOException {
     Map<String, Object> json = JSON.std.mapFrom(body);
     if (json.get("permissions") instanceof Map<?, ?> p) {
       for (String level : new String[] {"admin", "maintain", "push", "triage"}) {

@@ -5,6 +5,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -43,7 +44,7 @@ final class IssueVersion {
    */
   static Position position(Issue issue, String state) {
     Instant at = state.equals("closed") ? issue.closedAt() : issue.createdAt();
-    return new Position(at.truncatedTo(java.time.temporal.ChronoUnit.SECONDS), issue.number());
+    return new Position(at.truncatedTo(ChronoUnit.SECONDS), issue.number());
   }
 
   /** The same position, read back from a version this resource emitted. */

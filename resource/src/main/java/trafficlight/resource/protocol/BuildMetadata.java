@@ -3,14 +3,15 @@ package trafficlight.resource.protocol;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** The build variables Concourse passes to {@code in} and {@code out}. */
 public record BuildMetadata(Map<String, String> env) {
 
   /** The names a template may use, in the order users read them. */
-  public static final java.util.List<String> NAMES =
-      java.util.List.of(
+  public static final List<String> NAMES =
+      List.of(
           "BUILD_ID",
           "BUILD_NAME",
           "BUILD_JOB_NAME",
