@@ -47,7 +47,6 @@ import trafficlight.pipeline.runner.RunnerPipeline.Task;
  */
 public final class LocalRunner implements AutoCloseable {
 
-  private static final Pattern VAR = Pattern.compile("\\(\\(([^()]+)\\)\\)");
   private static final String TEAM = "main";
 
   private final String pipelineName;
@@ -71,7 +70,7 @@ public final class LocalRunner implements AutoCloseable {
 
   private LocalRunner(Builder b) {
     this.pipelineName = b.pipelineName;
-    this.pipeline = RunnerPipeline.of(interpolate(b.pipeline, b.vars));
+    this.pipeline = RunnerPipeline.of(new Vars(b.vars).interpolate(b.pipeline));
     this.workDir = b.workDir;
     this.listener = b.listener;
     this.tick = b.tick;
@@ -657,32 +656,7 @@ public final class LocalRunner implements AutoCloseable {
     exchange.getResponseBody().write(body);
   }
 
-  // ---- ((vars)) and resource types
-
-  @SuppressWarnings("unchecked")
-  private static <T> T interpolate(T value, Map<String, String> vars) {
-    if (value instanceof String text) {
-      Matcher m = VAR.matcher(text);
-      StringBuilder out = new StringBuilder();
-      while (m.find()) {
-        String var = vars.get(m.group(1).strip());
-        if (var == null) {
-          throw new IllegalArgumentException(
-              "((" + m.group(1) + ")) has no value: give it to the runner with var(name, value)");
-        }
-        m.appendReplacement(out, Matcher.quoteReplacement(var));
-      }
-      m.appendTail(out);
-      return (T) out.toString();
-    } else if (value instanceof Map<?, ?> map) {
-      Map<String, Object> copy = new LinkedHashMap<>();
-      map.forEach((k, v) -> copy.put(String.valueOf(k), interpolate(v, vars)));
-      return (T) copy;
-    } else if (value instanceof List<?> list) {
-      return (T) list.stream().map(v -> interpolate(v, vars)).toList();
-    }
-    return value;
-  }
+  // ---- resource types
 
   private ResourceImplementation implementation(ResourceDef resource, Builder b) {
     ResourceImplementation byName = b.types.get(resource.type());
