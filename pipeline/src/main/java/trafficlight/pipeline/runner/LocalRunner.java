@@ -35,15 +35,16 @@ import trafficlight.pipeline.runner.RunnerPipeline.Task;
 /**
  * A stand-in for Concourse on one machine, to try a generated pipeline before setting it on a real
  * Concourse: not a CI engine. It runs the subset {@code trafficlight pipeline} emits — {@code get}
- * (with {@code trigger} and {@code passed}), {@code task} (a command run on this machine; the image
- * is ignored), {@code put} with its implicit get, and a job's {@code on_success} — one build at a
- * time, invoking resource types the way Concourse does (see {@link ResourceProcess}). It checks the
+ * (with {@code trigger}, {@code passed} and {@code version: latest} or {@code every}), {@code task}
+ * (a command run on this machine; the image is ignored), {@code put} with its implicit get, and a
+ * job's {@code on_success} — one build at a time, which builds start decided by {@link Scheduler},
+ * invoking resource types the way Concourse does (see {@link ResourceProcess}). It checks the
  * resources jobs get on their {@code check_every} (default 1m) or at once on a webhook, and serves
  * each build's log at the {@code BUILD_URL} it gives the steps.
  *
- * <p>Not supported, and refused by name: other step types, nested steps, image resources, versions
- * pinned, {@code ((vars))} it was not given, concurrent builds, and {@code passed} constraints
- * across several inputs being kept consistent with each other.
+ * <p>Not supported, and refused by name: other step types, nested steps, image resources, pinned
+ * versions and {@code ((vars))} it was not given. Builds do not run concurrently, not even of
+ * different jobs.
  */
 public final class LocalRunner implements AutoCloseable {
 
@@ -51,6 +52,8 @@ public final class LocalRunner implements AutoCloseable {
 
   private final String pipelineName;
   private final RunnerPipeline pipeline;
+  private final Map<String, JobDef> jobs = new HashMap<>();
+  private final Scheduler scheduler;
   private final Map<String, ResourceImplementation> implementations = new HashMap<>();
   private final Path workDir;
   private final RunnerListener listener;
@@ -66,11 +69,13 @@ public final class LocalRunner implements AutoCloseable {
   private final Set<String> checkRequests = ConcurrentHashMap.newKeySet();
   private final Object wake = new Object();
   private volatile boolean running;
-  private Thread scheduler;
+  private Thread loop;
 
   private LocalRunner(Builder b) {
     this.pipelineName = b.pipelineName;
     this.pipeline = RunnerPipeline.of(new Vars(b.vars).interpolate(b.pipeline));
+    pipeline.jobs().forEach(job -> jobs.put(job.name(), job));
+    this.scheduler = new Scheduler(pipeline.jobs());
     this.workDir = b.workDir;
     this.listener = b.listener;
     this.tick = b.tick;
@@ -177,9 +182,9 @@ public final class LocalRunner implements AutoCloseable {
   public void start() {
     server.start();
     running = true;
-    scheduler = new Thread(this::loop, "local-runner");
-    scheduler.setDaemon(true);
-    scheduler.start();
+    loop = new Thread(this::loop, "local-runner");
+    loop.setDaemon(true);
+    loop.start();
   }
 
   /** Where the runner serves build pages: ATC_EXTERNAL_URL of the builds. */
@@ -241,9 +246,9 @@ public final class LocalRunner implements AutoCloseable {
     synchronized (wake) {
       wake.notifyAll();
     }
-    if (scheduler != null) {
+    if (loop != null) {
       try {
-        scheduler.join(TimeUnit.SECONDS.toMillis(30));
+        loop.join(TimeUnit.SECONDS.toMillis(30));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
@@ -251,7 +256,7 @@ public final class LocalRunner implements AutoCloseable {
     server.stop(0);
   }
 
-  // ---- the scheduler
+  // ---- checks and the scheduler
 
   private void loop() {
     while (running) {
@@ -332,68 +337,20 @@ public final class LocalRunner implements AutoCloseable {
     }
   }
 
-  /** Starts and runs the first job with a new version of a trigger input; false when none. */
+  /** Runs the first build the scheduler finds due; false when none is. */
   private boolean buildPending() {
-    for (JobDef job : pipeline.jobs()) {
-      Map<String, Map<String, String>> inputs = pendingInputs(job);
-      if (inputs != null) {
-        run(job, inputs);
-        return true;
-      }
+    List<Scheduler.Start> due;
+    synchronized (this) {
+      Map<String, List<Map<String, String>>> known = new HashMap<>();
+      versions.forEach((resource, list) -> known.put(resource, List.copyOf(list)));
+      due = scheduler.due(known, builds());
     }
-    return false;
-  }
-
-  /** The inputs of the job's next build, or null when nothing should trigger. */
-  private synchronized Map<String, Map<String, String>> pendingInputs(JobDef job) {
-    Map<String, Map<String, String>> inputs = new LinkedHashMap<>();
-    for (Step step : job.plan()) {
-      if (step instanceof Get get) {
-        Map<String, String> version = candidate(get);
-        if (version == null) {
-          return null;
-        }
-        inputs.put(get.name(), version);
-      }
+    if (due.isEmpty()) {
+      return false;
     }
-    BuildState last = null;
-    for (BuildState build : builds) {
-      if (build.job.equals(job.name())) {
-        last = build;
-      }
-    }
-    for (Step step : job.plan()) {
-      if (step instanceof Get get
-          && get.trigger()
-          && (last == null || !inputs.get(get.name()).equals(last.inputs.get(get.name())))) {
-        return inputs;
-      }
-    }
-    return null;
-  }
-
-  /** The newest version of the get's resource that went through every job it names in passed. */
-  private Map<String, String> candidate(Get get) {
-    List<Map<String, String>> known = versions.getOrDefault(get.resource(), List.of());
-    for (int i = known.size() - 1; i >= 0; i--) {
-      Map<String, String> version = known.get(i);
-      if (get.passed().stream().allMatch(job -> passed(job, get.resource(), version))) {
-        return version;
-      }
-    }
-    return null;
-  }
-
-  private boolean passed(String job, String resource, Map<String, String> version) {
-    for (BuildState build : builds) {
-      if (build.job.equals(job)
-          && build.status == Build.Status.SUCCEEDED
-          && (version.equals(build.resourceInputs.get(resource))
-              || version.equals(build.outputs.get(resource)))) {
-        return true;
-      }
-    }
-    return false;
+    Scheduler.Start next = due.get(0);
+    run(jobs.get(next.job()), next.inputs());
+    return true;
   }
 
   // ---- builds
@@ -452,9 +409,6 @@ public final class LocalRunner implements AutoCloseable {
                 .get(get.resource())
                 .get(resource.source(), version, get.params(), dir.resolve(get.name()), env);
         build.log(result.log());
-        synchronized (this) {
-          build.resourceInputs.put(get.resource(), version);
-        }
         listener.stepFinished(build.snapshot(), kind, get.name(), version, result.metadata());
       } else if (step instanceof Put put) {
         ResourceDef resource = pipeline.resources().get(put.resource());
@@ -506,7 +460,6 @@ public final class LocalRunner implements AutoCloseable {
     final String job;
     final int number;
     final Map<String, Map<String, String>> inputs;
-    final Map<String, Map<String, String>> resourceInputs = new LinkedHashMap<>();
     final Map<String, Map<String, String>> outputs = new LinkedHashMap<>();
     final StringBuilder log = new StringBuilder();
     Build.Status status = Build.Status.STARTED;
