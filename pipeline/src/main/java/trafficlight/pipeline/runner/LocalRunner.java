@@ -1,12 +1,7 @@
 package trafficlight.pipeline.runner;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,8 +15,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import trafficlight.pipeline.PipelineYaml;
 import trafficlight.pipeline.runner.ResourceImplementation.StepFailedException;
 import trafficlight.pipeline.runner.ResourceImplementation.StepResult;
@@ -48,8 +41,6 @@ import trafficlight.pipeline.runner.RunnerPipeline.Task;
  */
 public final class LocalRunner implements AutoCloseable {
 
-  private static final String TEAM = "main";
-
   private final String pipelineName;
   private final RunnerPipeline pipeline;
   private final Map<String, JobDef> jobs = new HashMap<>();
@@ -59,13 +50,13 @@ public final class LocalRunner implements AutoCloseable {
   private final RunnerListener listener;
   private final Duration tick;
   private final Duration defaultCheckEvery;
-  private final HttpServer server;
-  private final String url;
+  private final BuildHistory history = new BuildHistory();
+  private final RunnerServer server;
+  private final RunnerUrls urls;
 
   // state: guarded by this
   private final Map<String, List<Map<String, String>>> versions = new HashMap<>();
   private final Map<String, Instant> lastChecked = new HashMap<>();
-  private final List<BuildState> builds = new ArrayList<>();
   private final Set<String> checkRequests = ConcurrentHashMap.newKeySet();
   private final Object wake = new Object();
   private volatile boolean running;
@@ -83,13 +74,8 @@ public final class LocalRunner implements AutoCloseable {
     for (ResourceDef resource : pipeline.resources().values()) {
       implementations.put(resource.name(), implementation(resource, b));
     }
-    try {
-      server = HttpServer.create(new InetSocketAddress("127.0.0.1", b.port), 0);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    server.createContext("/", this::serve);
-    url = "http://127.0.0.1:" + server.getAddress().getPort();
+    server = new RunnerServer(b.port, pipelineName, pipeline.resources(), history, this::checkNow);
+    urls = server.urls();
   }
 
   /**
@@ -189,20 +175,12 @@ public final class LocalRunner implements AutoCloseable {
 
   /** Where the runner serves build pages: ATC_EXTERNAL_URL of the builds. */
   public String url() {
-    return url;
+    return urls.base();
   }
 
   /** The webhook that makes the runner check a resource now, as Concourse's does. */
   public String webhookUrl(String resource, String token) {
-    return url
-        + "/api/v1/teams/"
-        + TEAM
-        + "/pipelines/"
-        + pipelineName
-        + "/resources/"
-        + resource
-        + "/check/webhook?webhook_token="
-        + token;
+    return urls.webhook(resource, token);
   }
 
   /**
@@ -219,8 +197,8 @@ public final class LocalRunner implements AutoCloseable {
   }
 
   /** Every build so far, oldest first. */
-  public synchronized List<Build> builds() {
-    return builds.stream().map(BuildState::snapshot).toList();
+  public List<Build> builds() {
+    return history.snapshots();
   }
 
   /** Waits until a build of {@code job} numbered {@code number} has finished. */
@@ -253,7 +231,7 @@ public final class LocalRunner implements AutoCloseable {
         Thread.currentThread().interrupt();
       }
     }
-    server.stop(0);
+    server.close();
   }
 
   // ---- checks and the scheduler
@@ -356,23 +334,18 @@ public final class LocalRunner implements AutoCloseable {
   // ---- builds
 
   private void run(JobDef job, Map<String, Map<String, String>> inputs) {
-    BuildState build;
-    synchronized (this) {
-      int number = (int) builds.stream().filter(b -> b.job.equals(job.name())).count() + 1;
-      build = new BuildState(builds.size() + 1, job.name(), number, inputs);
-      builds.add(build);
-    }
+    BuildRecord build = history.start(job.name(), inputs, urls);
     listener.buildStarted(build.snapshot());
-    Path dir = workDir.resolve("builds").resolve(Long.toString(build.id));
+    Path dir = workDir.resolve("builds").resolve(Long.toString(build.id()));
     Map<String, String> env = new LinkedHashMap<>();
-    env.put("BUILD_ID", Long.toString(build.id));
-    env.put("BUILD_NAME", Integer.toString(build.number));
+    env.put("BUILD_ID", Long.toString(build.id()));
+    env.put("BUILD_NAME", Integer.toString(build.number()));
     env.put("BUILD_JOB_NAME", job.name());
     env.put("BUILD_PIPELINE_NAME", pipelineName);
-    env.put("BUILD_TEAM_NAME", TEAM);
-    env.put("ATC_EXTERNAL_URL", url);
+    env.put("BUILD_TEAM_NAME", RunnerUrls.TEAM);
+    env.put("ATC_EXTERNAL_URL", urls.base());
     env.put("BUILD_URL", build.url());
-    env.put("BUILD_URL_SHORT", url + "/builds/" + build.id);
+    env.put("BUILD_URL_SHORT", urls.shortBuild(build.id()));
     boolean ok = true;
     try {
       Files.createDirectories(dir);
@@ -390,20 +363,18 @@ public final class LocalRunner implements AutoCloseable {
       build.log("error: " + e.getMessage());
       ok = false;
     }
-    synchronized (this) {
-      build.status = ok ? Build.Status.SUCCEEDED : Build.Status.FAILED;
-    }
+    build.finish(ok);
     build.log(ok ? "succeeded" : "failed");
     listener.buildFinished(build.snapshot());
   }
 
-  private boolean step(BuildState build, Step step, Path dir, Map<String, String> env) {
+  private boolean step(BuildRecord build, Step step, Path dir, Map<String, String> env) {
     String kind = step.kind();
     build.log(kind + ": " + step.name());
     try {
       if (step instanceof Get get) {
         ResourceDef resource = pipeline.resources().get(get.resource());
-        Map<String, String> version = build.inputs.get(get.name());
+        Map<String, String> version = build.input(get.name());
         StepResult result =
             implementations
                 .get(get.resource())
@@ -415,8 +386,8 @@ public final class LocalRunner implements AutoCloseable {
         ResourceImplementation impl = implementations.get(put.resource());
         StepResult result = impl.put(resource.source(), put.params(), dir, env);
         build.log(result.log());
+        build.output(put.resource(), result.version());
         synchronized (this) {
-          build.outputs.put(put.resource(), result.version());
           List<Map<String, String>> known =
               versions.computeIfAbsent(put.resource(), n -> new ArrayList<>());
           if (!known.contains(result.version())) {
@@ -453,160 +424,6 @@ public final class LocalRunner implements AutoCloseable {
       listener.stepFailed(build.snapshot(), kind, step.name(), String.valueOf(e.getMessage()));
       return false;
     }
-  }
-
-  private final class BuildState {
-    final long id;
-    final String job;
-    final int number;
-    final Map<String, Map<String, String>> inputs;
-    final Map<String, Map<String, String>> outputs = new LinkedHashMap<>();
-    final StringBuilder log = new StringBuilder();
-    Build.Status status = Build.Status.STARTED;
-
-    BuildState(long id, String job, int number, Map<String, Map<String, String>> inputs) {
-      this.id = id;
-      this.job = job;
-      this.number = number;
-      this.inputs = inputs;
-    }
-
-    String url() {
-      return url
-          + "/teams/"
-          + TEAM
-          + "/pipelines/"
-          + pipelineName
-          + "/jobs/"
-          + job
-          + "/builds/"
-          + number;
-    }
-
-    void log(String text) {
-      if (text == null || text.isEmpty()) {
-        return;
-      }
-      synchronized (log) {
-        log.append(text.endsWith("\n") ? text : text + "\n");
-      }
-    }
-
-    String logText() {
-      synchronized (log) {
-        return log.toString();
-      }
-    }
-
-    Build snapshot() {
-      synchronized (LocalRunner.this) {
-        return new Build(id, job, number, Map.copyOf(inputs), Map.copyOf(outputs), status, url());
-      }
-    }
-  }
-
-  // ---- build pages and webhooks
-
-  private static final Pattern BUILD_PAGE =
-      Pattern.compile("/teams/[^/]+/pipelines/[^/]+/jobs/([^/]+)/builds/(\\d+)");
-  private static final Pattern SHORT_PAGE = Pattern.compile("/builds/(\\d+)");
-  private static final Pattern WEBHOOK =
-      Pattern.compile("/api/v1/teams/[^/]+/pipelines/[^/]+/resources/([^/]+)/check/webhook");
-
-  private void serve(HttpExchange exchange) throws IOException {
-    try (exchange) {
-      String path = exchange.getRequestURI().getPath();
-      Matcher m;
-      if ("POST".equals(exchange.getRequestMethod()) && (m = WEBHOOK.matcher(path)).matches()) {
-        ResourceDef resource = pipeline.resources().get(m.group(1));
-        String token = query(exchange, "webhook_token");
-        if (resource == null) {
-          respond(exchange, 404, "no resource " + m.group(1) + "\n");
-        } else if (resource.webhookToken() == null || !resource.webhookToken().equals(token)) {
-          respond(exchange, 401, "wrong webhook_token\n");
-        } else {
-          checkNow(resource.name());
-          respond(exchange, 201, "checking " + resource.name() + "\n");
-        }
-        return;
-      }
-      if (!"GET".equals(exchange.getRequestMethod())) {
-        respond(exchange, 405, "method not allowed\n");
-        return;
-      }
-      if ((m = BUILD_PAGE.matcher(path)).matches()) {
-        page(exchange, find(m.group(1), Integer.parseInt(m.group(2))));
-      } else if ((m = SHORT_PAGE.matcher(path)).matches()) {
-        long id = Long.parseLong(m.group(1));
-        page(exchange, find(b -> b.id == id));
-      } else if (path.equals("/")) {
-        StringBuilder text =
-            new StringBuilder(
-                "trafficlight's local runner: a stand-in for Concourse on one machine\npipeline "
-                    + pipelineName
-                    + "\n\n");
-        for (Build build : builds()) {
-          text.append(build.job())
-              .append(" #")
-              .append(build.number())
-              .append(' ')
-              .append(build.status().name().toLowerCase())
-              .append("  ")
-              .append(build.url())
-              .append('\n');
-        }
-        respond(exchange, 200, text.toString());
-      } else {
-        respond(exchange, 404, "not found\n");
-      }
-    }
-  }
-
-  private synchronized BuildState find(String job, int number) {
-    return find(b -> b.job.equals(job) && b.number == number);
-  }
-
-  private synchronized BuildState find(java.util.function.Predicate<BuildState> which) {
-    return builds.stream().filter(which).findFirst().orElse(null);
-  }
-
-  private void page(HttpExchange exchange, BuildState build) throws IOException {
-    if (build == null) {
-      respond(exchange, 404, "no such build\n");
-      return;
-    }
-    Build snapshot = build.snapshot();
-    respond(
-        exchange,
-        200,
-        snapshot.job()
-            + " #"
-            + snapshot.number()
-            + " ("
-            + snapshot.status().name().toLowerCase()
-            + ")\n\n"
-            + build.logText());
-  }
-
-  private static String query(HttpExchange exchange, String name) {
-    String query = exchange.getRequestURI().getRawQuery();
-    if (query == null) {
-      return null;
-    }
-    for (String pair : query.split("&")) {
-      int eq = pair.indexOf('=');
-      if (eq > 0 && pair.substring(0, eq).equals(name)) {
-        return URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-      }
-    }
-    return null;
-  }
-
-  private static void respond(HttpExchange exchange, int status, String text) throws IOException {
-    byte[] body = text.getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
-    exchange.sendResponseHeaders(status, body.length);
-    exchange.getResponseBody().write(body);
   }
 
   // ---- resource types
