@@ -6,34 +6,32 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import trafficlight.pipeline.PipelineYaml;
-import trafficlight.pipeline.runner.ResourceImplementation.StepFailedException;
-import trafficlight.pipeline.runner.ResourceImplementation.StepResult;
 import trafficlight.pipeline.runner.RunnerPipeline.Get;
 import trafficlight.pipeline.runner.RunnerPipeline.JobDef;
-import trafficlight.pipeline.runner.RunnerPipeline.Put;
 import trafficlight.pipeline.runner.RunnerPipeline.ResourceDef;
-import trafficlight.pipeline.runner.RunnerPipeline.Step;
-import trafficlight.pipeline.runner.RunnerPipeline.Task;
 
 /**
  * A stand-in for Concourse on one machine, to try a generated pipeline before setting it on a real
  * Concourse: not a CI engine. It runs the subset {@code trafficlight pipeline} emits — {@code get}
  * (with {@code trigger}, {@code passed} and {@code version: latest} or {@code every}), {@code task}
  * (a command run on this machine; the image is ignored), {@code put} with its implicit get, and a
- * job's {@code on_success} — one build at a time, which builds start decided by {@link Scheduler},
- * invoking resource types the way Concourse does (see {@link ResourceProcess}). It checks the
- * resources jobs get on their {@code check_every} (default 1m) or at once on a webhook, and serves
- * each build's log at the {@code BUILD_URL} it gives the steps.
+ * job's {@code on_success} — one build at a time, invoking resource types the way Concourse does
+ * (see {@link ResourceProcess}). It checks the resources jobs get on their {@code check_every}
+ * (default 1m), and any resource at once on a webhook or {@link #checkNow}; it serves each build's
+ * log at the {@code BUILD_URL} it gives the steps.
+ *
+ * <p>It wires the parts that do the work: {@link Vars} fills the pipeline's {@code ((vars))},
+ * {@link Scheduler} decides which build starts, {@link PlanRunner} runs it, {@link RunnerServer}
+ * serves the pages and the webhook. Its own thread checks what is due and runs the builds the
+ * scheduler finds due, one after the other.
  *
  * <p>Not supported, and refused by name: other step types, nested steps, image resources, pinned
  * versions and {@code ((vars))} it was not given. Builds do not run concurrently, not even of
@@ -41,41 +39,47 @@ import trafficlight.pipeline.runner.RunnerPipeline.Task;
  */
 public final class LocalRunner implements AutoCloseable {
 
-  private final String pipelineName;
   private final RunnerPipeline pipeline;
   private final Map<String, JobDef> jobs = new HashMap<>();
+  private final Set<String> gotByJobs = new HashSet<>();
   private final Scheduler scheduler;
+  private final ResourceVersions versions = new ResourceVersions();
+  private final BuildHistory history = new BuildHistory();
   private final Map<String, ResourceImplementation> implementations = new HashMap<>();
-  private final Path workDir;
+  private final RunnerServer server;
+  private final PlanRunner plans;
   private final RunnerListener listener;
   private final Duration tick;
   private final Duration defaultCheckEvery;
-  private final BuildHistory history = new BuildHistory();
-  private final RunnerServer server;
-  private final RunnerUrls urls;
 
-  // state: guarded by this
-  private final Map<String, List<Map<String, String>>> versions = new HashMap<>();
+  /** Touched by the loop's thread only. */
   private final Map<String, Instant> lastChecked = new HashMap<>();
+
   private final Set<String> checkRequests = ConcurrentHashMap.newKeySet();
   private final Object wake = new Object();
   private volatile boolean running;
   private Thread loop;
 
   private LocalRunner(Builder b) {
-    this.pipelineName = b.pipelineName;
     this.pipeline = RunnerPipeline.of(new Vars(b.vars).interpolate(b.pipeline));
-    pipeline.jobs().forEach(job -> jobs.put(job.name(), job));
+    for (JobDef job : pipeline.jobs()) {
+      jobs.put(job.name(), job);
+      job.plan().stream()
+          .filter(Get.class::isInstance)
+          .forEach(step -> gotByJobs.add(((Get) step).resource()));
+    }
     this.scheduler = new Scheduler(pipeline.jobs());
-    this.workDir = b.workDir;
-    this.listener = b.listener;
-    this.tick = b.tick;
-    this.defaultCheckEvery = b.defaultCheckEvery;
     for (ResourceDef resource : pipeline.resources().values()) {
       implementations.put(resource.name(), implementation(resource, b));
     }
-    server = new RunnerServer(b.port, pipelineName, pipeline.resources(), history, this::checkNow);
-    urls = server.urls();
+    this.listener = b.listener;
+    this.tick = b.tick;
+    this.defaultCheckEvery = b.defaultCheckEvery;
+    this.server =
+        new RunnerServer(b.port, b.pipelineName, pipeline.resources(), history, this::checkNow);
+    this.plans =
+        new PlanRunner(
+            server.urls(), pipeline.resources(), implementations, versions, listener, b.workDir);
   }
 
   /**
@@ -134,7 +138,7 @@ public final class LocalRunner implements AutoCloseable {
       return this;
     }
 
-    /** How often the scheduler looks for due checks and pending builds. */
+    /** How often the runner looks for due checks and builds. */
     public Builder tick(Duration tick) {
       this.tick = tick;
       return this;
@@ -175,12 +179,12 @@ public final class LocalRunner implements AutoCloseable {
 
   /** Where the runner serves build pages: ATC_EXTERNAL_URL of the builds. */
   public String url() {
-    return urls.base();
+    return server.urls().base();
   }
 
   /** The webhook that makes the runner check a resource now, as Concourse's does. */
   public String webhookUrl(String resource, String token) {
-    return urls.webhook(resource, token);
+    return server.urls().webhook(resource, token);
   }
 
   /**
@@ -234,15 +238,13 @@ public final class LocalRunner implements AutoCloseable {
     server.close();
   }
 
-  // ---- checks and the scheduler
+  // ---- the loop: checks, then the builds due, one at a time
 
   private void loop() {
     while (running) {
       try {
         checkDue();
-        while (running && buildPending()) {
-          // one build at a time, until nothing is pending
-        }
+        runDueBuilds();
       } catch (RuntimeException e) {
         listener.checkFailed("(runner)", String.valueOf(e.getMessage()));
       }
@@ -258,171 +260,56 @@ public final class LocalRunner implements AutoCloseable {
     }
   }
 
-  /** Concourse checks the resources some job gets; put-only resources get versions from puts. */
+  /**
+   * Checks the resources asked for, and those some job gets whose {@code check_every} has passed:
+   * as in Concourse, a resource only put gets its versions from the puts, unless asked.
+   */
   private void checkDue() {
-    Set<String> inputs = new LinkedHashSet<>();
-    for (JobDef job : pipeline.jobs()) {
-      job.plan().stream()
-          .filter(s -> s instanceof Get)
-          .forEach(s -> inputs.add(((Get) s).resource()));
-    }
-    for (String name : inputs) {
-      ResourceDef resource = pipeline.resources().get(name);
-      boolean requested = checkRequests.remove(name);
-      Instant last;
-      synchronized (this) {
-        last = lastChecked.get(name);
-      }
+    for (ResourceDef resource : pipeline.resources().values()) {
+      boolean asked = checkRequests.remove(resource.name());
+      Instant last = lastChecked.get(resource.name());
       Duration every = resource.checkEvery() != null ? resource.checkEvery() : defaultCheckEvery;
       boolean due =
-          !resource.neverChecked() && (last == null || !Instant.now().isBefore(last.plus(every)));
-      if (requested || due) {
+          gotByJobs.contains(resource.name())
+              && !resource.neverChecked()
+              && (last == null || !Instant.now().isBefore(last.plus(every)));
+      if (asked || due) {
         check(resource);
       }
     }
   }
 
   private void check(ResourceDef resource) {
-    Map<String, String> latest;
-    synchronized (this) {
-      List<Map<String, String>> known = versions.getOrDefault(resource.name(), List.of());
-      latest = known.isEmpty() ? null : known.get(known.size() - 1);
-    }
     List<Map<String, String>> found;
     try {
-      found = implementations.get(resource.name()).check(resource.source(), latest);
+      found =
+          implementations
+              .get(resource.name())
+              .check(resource.source(), versions.latest(resource.name()));
+      if (found == null) {
+        throw new IllegalStateException("the check answered no list of versions");
+      }
     } catch (RuntimeException e) {
       listener.checkFailed(resource.name(), String.valueOf(e.getMessage()));
-      synchronized (this) {
-        lastChecked.put(resource.name(), Instant.now());
-      }
       return;
-    }
-    List<Map<String, String>> added = new ArrayList<>();
-    synchronized (this) {
+    } finally {
       lastChecked.put(resource.name(), Instant.now());
-      List<Map<String, String>> known =
-          versions.computeIfAbsent(resource.name(), n -> new ArrayList<>());
-      for (Map<String, String> version : found) {
-        if (!known.contains(version)) {
-          known.add(version);
-          added.add(version);
-        }
-      }
     }
+    List<Map<String, String>> added = versions.add(resource.name(), found);
     if (!added.isEmpty()) {
       listener.versionsFound(resource.name(), added);
     }
   }
 
-  /** Runs the first build the scheduler finds due; false when none is. */
-  private boolean buildPending() {
-    List<Scheduler.Start> due;
-    synchronized (this) {
-      Map<String, List<Map<String, String>>> known = new HashMap<>();
-      versions.forEach((resource, list) -> known.put(resource, List.copyOf(list)));
-      due = scheduler.due(known, builds());
-    }
-    if (due.isEmpty()) {
-      return false;
-    }
-    Scheduler.Start next = due.get(0);
-    run(jobs.get(next.job()), next.inputs());
-    return true;
-  }
-
-  // ---- builds
-
-  private void run(JobDef job, Map<String, Map<String, String>> inputs) {
-    BuildRecord build = history.start(job.name(), inputs, urls);
-    listener.buildStarted(build.snapshot());
-    Path dir = workDir.resolve("builds").resolve(Long.toString(build.id()));
-    Map<String, String> env = new LinkedHashMap<>();
-    env.put("BUILD_ID", Long.toString(build.id()));
-    env.put("BUILD_NAME", Integer.toString(build.number()));
-    env.put("BUILD_JOB_NAME", job.name());
-    env.put("BUILD_PIPELINE_NAME", pipelineName);
-    env.put("BUILD_TEAM_NAME", RunnerUrls.TEAM);
-    env.put("ATC_EXTERNAL_URL", urls.base());
-    env.put("BUILD_URL", build.url());
-    env.put("BUILD_URL_SHORT", urls.shortBuild(build.id()));
-    boolean ok = true;
-    try {
-      Files.createDirectories(dir);
-      for (Step step : job.plan()) {
-        if (!(ok = step(build, step, dir, env))) {
-          break;
-        }
+  /** Runs the first build the scheduler finds due, then asks again, until none is. */
+  private void runDueBuilds() {
+    while (running) {
+      List<Scheduler.Start> due = scheduler.due(versions.snapshot(), history.snapshots());
+      if (due.isEmpty()) {
+        return;
       }
-      if (ok && job.onSuccess() != null) {
-        Map<String, String> hookEnv = new LinkedHashMap<>(env);
-        hookEnv.put("BUILD_STATUS", "succeeded");
-        ok = step(build, job.onSuccess(), dir, hookEnv);
-      }
-    } catch (IOException e) {
-      build.log("error: " + e.getMessage());
-      ok = false;
-    }
-    build.finish(ok);
-    build.log(ok ? "succeeded" : "failed");
-    listener.buildFinished(build.snapshot());
-  }
-
-  private boolean step(BuildRecord build, Step step, Path dir, Map<String, String> env) {
-    String kind = step.kind();
-    build.log(kind + ": " + step.name());
-    try {
-      if (step instanceof Get get) {
-        ResourceDef resource = pipeline.resources().get(get.resource());
-        Map<String, String> version = build.input(get.name());
-        StepResult result =
-            implementations
-                .get(get.resource())
-                .get(resource.source(), version, get.params(), dir.resolve(get.name()), env);
-        build.log(result.log());
-        listener.stepFinished(build.snapshot(), kind, get.name(), version, result.metadata());
-      } else if (step instanceof Put put) {
-        ResourceDef resource = pipeline.resources().get(put.resource());
-        ResourceImplementation impl = implementations.get(put.resource());
-        StepResult result = impl.put(resource.source(), put.params(), dir, env);
-        build.log(result.log());
-        build.output(put.resource(), result.version());
-        synchronized (this) {
-          List<Map<String, String>> known =
-              versions.computeIfAbsent(put.resource(), n -> new ArrayList<>());
-          if (!known.contains(result.version())) {
-            known.add(result.version());
-          }
-        }
-        listener.stepFinished(
-            build.snapshot(), kind, put.name(), result.version(), result.metadata());
-        if (!put.noGet()) {
-          StepResult got =
-              impl.get(
-                  resource.source(),
-                  result.version(),
-                  put.getParams(),
-                  dir.resolve(put.name()),
-                  env);
-          build.log(got.log());
-          listener.stepFinished(
-              build.snapshot(), "implicit get", put.name(), got.version(), got.metadata());
-        }
-      } else if (step instanceof Task task) {
-        String output = TaskProcess.run(task, dir);
-        build.log(output);
-        listener.stepFinished(build.snapshot(), kind, task.name(), null, Map.of());
-      }
-      return true;
-    } catch (StepFailedException e) {
-      build.log(e.log());
-      build.log(e.getMessage());
-      listener.stepFailed(build.snapshot(), kind, step.name(), e.getMessage());
-      return false;
-    } catch (RuntimeException e) {
-      build.log(String.valueOf(e));
-      listener.stepFailed(build.snapshot(), kind, step.name(), String.valueOf(e.getMessage()));
-      return false;
+      Scheduler.Start next = due.get(0);
+      plans.run(jobs.get(next.job()), history.start(next.job(), next.inputs(), server.urls()));
     }
   }
 
