@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import trafficlight.pipeline.PipelineYaml;
 
 /**
  * The part of Concourse's pipeline schema the local runner executes: what {@code trafficlight
@@ -82,7 +83,7 @@ public record RunnerPipeline(
   private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)(ns|us|µs|ms|s|m|h)");
 
   /**
-   * Reads a pipeline (as {@link trafficlight.pipeline.PipelineYaml#read} gives it).
+   * Reads a pipeline (as {@link PipelineYaml#read} gives it).
    *
    * @throws IllegalArgumentException naming the first thing the runner does not support
    */
