@@ -1,5 +1,9 @@
 package trafficlight.pipeline;
 
+import static trafficlight.pipeline.YamlNodes.keyOf;
+import static trafficlight.pipeline.YamlNodes.line;
+import static trafficlight.pipeline.YamlNodes.value;
+
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -8,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +29,6 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
-import org.yaml.snakeyaml.nodes.Tag;
 import trafficlight.gate.Suggestions;
 import trafficlight.gate.TitleFormat;
 
@@ -73,11 +77,10 @@ public final class ChainReader {
       Pattern.compile("(?:https?://[^/]+/|git@[^:]+:)([^/]+/[^/]+?)(?:\\.git)?/?");
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{[^{}]*}");
 
-  private final String file;
-  private final List<ChainError> errors = new ArrayList<>();
+  private final YamlNodes yaml;
 
   private ChainReader(String file) {
-    this.file = file;
+    this.yaml = new YamlNodes(file);
   }
 
   /** Reads and checks a chain file. */
@@ -94,37 +97,37 @@ public final class ChainReader {
   public static Chain parse(String yaml, String file) throws ChainException {
     ChainReader reader = new ChainReader(file);
     Chain chain = reader.chain(yaml);
-    if (!reader.errors.isEmpty()) {
-      List<ChainError> sorted = new ArrayList<>(reader.errors);
+    if (!reader.yaml.errors().isEmpty()) {
+      List<ChainError> sorted = new ArrayList<>(reader.yaml.errors());
       sorted.sort(Comparator.comparingInt(ChainError::line));
       throw new ChainException(sorted);
     }
     return chain;
   }
 
-  private Chain chain(String yaml) {
+  private Chain chain(String text) {
     Node root;
     try {
-      root = new Yaml(new SafeConstructor(new LoaderOptions())).compose(new StringReader(yaml));
+      root = new Yaml(new SafeConstructor(new LoaderOptions())).compose(new StringReader(text));
     } catch (MarkedYAMLException e) {
       int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
-      error(line, "not valid YAML: " + e.getProblem(), "correct the YAML syntax at that line");
+      yaml.error(line, "not valid YAML: " + e.getProblem(), "correct the YAML syntax at that line");
       return null;
     } catch (YAMLException e) {
-      error(0, "not valid YAML: " + e.getMessage(), "correct the YAML syntax");
+      yaml.error(0, "not valid YAML: " + e.getMessage(), "correct the YAML syntax");
       return null;
     }
     if (!(root instanceof MappingNode top)) {
-      error(
+      yaml.error(
           root == null ? 0 : line(root),
           root == null ? "the chain file is empty" : "the chain file is not a mapping of keys",
           "start from the example in docs/PIPELINES.md: project, stages, issues, code, deploy");
       return null;
     }
-    Map<String, Node> keys = keys(top, TOP_KEYS, "");
+    Map<String, Node> keys = yaml.keys(top, TOP_KEYS, "");
 
-    String project = requiredString(keys, top, "project", "project: myapp");
-    String deployer = optionalString(keys, "deployer", "Concourse");
+    String project = yaml.requiredString(keys, top, "project", "project: myapp");
+    String deployer = yaml.optionalString(keys, "deployer", "Concourse");
     List<Chain.Stage> stages = stages(keys, top);
     Map<String, Object> issues = issues(keys, top);
     List<Map<String, Object>> code = code(keys, top);
@@ -132,27 +135,27 @@ public final class ChainReader {
     List<Map<String, Object>> resources = passthroughList(keys, "resources");
     Map<String, Object> deploy = null;
     if (!keys.containsKey("deploy")) {
-      missing(top, "deploy", "deploy: {task: deploy, file: myapp/ci/deploy.yml}");
+      yaml.missing(top, "deploy", "deploy: {task: deploy, file: myapp/ci/deploy.yml}");
     } else {
       deploy = deploy(keys.get("deploy"), code, resources);
     }
     String title = title(keys, project, deployer, stages);
-    List<String> labels = strings(keys, "labels");
-    List<String> assignees = strings(keys, "assignees");
-    String checkEvery = optionalString(keys, "check_every", null);
+    List<String> labels = yaml.strings(keys, "labels");
+    List<String> assignees = yaml.strings(keys, "assignees");
+    String checkEvery = yaml.optionalString(keys, "check_every", null);
     if (checkEvery != null
         && !checkEvery.equals("never")
         && !checkEvery.matches("(\\d+(\\.\\d+)?(ns|us|µs|ms|s|m|h))+")) {
-      error(
+      yaml.error(
           line(keys.get("check_every")),
           "check_every \"" + checkEvery + "\" is not a duration",
           "write a Go duration such as 15m, 1h30m or 30s, or never");
     }
-    String webhookToken = optionalString(keys, "webhook_token", null);
-    String commitFrom = optionalString(keys, "commit_from", null);
+    String webhookToken = yaml.optionalString(keys, "webhook_token", null);
+    String commitFrom = yaml.optionalString(keys, "commit_from", null);
     if (commitFrom != null && code != null && !codeNames(code).contains(commitFrom)) {
       String near = Suggestions.nearest(commitFrom, codeNames(code));
-      error(
+      yaml.error(
           line(keys.get("commit_from")),
           "commit_from \"" + commitFrom + "\" is not a code resource",
           near != null ? "did you mean \"" + near + "\"?" : "name one of " + codeNames(code));
@@ -160,7 +163,7 @@ public final class ChainReader {
     if (stages != null && code != null) {
       uniqueNames(stages, code, resources, keys);
     }
-    if (!errors.isEmpty()) {
+    if (!yaml.errors().isEmpty()) {
       return null;
     }
     return new Chain(
@@ -183,15 +186,16 @@ public final class ChainReader {
   private List<Chain.Stage> stages(Map<String, Node> keys, MappingNode top) {
     Node node = keys.get("stages");
     if (node == null) {
-      missing(top, "stages", "stages: [CI, QA, Production]");
+      yaml.missing(top, "stages", "stages: [CI, QA, Production]");
       return null;
     }
     if (!(node instanceof SequenceNode list)) {
-      error(line(node), "stages is not a list", "list the stages in order: [CI, QA, Production]");
+      yaml.error(
+          line(node), "stages is not a list", "list the stages in order: [CI, QA, Production]");
       return null;
     }
     if (list.getValue().isEmpty()) {
-      error(
+      yaml.error(
           line(node),
           "no stages",
           "list the stages in promotion order, e.g. stages: [CI, QA, Production]");
@@ -205,27 +209,27 @@ public final class ChainReader {
       if (item instanceof ScalarNode scalar) {
         name = scalar.getValue();
       } else if (item instanceof MappingNode map) {
-        Map<String, Node> stageKeys = keys(map, STAGE_KEYS, "stages: ");
+        Map<String, Node> stageKeys = yaml.keys(map, STAGE_KEYS, "stages: ");
         if (!stageKeys.containsKey("name")) {
-          missing(map, "name", "name: QA");
+          yaml.missing(map, "name", "name: QA");
           continue;
         }
-        name = scalar(stageKeys.get("name"), "the stage's name");
+        name = yaml.scalar(stageKeys.get("name"), "the stage's name");
         if (stageKeys.containsKey("deploy")) {
           deploy = deploy(stageKeys.get("deploy"), null, null);
         }
       } else {
-        error(line(item), "a stage is neither a name nor a mapping", "write the stage's name");
+        yaml.error(line(item), "a stage is neither a name nor a mapping", "write the stage's name");
         continue;
       }
       if (name == null || name.isBlank()) {
-        error(line(item), "a stage has no name", "give the stage a name such as QA");
+        yaml.error(line(item), "a stage has no name", "give the stage a name such as QA");
         continue;
       }
       String slug = Chain.Stage.slug(name);
       Node first = seen.putIfAbsent(slug, item);
       if (first != null) {
-        error(
+        yaml.error(
             line(item),
             "stage \"" + name + "\" is named twice (first at line " + line(first) + ")",
             "give every stage its own name; each is deployed once per code change");
@@ -239,28 +243,28 @@ public final class ChainReader {
   private Map<String, Object> issues(Map<String, Node> keys, MappingNode top) {
     Node node = keys.get("issues");
     if (node == null) {
-      missing(
+      yaml.missing(
           top,
           "issues",
           "issues: {repository: my-org/deploy-gates, access_token: ((github.token))}");
       return null;
     }
     if (!(node instanceof MappingNode map)) {
-      error(
+      yaml.error(
           line(node),
           "issues is not a mapping",
           "issues: {repository: my-org/deploy-gates, access_token: ((github.token))}");
       return null;
     }
-    Map<String, Node> issueKeys = keys(map, ISSUES_KEYS, "issues: ");
+    Map<String, Node> issueKeys = yaml.keys(map, ISSUES_KEYS, "issues: ");
     Node repository = issueKeys.get("repository");
     if (repository == null) {
-      missing(map, "repository", "repository: my-org/deploy-gates");
+      yaml.missing(map, "repository", "repository: my-org/deploy-gates");
     } else {
-      String value = scalar(repository, "repository");
+      String value = yaml.scalar(repository, "repository");
       if (value != null && !VAR.matcher(value).matches() && !validRepository(value)) {
         Matcher url = GITHUB_URL.matcher(value);
-        error(
+        yaml.error(
             line(repository),
             "repository \"" + value + "\" is not a GitHub repository name (owner/name)",
             url.matches() && validRepository(url.group(1))
@@ -280,11 +284,12 @@ public final class ChainReader {
   private List<Map<String, Object>> code(Map<String, Node> keys, MappingNode top) {
     Node node = keys.get("code");
     if (node == null) {
-      missing(top, "code", "code: [{name: myapp, type: git, source: {uri: ..., branch: main}}]");
+      yaml.missing(
+          top, "code", "code: [{name: myapp, type: git, source: {uri: ..., branch: main}}]");
       return null;
     }
     if (!(node instanceof SequenceNode list) || list.getValue().isEmpty()) {
-      error(
+      yaml.error(
           line(node),
           "code is not a list of resources",
           "code: [{name: myapp, type: git, source: {uri: ..., branch: main}}]");
@@ -293,18 +298,18 @@ public final class ChainReader {
     List<Map<String, Object>> code = new ArrayList<>();
     for (Node item : list.getValue()) {
       if (!(item instanceof MappingNode map)) {
-        error(
+        yaml.error(
             line(item),
             "a code resource is not a mapping",
             "write {name: ..., type: ..., source: ...}");
         continue;
       }
-      Map<String, Node> codeKeys = keys(map, CODE_KEYS, "code: ");
+      Map<String, Node> codeKeys = yaml.keys(map, CODE_KEYS, "code: ");
       if (!codeKeys.containsKey("name")) {
-        missing(map, "name", "name: myapp");
+        yaml.missing(map, "name", "name: myapp");
       }
       if (!codeKeys.containsKey("type")) {
-        missing(map, "type", "type: git");
+        yaml.missing(map, "type", "type: git");
       }
       @SuppressWarnings("unchecked")
       Map<String, Object> resource = (Map<String, Object>) value(map);
@@ -318,7 +323,7 @@ public final class ChainReader {
     String example =
         "deploy: {task: deploy, file: myapp/ci/deploy.yml, params: {STAGE: \"{stage}\"}}";
     if (!(node instanceof MappingNode map)) {
-      error(line(node), "deploy is not a step", example);
+      yaml.error(line(node), "deploy is not a step", example);
       return null;
     }
     Map<String, Node> stepKeys = new LinkedHashMap<>();
@@ -328,14 +333,14 @@ public final class ChainReader {
     boolean task = stepKeys.containsKey("task");
     boolean put = stepKeys.containsKey("put");
     if (task == put) {
-      error(
+      yaml.error(
           line(node),
           task ? "deploy is both a task and a put" : "deploy is neither a task nor a put step",
           example + ", or deploy: {put: my-infra, params: {stack: \"{stage}\"}}");
       return null;
     }
     if (task && !stepKeys.containsKey("file") && !stepKeys.containsKey("config")) {
-      error(
+      yaml.error(
           line(node),
           "the deploy task has neither file nor config",
           "add file: myapp/ci/deploy.yml, or config: {platform: linux, run: {path: ...}}");
@@ -348,7 +353,7 @@ public final class ChainReader {
       resources.forEach(r -> declared.add(String.valueOf(r.get("name"))));
       if (!declared.contains(String.valueOf(target))) {
         String near = Suggestions.nearest(String.valueOf(target), declared);
-        error(
+        yaml.error(
             line(stepKeys.get("put")),
             "the deploy puts \"" + target + "\", which is not declared",
             near != null
@@ -361,7 +366,7 @@ public final class ChainReader {
 
   private String title(
       Map<String, Node> keys, String project, String deployer, List<Chain.Stage> stages) {
-    String title = optionalString(keys, "title", Chain.DEFAULT_TITLE);
+    String title = yaml.optionalString(keys, "title", Chain.DEFAULT_TITLE);
     if (title == null) {
       return null;
     }
@@ -372,7 +377,7 @@ public final class ChainReader {
       if (!TITLE_PLACEHOLDERS.contains(placeholders.group())) {
         misspelt = true;
         String near = Suggestions.nearest(placeholders.group(), List.copyOf(TITLE_PLACEHOLDERS));
-        error(
+        yaml.error(
             line,
             "the title has an unknown placeholder " + placeholders.group(),
             near != null
@@ -381,7 +386,7 @@ public final class ChainReader {
       }
     }
     if (!title.contains("{stage}")) {
-      error(
+      yaml.error(
           line,
           "the title does not name the stage, so every stage would share one issue",
           "put {stage} in it, e.g. title: \"" + Chain.DEFAULT_TITLE + "\"");
@@ -391,7 +396,7 @@ public final class ChainReader {
       return title;
     }
     if (!title.contains("{project}")) {
-      error(
+      yaml.error(
           line,
           "the title does not name the project, so the board cannot tell this project's issues"
               + " from another's",
@@ -407,14 +412,14 @@ public final class ChainReader {
             null, null, null, List.of(), List.of());
     for (Chain.Stage stage : stages) {
       if (probe.titleOf(stage).length() > 256) {
-        error(
+        yaml.error(
             line,
             "the title of stage " + stage.name() + " is longer than GitHub's 256 characters",
             "shorten the title format or the names");
       }
       for (Chain.Stage other : stages) {
         if (other != stage && probe.titleOf(other).startsWith(probe.prefixOf(stage))) {
-          error(
+          yaml.error(
               line,
               "the issues of stage "
                   + other.name()
@@ -435,102 +440,32 @@ public final class ChainReader {
       List<Map<String, Object>> code,
       List<Map<String, Object>> resources,
       Map<String, Node> keys) {
-    Set<String> generated = new java.util.HashSet<>();
+    Set<String> generated = new HashSet<>();
     for (Chain.Stage stage : stages) {
       generated.add(stage.postResource());
       generated.add(stage.triggerResource());
     }
-    Set<String> seen = new java.util.HashSet<>();
+    Set<String> seen = new HashSet<>();
     List<Map<String, Object>> all = new ArrayList<>(code);
     all.addAll(resources);
     for (Map<String, Object> resource : all) {
       String name = String.valueOf(resource.get("name"));
       String where = code.contains(resource) ? "code" : "resources";
       if (generated.contains(name)) {
-        error(
+        yaml.error(
             line(keys.get(where)),
             "resource name \"" + name + "\" is one the generator gives a stage's gate",
             "rename it; <stage>-deployed and <stage>-promoted are taken");
       } else if (!seen.add(name)) {
-        error(line(keys.get(where)), "resource \"" + name + "\" is declared twice", "rename one");
+        yaml.error(
+            line(keys.get(where)), "resource \"" + name + "\" is declared twice", "rename one");
       }
     }
   }
 
-  // ---- node helpers
-
-  /** The keys of a mapping; unknown and repeated keys are errors. */
-  private Map<String, Node> keys(MappingNode map, List<String> valid, String where) {
-    Map<String, Node> keys = new LinkedHashMap<>();
-    for (NodeTuple tuple : map.getValue()) {
-      String key = keyOf(tuple);
-      Node keyNode = tuple.getKeyNode();
-      if (!valid.contains(key)) {
-        String near = Suggestions.nearest(key, valid);
-        error(
-            line(keyNode),
-            "unknown key \"" + where + key + "\"",
-            near != null ? "did you mean \"" + near + "\"?" : "valid keys are " + valid);
-      } else if (keys.containsKey(key)) {
-        error(
-            line(keyNode),
-            "key \"" + where + key + "\" appears twice (first at line " + line(keys.get(key)) + ")",
-            "keep one of them");
-      } else {
-        keys.put(key, tuple.getValueNode());
-      }
-    }
-    return keys;
-  }
-
-  private static String keyOf(NodeTuple tuple) {
-    return tuple.getKeyNode() instanceof ScalarNode scalar ? scalar.getValue() : "?";
-  }
-
-  private String requiredString(Map<String, Node> keys, MappingNode map, String key, String fix) {
-    if (!keys.containsKey(key)) {
-      missing(map, key, fix);
-      return null;
-    }
-    String value = scalar(keys.get(key), key);
-    if (value != null && value.isBlank()) {
-      error(line(keys.get(key)), key + " is empty", fix);
-      return null;
-    }
-    return value;
-  }
-
-  private String optionalString(Map<String, Node> keys, String key, String fallback) {
-    return keys.containsKey(key) ? scalar(keys.get(key), key) : fallback;
-  }
-
-  private String scalar(Node node, String what) {
-    if (node instanceof ScalarNode scalar && !Tag.NULL.equals(scalar.getTag())) {
-      return scalar.getValue();
-    }
-    error(line(node), what + " is not a single value", "write one value after the colon");
-    return null;
-  }
-
-  private List<String> strings(Map<String, Node> keys, String key) {
-    Node node = keys.get(key);
-    if (node == null) {
-      return List.of();
-    }
-    List<String> values = new ArrayList<>();
-    if (node instanceof SequenceNode list) {
-      for (Node item : list.getValue()) {
-        String value = scalar(item, "an entry of " + key);
-        if (value != null) {
-          values.add(value);
-        }
-      }
-    } else {
-      error(line(node), key + " is not a list", key + ": [a, b]");
-    }
-    return values;
-  }
-
+  /**
+   * Resources or resource types, given to the pipeline as written: each needs a name and a type.
+   */
   @SuppressWarnings("unchecked")
   private List<Map<String, Object>> passthroughList(Map<String, Node> keys, String key) {
     Node node = keys.get(key);
@@ -546,62 +481,20 @@ public final class ChainReader {
             && value.get("type") != null) {
           values.add((Map<String, Object>) value);
         } else {
-          error(
+          yaml.error(
               line(item),
               "an entry of " + key + " has no name or type",
               "write {name: ..., type: ..., source: ...}");
         }
       }
     } else {
-      error(line(node), key + " is not a list", key + ": [{name: ..., type: ..., source: ...}]");
+      yaml.error(
+          line(node), key + " is not a list", key + ": [{name: ..., type: ..., source: ...}]");
     }
     return values;
   }
 
-  /** A node as plain Java values: maps, lists, strings, numbers, booleans. */
-  static Object value(Node node) {
-    if (node instanceof MappingNode map) {
-      Map<String, Object> value = new LinkedHashMap<>();
-      for (NodeTuple tuple : map.getValue()) {
-        value.put(keyOf(tuple), value(tuple.getValueNode()));
-      }
-      return value;
-    }
-    if (node instanceof SequenceNode list) {
-      return list.getValue().stream().map(ChainReader::value).toList();
-    }
-    ScalarNode scalar = (ScalarNode) node;
-    Tag tag = scalar.getTag();
-    String text = scalar.getValue();
-    try {
-      if (Tag.NULL.equals(tag)) {
-        return null;
-      } else if (Tag.BOOL.equals(tag)) {
-        return Boolean.valueOf(text.toLowerCase(java.util.Locale.ROOT).matches("true|yes|on|y"));
-      } else if (Tag.INT.equals(tag)) {
-        return Long.valueOf(text.replace("_", ""));
-      } else if (Tag.FLOAT.equals(tag)) {
-        return Double.valueOf(text.replace("_", ""));
-      }
-    } catch (NumberFormatException notPlain) {
-      return text;
-    }
-    return text;
-  }
-
   private static List<String> codeNames(List<Map<String, Object>> code) {
     return code.stream().map(c -> String.valueOf(c.get("name"))).toList();
-  }
-
-  private static int line(Node node) {
-    return node == null ? 0 : node.getStartMark().getLine() + 1;
-  }
-
-  private void missing(MappingNode map, String key, String fix) {
-    error(line(map), "missing key \"" + key + "\"", "add " + fix);
-  }
-
-  private void error(int line, String message, String fix) {
-    errors.add(new ChainError(file, line, message, fix));
   }
 }

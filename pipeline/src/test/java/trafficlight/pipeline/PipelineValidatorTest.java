@@ -2,12 +2,13 @@ package trafficlight.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The validator finds what {@code fly validate-pipeline} rejects. */
 class PipelineValidatorTest {
 
-  static java.util.List<String> problems(String yaml) {
+  static List<String> problems(String yaml) {
     return PipelineValidator.validate(PipelineYaml.read(yaml));
   }
 

@@ -8,7 +8,8 @@ import java.util.Map;
  * @param id numbered across the pipeline (BUILD_ID)
  * @param job the job's name
  * @param number numbered per job from 1 (BUILD_NAME)
- * @param inputs the version each get fetched, by resource
+ * @param inputs the version each get step fetches, by the step's name ({@code get:}), which is the
+ *     resource's name unless the step names another {@code resource:}
  * @param outputs the version each put made, by resource
  * @param status where the build is
  * @param url its page on the runner (BUILD_URL)

@@ -1,92 +1,85 @@
 package trafficlight.pipeline.runner;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import trafficlight.pipeline.PipelineYaml;
-import trafficlight.pipeline.runner.ResourceImplementation.StepFailedException;
-import trafficlight.pipeline.runner.ResourceImplementation.StepResult;
 import trafficlight.pipeline.runner.RunnerPipeline.Get;
 import trafficlight.pipeline.runner.RunnerPipeline.JobDef;
-import trafficlight.pipeline.runner.RunnerPipeline.Put;
 import trafficlight.pipeline.runner.RunnerPipeline.ResourceDef;
-import trafficlight.pipeline.runner.RunnerPipeline.Step;
-import trafficlight.pipeline.runner.RunnerPipeline.Task;
 
 /**
  * A stand-in for Concourse on one machine, to try a generated pipeline before setting it on a real
  * Concourse: not a CI engine. It runs the subset {@code trafficlight pipeline} emits — {@code get}
- * (with {@code trigger} and {@code passed}), {@code task} (a command run on this machine; the image
- * is ignored), {@code put} with its implicit get, and a job's {@code on_success} — one build at a
- * time, invoking resource types the way Concourse does (see {@link ResourceProcess}). It checks the
- * resources jobs get on their {@code check_every} (default 1m) or at once on a webhook, and serves
- * each build's log at the {@code BUILD_URL} it gives the steps.
+ * (with {@code trigger}, {@code passed} and {@code version: latest} or {@code every}), {@code task}
+ * (a command run on this machine; the image is ignored), {@code put} with its implicit get, and a
+ * job's {@code on_success} — one build at a time, invoking resource types the way Concourse does
+ * (see {@link ResourceProcess}). It checks the resources jobs get on their {@code check_every}
+ * (default 1m), and any resource at once on a webhook or {@link #checkNow}; it serves each build's
+ * log at the {@code BUILD_URL} it gives the steps.
  *
- * <p>Not supported, and refused by name: other step types, nested steps, image resources, versions
- * pinned, {@code ((vars))} it was not given, concurrent builds, and {@code passed} constraints
- * across several inputs being kept consistent with each other.
+ * <p>It wires the parts that do the work: {@link Vars} fills the pipeline's {@code ((vars))},
+ * {@link Scheduler} decides which build starts, {@link PlanRunner} runs it, {@link RunnerServer}
+ * serves the pages and the webhook. Its own thread checks what is due and runs the builds the
+ * scheduler finds due, one after the other.
+ *
+ * <p>Not supported, and refused by name: other step types, nested steps, image resources, pinned
+ * versions and {@code ((vars))} it was not given. Builds do not run concurrently, not even of
+ * different jobs.
  */
 public final class LocalRunner implements AutoCloseable {
 
-  private static final Pattern VAR = Pattern.compile("\\(\\(([^()]+)\\)\\)");
-  private static final String TEAM = "main";
-
-  private final String pipelineName;
   private final RunnerPipeline pipeline;
+  private final Map<String, JobDef> jobs = new HashMap<>();
+  private final Set<String> gotByJobs = new HashSet<>();
+  private final Scheduler scheduler;
+  private final ResourceVersions versions = new ResourceVersions();
+  private final BuildHistory history = new BuildHistory();
   private final Map<String, ResourceImplementation> implementations = new HashMap<>();
-  private final Path workDir;
+  private final RunnerServer server;
+  private final PlanRunner plans;
   private final RunnerListener listener;
   private final Duration tick;
   private final Duration defaultCheckEvery;
-  private final HttpServer server;
-  private final String url;
 
-  // state: guarded by this
-  private final Map<String, List<Map<String, String>>> versions = new HashMap<>();
+  /** Touched by the loop's thread only. */
   private final Map<String, Instant> lastChecked = new HashMap<>();
-  private final List<BuildState> builds = new ArrayList<>();
+
   private final Set<String> checkRequests = ConcurrentHashMap.newKeySet();
   private final Object wake = new Object();
   private volatile boolean running;
-  private Thread scheduler;
+  private Thread loop;
 
   private LocalRunner(Builder b) {
-    this.pipelineName = b.pipelineName;
-    this.pipeline = RunnerPipeline.of(interpolate(b.pipeline, b.vars));
-    this.workDir = b.workDir;
-    this.listener = b.listener;
-    this.tick = b.tick;
-    this.defaultCheckEvery = b.defaultCheckEvery;
+    this.pipeline = RunnerPipeline.of(new Vars(b.vars).interpolate(b.pipeline));
+    for (JobDef job : pipeline.jobs()) {
+      jobs.put(job.name(), job);
+      job.plan().stream()
+          .filter(Get.class::isInstance)
+          .forEach(step -> gotByJobs.add(((Get) step).resource()));
+    }
+    this.scheduler = new Scheduler(pipeline.jobs());
     for (ResourceDef resource : pipeline.resources().values()) {
       implementations.put(resource.name(), implementation(resource, b));
     }
-    try {
-      server = HttpServer.create(new InetSocketAddress("127.0.0.1", b.port), 0);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    server.createContext("/", this::serve);
-    url = "http://127.0.0.1:" + server.getAddress().getPort();
+    this.listener = b.listener;
+    this.tick = b.tick;
+    this.defaultCheckEvery = b.defaultCheckEvery;
+    this.server =
+        new RunnerServer(b.port, b.pipelineName, pipeline.resources(), history, this::checkNow);
+    this.plans =
+        new PlanRunner(
+            server.urls(), pipeline.resources(), implementations, versions, listener, b.workDir);
   }
 
   /**
@@ -145,7 +138,7 @@ public final class LocalRunner implements AutoCloseable {
       return this;
     }
 
-    /** How often the scheduler looks for due checks and pending builds. */
+    /** How often the runner looks for due checks and builds. */
     public Builder tick(Duration tick) {
       this.tick = tick;
       return this;
@@ -179,27 +172,19 @@ public final class LocalRunner implements AutoCloseable {
   public void start() {
     server.start();
     running = true;
-    scheduler = new Thread(this::loop, "local-runner");
-    scheduler.setDaemon(true);
-    scheduler.start();
+    loop = new Thread(this::loop, "local-runner");
+    loop.setDaemon(true);
+    loop.start();
   }
 
   /** Where the runner serves build pages: ATC_EXTERNAL_URL of the builds. */
   public String url() {
-    return url;
+    return server.urls().base();
   }
 
   /** The webhook that makes the runner check a resource now, as Concourse's does. */
   public String webhookUrl(String resource, String token) {
-    return url
-        + "/api/v1/teams/"
-        + TEAM
-        + "/pipelines/"
-        + pipelineName
-        + "/resources/"
-        + resource
-        + "/check/webhook?webhook_token="
-        + token;
+    return server.urls().webhook(resource, token);
   }
 
   /**
@@ -216,8 +201,8 @@ public final class LocalRunner implements AutoCloseable {
   }
 
   /** Every build so far, oldest first. */
-  public synchronized List<Build> builds() {
-    return builds.stream().map(BuildState::snapshot).toList();
+  public List<Build> builds() {
+    return history.snapshots();
   }
 
   /** Waits until a build of {@code job} numbered {@code number} has finished. */
@@ -243,25 +228,23 @@ public final class LocalRunner implements AutoCloseable {
     synchronized (wake) {
       wake.notifyAll();
     }
-    if (scheduler != null) {
+    if (loop != null) {
       try {
-        scheduler.join(TimeUnit.SECONDS.toMillis(30));
+        loop.join(TimeUnit.SECONDS.toMillis(30));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
     }
-    server.stop(0);
+    server.close();
   }
 
-  // ---- the scheduler
+  // ---- the loop: checks, then the builds due, one at a time
 
   private void loop() {
     while (running) {
       try {
         checkDue();
-        while (running && buildPending()) {
-          // one build at a time, until nothing is pending
-        }
+        runDueBuilds();
       } catch (RuntimeException e) {
         listener.checkFailed("(runner)", String.valueOf(e.getMessage()));
       }
@@ -277,413 +260,60 @@ public final class LocalRunner implements AutoCloseable {
     }
   }
 
-  /** Concourse checks the resources some job gets; put-only resources get versions from puts. */
+  /**
+   * Checks the resources asked for, and those some job gets whose {@code check_every} has passed:
+   * as in Concourse, a resource only put gets its versions from the puts, unless asked.
+   */
   private void checkDue() {
-    Set<String> inputs = new LinkedHashSet<>();
-    for (JobDef job : pipeline.jobs()) {
-      job.plan().stream()
-          .filter(s -> s instanceof Get)
-          .forEach(s -> inputs.add(((Get) s).resource()));
-    }
-    for (String name : inputs) {
-      ResourceDef resource = pipeline.resources().get(name);
-      boolean requested = checkRequests.remove(name);
-      Instant last;
-      synchronized (this) {
-        last = lastChecked.get(name);
-      }
+    for (ResourceDef resource : pipeline.resources().values()) {
+      boolean asked = checkRequests.remove(resource.name());
+      Instant last = lastChecked.get(resource.name());
       Duration every = resource.checkEvery() != null ? resource.checkEvery() : defaultCheckEvery;
       boolean due =
-          !resource.neverChecked() && (last == null || !Instant.now().isBefore(last.plus(every)));
-      if (requested || due) {
+          gotByJobs.contains(resource.name())
+              && !resource.neverChecked()
+              && (last == null || !Instant.now().isBefore(last.plus(every)));
+      if (asked || due) {
         check(resource);
       }
     }
   }
 
   private void check(ResourceDef resource) {
-    Map<String, String> latest;
-    synchronized (this) {
-      List<Map<String, String>> known = versions.getOrDefault(resource.name(), List.of());
-      latest = known.isEmpty() ? null : known.get(known.size() - 1);
-    }
     List<Map<String, String>> found;
     try {
-      found = implementations.get(resource.name()).check(resource.source(), latest);
+      found =
+          implementations
+              .get(resource.name())
+              .check(resource.source(), versions.latest(resource.name()));
+      if (found == null) {
+        throw new IllegalStateException("the check answered no list of versions");
+      }
     } catch (RuntimeException e) {
       listener.checkFailed(resource.name(), String.valueOf(e.getMessage()));
-      synchronized (this) {
-        lastChecked.put(resource.name(), Instant.now());
-      }
       return;
-    }
-    List<Map<String, String>> added = new ArrayList<>();
-    synchronized (this) {
+    } finally {
       lastChecked.put(resource.name(), Instant.now());
-      List<Map<String, String>> known =
-          versions.computeIfAbsent(resource.name(), n -> new ArrayList<>());
-      for (Map<String, String> version : found) {
-        if (!known.contains(version)) {
-          known.add(version);
-          added.add(version);
-        }
-      }
     }
+    List<Map<String, String>> added = versions.add(resource.name(), found);
     if (!added.isEmpty()) {
       listener.versionsFound(resource.name(), added);
     }
   }
 
-  /** Starts and runs the first job with a new version of a trigger input; false when none. */
-  private boolean buildPending() {
-    for (JobDef job : pipeline.jobs()) {
-      Map<String, Map<String, String>> inputs = pendingInputs(job);
-      if (inputs != null) {
-        run(job, inputs);
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** The inputs of the job's next build, or null when nothing should trigger. */
-  private synchronized Map<String, Map<String, String>> pendingInputs(JobDef job) {
-    Map<String, Map<String, String>> inputs = new LinkedHashMap<>();
-    for (Step step : job.plan()) {
-      if (step instanceof Get get) {
-        Map<String, String> version = candidate(get);
-        if (version == null) {
-          return null;
-        }
-        inputs.put(get.name(), version);
-      }
-    }
-    BuildState last = null;
-    for (BuildState build : builds) {
-      if (build.job.equals(job.name())) {
-        last = build;
-      }
-    }
-    for (Step step : job.plan()) {
-      if (step instanceof Get get
-          && get.trigger()
-          && (last == null || !inputs.get(get.name()).equals(last.inputs.get(get.name())))) {
-        return inputs;
-      }
-    }
-    return null;
-  }
-
-  /** The newest version of the get's resource that went through every job it names in passed. */
-  private Map<String, String> candidate(Get get) {
-    List<Map<String, String>> known = versions.getOrDefault(get.resource(), List.of());
-    for (int i = known.size() - 1; i >= 0; i--) {
-      Map<String, String> version = known.get(i);
-      if (get.passed().stream().allMatch(job -> passed(job, get.resource(), version))) {
-        return version;
-      }
-    }
-    return null;
-  }
-
-  private boolean passed(String job, String resource, Map<String, String> version) {
-    for (BuildState build : builds) {
-      if (build.job.equals(job)
-          && build.status == Build.Status.SUCCEEDED
-          && (version.equals(build.resourceInputs.get(resource))
-              || version.equals(build.outputs.get(resource)))) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  // ---- builds
-
-  private void run(JobDef job, Map<String, Map<String, String>> inputs) {
-    BuildState build;
-    synchronized (this) {
-      int number = (int) builds.stream().filter(b -> b.job.equals(job.name())).count() + 1;
-      build = new BuildState(builds.size() + 1, job.name(), number, inputs);
-      builds.add(build);
-    }
-    listener.buildStarted(build.snapshot());
-    Path dir = workDir.resolve("builds").resolve(Long.toString(build.id));
-    Map<String, String> env = new LinkedHashMap<>();
-    env.put("BUILD_ID", Long.toString(build.id));
-    env.put("BUILD_NAME", Integer.toString(build.number));
-    env.put("BUILD_JOB_NAME", job.name());
-    env.put("BUILD_PIPELINE_NAME", pipelineName);
-    env.put("BUILD_TEAM_NAME", TEAM);
-    env.put("ATC_EXTERNAL_URL", url);
-    env.put("BUILD_URL", build.url());
-    env.put("BUILD_URL_SHORT", url + "/builds/" + build.id);
-    boolean ok = true;
-    try {
-      Files.createDirectories(dir);
-      for (Step step : job.plan()) {
-        if (!(ok = step(build, step, dir, env))) {
-          break;
-        }
-      }
-      if (ok && job.onSuccess() != null) {
-        Map<String, String> hookEnv = new LinkedHashMap<>(env);
-        hookEnv.put("BUILD_STATUS", "succeeded");
-        ok = step(build, job.onSuccess(), dir, hookEnv);
-      }
-    } catch (IOException e) {
-      build.log("error: " + e.getMessage());
-      ok = false;
-    }
-    synchronized (this) {
-      build.status = ok ? Build.Status.SUCCEEDED : Build.Status.FAILED;
-    }
-    build.log(ok ? "succeeded" : "failed");
-    listener.buildFinished(build.snapshot());
-  }
-
-  private boolean step(BuildState build, Step step, Path dir, Map<String, String> env) {
-    String kind = step.kind();
-    build.log(kind + ": " + step.name());
-    try {
-      if (step instanceof Get get) {
-        ResourceDef resource = pipeline.resources().get(get.resource());
-        Map<String, String> version = build.inputs.get(get.name());
-        StepResult result =
-            implementations
-                .get(get.resource())
-                .get(resource.source(), version, get.params(), dir.resolve(get.name()), env);
-        build.log(result.log());
-        synchronized (this) {
-          build.resourceInputs.put(get.resource(), version);
-        }
-        listener.stepFinished(build.snapshot(), kind, get.name(), version, result.metadata());
-      } else if (step instanceof Put put) {
-        ResourceDef resource = pipeline.resources().get(put.resource());
-        ResourceImplementation impl = implementations.get(put.resource());
-        StepResult result = impl.put(resource.source(), put.params(), dir, env);
-        build.log(result.log());
-        synchronized (this) {
-          build.outputs.put(put.resource(), result.version());
-          List<Map<String, String>> known =
-              versions.computeIfAbsent(put.resource(), n -> new ArrayList<>());
-          if (!known.contains(result.version())) {
-            known.add(result.version());
-          }
-        }
-        listener.stepFinished(
-            build.snapshot(), kind, put.name(), result.version(), result.metadata());
-        if (!put.noGet()) {
-          StepResult got =
-              impl.get(
-                  resource.source(),
-                  result.version(),
-                  put.getParams(),
-                  dir.resolve(put.name()),
-                  env);
-          build.log(got.log());
-          listener.stepFinished(
-              build.snapshot(), "implicit get", put.name(), got.version(), got.metadata());
-        }
-      } else if (step instanceof Task task) {
-        String output = TaskProcess.run(task, dir);
-        build.log(output);
-        listener.stepFinished(build.snapshot(), kind, task.name(), null, Map.of());
-      }
-      return true;
-    } catch (StepFailedException e) {
-      build.log(e.log());
-      build.log(e.getMessage());
-      listener.stepFailed(build.snapshot(), kind, step.name(), e.getMessage());
-      return false;
-    } catch (RuntimeException e) {
-      build.log(String.valueOf(e));
-      listener.stepFailed(build.snapshot(), kind, step.name(), String.valueOf(e.getMessage()));
-      return false;
-    }
-  }
-
-  private final class BuildState {
-    final long id;
-    final String job;
-    final int number;
-    final Map<String, Map<String, String>> inputs;
-    final Map<String, Map<String, String>> resourceInputs = new LinkedHashMap<>();
-    final Map<String, Map<String, String>> outputs = new LinkedHashMap<>();
-    final StringBuilder log = new StringBuilder();
-    Build.Status status = Build.Status.STARTED;
-
-    BuildState(long id, String job, int number, Map<String, Map<String, String>> inputs) {
-      this.id = id;
-      this.job = job;
-      this.number = number;
-      this.inputs = inputs;
-    }
-
-    String url() {
-      return url
-          + "/teams/"
-          + TEAM
-          + "/pipelines/"
-          + pipelineName
-          + "/jobs/"
-          + job
-          + "/builds/"
-          + number;
-    }
-
-    void log(String text) {
-      if (text == null || text.isEmpty()) {
+  /** Runs the first build the scheduler finds due, then asks again, until none is. */
+  private void runDueBuilds() {
+    while (running) {
+      List<Scheduler.Start> due = scheduler.due(versions.snapshot(), history.snapshots());
+      if (due.isEmpty()) {
         return;
       }
-      synchronized (log) {
-        log.append(text.endsWith("\n") ? text : text + "\n");
-      }
-    }
-
-    String logText() {
-      synchronized (log) {
-        return log.toString();
-      }
-    }
-
-    Build snapshot() {
-      synchronized (LocalRunner.this) {
-        return new Build(id, job, number, Map.copyOf(inputs), Map.copyOf(outputs), status, url());
-      }
+      Scheduler.Start next = due.get(0);
+      plans.run(jobs.get(next.job()), history.start(next.job(), next.inputs(), server.urls()));
     }
   }
 
-  // ---- build pages and webhooks
-
-  private static final Pattern BUILD_PAGE =
-      Pattern.compile("/teams/[^/]+/pipelines/[^/]+/jobs/([^/]+)/builds/(\\d+)");
-  private static final Pattern SHORT_PAGE = Pattern.compile("/builds/(\\d+)");
-  private static final Pattern WEBHOOK =
-      Pattern.compile("/api/v1/teams/[^/]+/pipelines/[^/]+/resources/([^/]+)/check/webhook");
-
-  private void serve(HttpExchange exchange) throws IOException {
-    try (exchange) {
-      String path = exchange.getRequestURI().getPath();
-      Matcher m;
-      if ("POST".equals(exchange.getRequestMethod()) && (m = WEBHOOK.matcher(path)).matches()) {
-        ResourceDef resource = pipeline.resources().get(m.group(1));
-        String token = query(exchange, "webhook_token");
-        if (resource == null) {
-          respond(exchange, 404, "no resource " + m.group(1) + "\n");
-        } else if (resource.webhookToken() == null || !resource.webhookToken().equals(token)) {
-          respond(exchange, 401, "wrong webhook_token\n");
-        } else {
-          checkNow(resource.name());
-          respond(exchange, 201, "checking " + resource.name() + "\n");
-        }
-        return;
-      }
-      if (!"GET".equals(exchange.getRequestMethod())) {
-        respond(exchange, 405, "method not allowed\n");
-        return;
-      }
-      if ((m = BUILD_PAGE.matcher(path)).matches()) {
-        page(exchange, find(m.group(1), Integer.parseInt(m.group(2))));
-      } else if ((m = SHORT_PAGE.matcher(path)).matches()) {
-        long id = Long.parseLong(m.group(1));
-        page(exchange, find(b -> b.id == id));
-      } else if (path.equals("/")) {
-        StringBuilder text =
-            new StringBuilder(
-                "trafficlight's local runner: a stand-in for Concourse on one machine\npipeline "
-                    + pipelineName
-                    + "\n\n");
-        for (Build build : builds()) {
-          text.append(build.job())
-              .append(" #")
-              .append(build.number())
-              .append(' ')
-              .append(build.status().name().toLowerCase(Locale.ROOT))
-              .append("  ")
-              .append(build.url())
-              .append('\n');
-        }
-        respond(exchange, 200, text.toString());
-      } else {
-        respond(exchange, 404, "not found\n");
-      }
-    }
-  }
-
-  private synchronized BuildState find(String job, int number) {
-    return find(b -> b.job.equals(job) && b.number == number);
-  }
-
-  private synchronized BuildState find(java.util.function.Predicate<BuildState> which) {
-    return builds.stream().filter(which).findFirst().orElse(null);
-  }
-
-  private void page(HttpExchange exchange, BuildState build) throws IOException {
-    if (build == null) {
-      respond(exchange, 404, "no such build\n");
-      return;
-    }
-    Build snapshot = build.snapshot();
-    respond(
-        exchange,
-        200,
-        snapshot.job()
-            + " #"
-            + snapshot.number()
-            + " ("
-            + snapshot.status().name().toLowerCase(Locale.ROOT)
-            + ")\n\n"
-            + build.logText());
-  }
-
-  private static String query(HttpExchange exchange, String name) {
-    String query = exchange.getRequestURI().getRawQuery();
-    if (query == null) {
-      return null;
-    }
-    for (String pair : query.split("&")) {
-      int eq = pair.indexOf('=');
-      if (eq > 0 && pair.substring(0, eq).equals(name)) {
-        return URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-      }
-    }
-    return null;
-  }
-
-  private static void respond(HttpExchange exchange, int status, String text) throws IOException {
-    byte[] body = text.getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
-    exchange.sendResponseHeaders(status, body.length);
-    exchange.getResponseBody().write(body);
-  }
-
-  // ---- ((vars)) and resource types
-
-  @SuppressWarnings("unchecked")
-  private static <T> T interpolate(T value, Map<String, String> vars) {
-    if (value instanceof String text) {
-      Matcher m = VAR.matcher(text);
-      StringBuilder out = new StringBuilder();
-      while (m.find()) {
-        String var = vars.get(m.group(1).strip());
-        if (var == null) {
-          throw new IllegalArgumentException(
-              "((" + m.group(1) + ")) has no value: give it to the runner with var(name, value)");
-        }
-        m.appendReplacement(out, Matcher.quoteReplacement(var));
-      }
-      m.appendTail(out);
-      return (T) out.toString();
-    } else if (value instanceof Map<?, ?> map) {
-      Map<String, Object> copy = new LinkedHashMap<>();
-      map.forEach((k, v) -> copy.put(String.valueOf(k), interpolate(v, vars)));
-      return (T) copy;
-    } else if (value instanceof List<?> list) {
-      return (T) list.stream().map(v -> interpolate(v, vars)).toList();
-    }
-    return value;
-  }
+  // ---- resource types
 
   private ResourceImplementation implementation(ResourceDef resource, Builder b) {
     ResourceImplementation byName = b.types.get(resource.type());

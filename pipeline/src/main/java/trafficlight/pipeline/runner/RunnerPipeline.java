@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import trafficlight.pipeline.PipelineYaml;
 
 /**
  * The part of Concourse's pipeline schema the local runner executes: what {@code trafficlight
@@ -40,12 +41,16 @@ public record RunnerPipeline(
     }
   }
 
-  /** {@code get}: {@code name} is the directory, {@code resource} what is fetched. */
+  /**
+   * {@code get}: {@code name} is the directory (and what the build's inputs are keyed by), {@code
+   * resource} what is fetched; {@code every} for {@code version: every}, else the latest version.
+   */
   public record Get(
       String name,
       String resource,
       boolean trigger,
       List<String> passed,
+      boolean every,
       Map<String, Object> params)
       implements Step {}
 
@@ -70,7 +75,7 @@ public record RunnerPipeline(
   private static final Set<String> JOB_KEYS =
       Set.of("name", "plan", "on_success", "serial", "public", "build_logs_to_retain");
   private static final Set<String> GET_KEYS =
-      Set.of("get", "resource", "trigger", "passed", "params");
+      Set.of("get", "resource", "trigger", "passed", "version", "params");
   private static final Set<String> PUT_KEYS =
       Set.of("put", "resource", "params", "get_params", "no_get", "inputs");
   private static final Set<String> TASK_KEYS =
@@ -78,7 +83,7 @@ public record RunnerPipeline(
   private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)(ns|us|µs|ms|s|m|h)");
 
   /**
-   * Reads a pipeline (as {@link trafficlight.pipeline.PipelineYaml#read} gives it).
+   * Reads a pipeline (as {@link PipelineYaml#read} gives it).
    *
    * @throws IllegalArgumentException naming the first thing the runner does not support
    */
@@ -132,6 +137,7 @@ public record RunnerPipeline(
           step.get("passed") == null
               ? List.of()
               : ((List<?>) step.get("passed")).stream().map(String::valueOf).toList(),
+          every(step.get("version"), where + ".get " + name),
           map(step.get("params")));
     } else if (step.containsKey("put")) {
       only(step, PUT_KEYS, where + ".put");
@@ -154,6 +160,20 @@ public record RunnerPipeline(
         where
             + ": the local runner runs get, put and task steps, not "
             + step.keySet()
+            + " (it runs what trafficlight pipeline generates; use Concourse for the rest)");
+  }
+
+  /** Whether a get's {@code version} is {@code every}; {@code latest} (the default) is not. */
+  private static boolean every(Object version, String where) {
+    if (version == null || "latest".equals(version)) {
+      return false;
+    } else if ("every".equals(version)) {
+      return true;
+    }
+    throw new IllegalArgumentException(
+        where
+            + ": the local runner takes version: latest or every, not a pinned version "
+            + version
             + " (it runs what trafficlight pipeline generates; use Concourse for the rest)");
   }
 

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import trafficlight.localhub.Issue;
 import trafficlight.localhub.LocalHub;
@@ -145,6 +146,111 @@ class LocalRunnerTest {
     assertThat(RunnerPipeline.duration("500ms")).isEqualTo(Duration.ofMillis(500));
     assertThatThrownBy(() -> RunnerPipeline.duration("15 minutes"))
         .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  static final String DEMO =
+      """
+      resources:
+      - {name: app, type: demo-code, source: {}, check_every: 1h, webhook_token: hook}
+      - {name: notes, type: demo-code, source: {}, webhook_token: hook}
+      jobs:
+      - name: build
+        plan:
+        - {get: app, trigger: true}
+        - task: show
+          config:
+            platform: linux
+            run: {path: sh, args: [-c, 'echo "building $(cat app/CHANGE)"']}
+      """;
+
+  @Test
+  void aVersionFoundWhileABuildRunsIsBuiltNextAndOnlyOnce() throws Exception {
+    DemoCodeResource code = new DemoCodeResource();
+    Map<String, String> first = code.push("first");
+    List<Map<String, String>> pushed = new CopyOnWriteArrayList<>();
+    LocalRunner[] runner = new LocalRunner[1];
+    try (LocalRunner r =
+        LocalRunner.builder("demo", DEMO)
+            .resourceType("demo-code", code)
+            .tick(Duration.ofMillis(20))
+            .listener(
+                new RunnerListener() {
+                  @Override
+                  public void buildStarted(Build build) {
+                    if (build.number() == 1) {
+                      pushed.add(code.push("second"));
+                      runner[0].checkNow("app");
+                    }
+                  }
+                })
+            .build()) {
+      runner[0] = r;
+      r.start();
+
+      assertThat(r.awaitBuild("build", 1, Duration.ofSeconds(30)).inputs())
+          .containsEntry("app", first);
+      Build second = r.awaitBuild("build", 2, Duration.ofSeconds(30));
+      assertThat(second.status()).isEqualTo(Build.Status.SUCCEEDED);
+      assertThat(second.inputs()).containsEntry("app", pushed.get(0));
+      assertThat(get(second.url()).body()).contains("building second");
+
+      r.checkNow("app");
+      Thread.sleep(500);
+      assertThat(r.builds()).hasSize(2);
+    }
+  }
+
+  @Test
+  void theWebhookChecksEvenAResourceNoJobGets() throws Exception {
+    DemoCodeResource code = new DemoCodeResource();
+    code.push("first");
+    List<String> found = new CopyOnWriteArrayList<>();
+    try (LocalRunner runner =
+        LocalRunner.builder("demo", DEMO)
+            .resourceType("demo-code", code)
+            .tick(Duration.ofMillis(20))
+            .listener(
+                new RunnerListener() {
+                  @Override
+                  public void versionsFound(String resource, List<Map<String, String>> versions) {
+                    found.add(resource);
+                  }
+                })
+            .build()) {
+      runner.start();
+      runner.awaitBuild("build", 1, Duration.ofSeconds(30));
+      assertThat(found).containsExactly("app");
+
+      assertThat(post(runner.webhookUrl("notes", "hook")).statusCode()).isEqualTo(201);
+      long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+      while (found.size() < 2 && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+      assertThat(found).containsExactly("app", "notes");
+    }
+  }
+
+  @Test
+  void aBuildIsFinishedEvenWhenTheListenerFails() throws Exception {
+    DemoCodeResource code = new DemoCodeResource();
+    code.push("first");
+    try (LocalRunner runner =
+        LocalRunner.builder("demo", DEMO)
+            .resourceType("demo-code", code)
+            .tick(Duration.ofMillis(20))
+            .listener(
+                new RunnerListener() {
+                  @Override
+                  public void buildStarted(Build build) {
+                    throw new IllegalStateException("listener broke");
+                  }
+                })
+            .build()) {
+      runner.start();
+      Build build = runner.awaitBuild("build", 1, Duration.ofSeconds(30));
+      assertThat(build.status()).isEqualTo(Build.Status.FAILED);
+      assertThat(get(build.url()).body()).contains("listener broke").endsWith("failed\n");
+    }
   }
 
   static HttpResponse<String> get(String url) throws Exception {
