@@ -34,6 +34,9 @@ import java.util.regex.Pattern;
  * @param buildUrl the build's page, or null
  * @param nextStage the stage a close of this issue promotes to, spelled as the chain spells it
  *     ({@code Production}, where the label says {@code promotion-to-production}), or null
+ * @param codeRepository {@code owner/name} of the repository the commit belongs to, or null
+ * @param commits the commits this deploy carried since the stage's previous deploy, oldest first
+ *     (the deployed commit last); empty when not known
  */
 public record DeployRecord(
     String commit,
@@ -42,7 +45,17 @@ public record DeployRecord(
     String job,
     String pipeline,
     String buildUrl,
-    String nextStage) {
+    String nextStage,
+    String codeRepository,
+    List<Commit> commits) {
+
+  /**
+   * One commit a deploy carried.
+   *
+   * @param author the GitHub login of its author, or null when unknown
+   * @param committer the GitHub login of its committer, or null when unknown
+   */
+  public record Commit(String sha, String subject, String author, String committer) {}
 
   /** The version of the record this code writes; readers accept every version. */
   public static final int FORMAT = 1;
@@ -71,6 +84,20 @@ public record DeployRecord(
     pipeline = blankToNull(pipeline);
     buildUrl = blankToNull(buildUrl);
     nextStage = blankToNull(nextStage);
+    codeRepository = blankToNull(codeRepository);
+    commits = commits == null ? List.of() : List.copyOf(commits);
+  }
+
+  /** A record without the code repository and the commits carried. */
+  public DeployRecord(
+      String commit,
+      String subject,
+      String buildName,
+      String job,
+      String pipeline,
+      String buildUrl,
+      String nextStage) {
+    this(commit, subject, buildName, job, pipeline, buildUrl, nextStage, null, List.of());
   }
 
   /** The first 7 characters of the commit, or null. */
@@ -92,6 +119,19 @@ public record DeployRecord(
     putIfSet(json, "pipeline", pipeline);
     putIfSet(json, "build_url", buildUrl);
     putIfSet(json, "next_stage", nextStage);
+    putIfSet(json, "code_repository", codeRepository);
+    if (!commits.isEmpty()) {
+      List<Map<String, Object>> carried = new ArrayList<>();
+      for (Commit c : commits) {
+        Map<String, Object> one = new LinkedHashMap<>();
+        putIfSet(one, "sha", c.sha());
+        putIfSet(one, "subject", c.subject());
+        putIfSet(one, "author", c.author());
+        putIfSet(one, "committer", c.committer());
+        carried.add(one);
+      }
+      json.put("commits", carried);
+    }
     String text;
     try {
       // "-->" would end the HTML comment early: escaped, JSON reads it back the same
@@ -169,7 +209,26 @@ public record DeployRecord(
         string(m.get("job")),
         string(m.get("pipeline")),
         string(m.get("build_url")),
-        string(m.get("next_stage")));
+        string(m.get("next_stage")),
+        string(m.get("code_repository")),
+        commits(m.get("commits")));
+  }
+
+  private static List<Commit> commits(Object value) {
+    List<Commit> commits = new ArrayList<>();
+    if (value instanceof List<?> list) {
+      for (Object item : list) {
+        if (item instanceof Map<?, ?> c && c.get("sha") != null) {
+          commits.add(
+              new Commit(
+                  string(c.get("sha")),
+                  string(c.get("subject")),
+                  string(c.get("author")),
+                  string(c.get("committer"))));
+        }
+      }
+    }
+    return commits;
   }
 
   private static String string(Object value) {

@@ -24,6 +24,38 @@ class DeployRecordTest {
   }
 
   @Test
+  void theCodeRepositoryAndTheCommitsCarriedReadBack() {
+    DeployRecord written =
+        new DeployRecord(
+            SHA,
+            "Fix the login page",
+            "4",
+            "deploy-qa",
+            "myapp",
+            URL,
+            "Production",
+            "acme/myapp",
+            List.of(
+                new DeployRecord.Commit(
+                    "0".repeat(40), "Add the login page (#12)", "alice", "web-flow"),
+                new DeployRecord.Commit(SHA, "Fix the login page", "bob", null)));
+    assertThat(DeployRecord.readAll(written.render())).containsExactly(written);
+    assertThat(written.render()).contains("\"code_repository\":\"acme/myapp\"");
+  }
+
+  @Test
+  void commitsWithoutAShaAreSkipped() {
+    String text =
+        "<!-- trafficlight:deploy {\"commit\":\""
+            + SHA
+            + "\",\"commits\":[{\"subject\":\"x\"},{\"sha\":\""
+            + SHA
+            + "\"},\"junk\"]} -->";
+    assertThat(DeployRecord.readAll(text).get(0).commits())
+        .containsExactly(new DeployRecord.Commit(SHA, null, null, null));
+  }
+
+  @Test
   void showsTheCommitToPeople() {
     assertThat(record("Fix the login page").render())
         .startsWith("\n\nDeployed commit `1a2b3c4` Fix the login page\n<!-- trafficlight:deploy {")
