@@ -60,7 +60,7 @@ class BoardFaultsTest {
       server.close();
     }
     github.close();
-    gates.hub.close();
+    gates.close();
   }
 
   static List<FaultPolicy> policies() {

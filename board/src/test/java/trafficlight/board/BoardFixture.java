@@ -41,6 +41,6 @@ public final class BoardFixture implements AutoCloseable {
       server.close();
     }
     github.close();
-    gates.hub.close();
+    gates.close();
   }
 }

@@ -25,7 +25,7 @@ class BoardModelTest {
   @AfterEach
   void stop() {
     github.close();
-    gates.hub.close();
+    gates.close();
   }
 
   GateReader reader() {

@@ -7,11 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 import trafficlight.localhub.LocalHub;
 import trafficlight.localhub.MovableClock;
 import trafficlight.pipeline.Chain;
@@ -289,5 +291,10 @@ public final class DeployedGates implements AutoCloseable {
   @Override
   public void close() {
     hub.close();
+    try (Stream<Path> files = Files.walk(checkouts)) {
+      files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }
