@@ -2,9 +2,14 @@ package trafficlight.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** The README's first command, run as a user runs it: the packaged jar in a fresh JVM. */
@@ -12,13 +17,12 @@ class DemoIT {
 
   @Test
   void theScriptedDemoPromotesAChangeFromCiToProduction() throws Exception {
-    Path root = Path.of(System.getProperty("trafficlight.root", ".."));
     Process process =
         new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dtrafficlight.root=" + root,
+                DemoProcess.java(),
+                "-Dtrafficlight.root=" + DemoProcess.root(),
                 "-jar",
-                root.resolve("cli/target/trafficlight.jar").toString(),
+                DemoProcess.jar().toString(),
                 "demo",
                 "--scripted")
             .redirectErrorStream(true)
@@ -54,34 +58,44 @@ class DemoIT {
   }
 
   @Test
-  void theInteractiveDemoSaysWhatToDoNext() throws Exception {
-    Path root = Path.of(System.getProperty("trafficlight.root", ".."));
-    Process process =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dtrafficlight.root=" + root,
-                "-jar",
-                root.resolve("cli/target/trafficlight.jar").toString(),
-                "demo")
-            .redirectErrorStream(true)
-            .start();
-    StringBuilder output = new StringBuilder();
-    try (var lines = process.inputReader(StandardCharsets.UTF_8)) {
-      for (String line; (line = lines.readLine()) != null; ) {
-        output.append(line).append('\n');
-        if (line.contains("/_localhub/repos/demo/deploy-gates/issues/1/close")) {
-          break;
-        }
-      }
-    } finally {
-      process.destroy(); // Ctrl-C
+  void theInteractiveDemoSaysHowToPromoteOnTheBoardAndWithTrafficlightPromote() throws Exception {
+    try (DemoProcess demo = DemoProcess.start()) {
+      String hub = url(demo.awaitLine("localhub (a local GitHub)      http://127.0.0.1:"));
+      String board = url(demo.awaitLine("the board (what is where)      http://127.0.0.1:"));
+
+      assertThat(demo.awaitLine("Next: close #1"))
+          .isEqualTo("  Next: close #1 to promote to QA, as a person would:");
+      assertThat(demo.nextLine())
+          .isEqualTo(
+              "    curl -X POST "
+                  + hub
+                  + "/_localhub/repos/demo/deploy-gates/issues/1/close -d '{\"login\":\"you\"}'");
+      assertThat(demo.nextLine()).isEqualTo("    or click Promote on the board: " + board);
+      assertThat(demo.nextLine())
+          .matches(
+              "    or: GITHUB_TOKEN=ghp_\\w+ trafficlight promote myapp CI --gh-host "
+                  + Pattern.quote(hub)
+                  + " --repository demo/deploy-gates");
+      assertThat(demo.nextLine()).startsWith("  The runner checks for closed issues every 5s");
+
+      HttpResponse<String> promote =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create(board + "/promote?project=myapp&stage=CI"))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+      assertThat(promote.statusCode()).as(promote.body()).isEqualTo(200);
+      assertThat(promote.body())
+          .as("the board offers the Promote its hint names")
+          .contains("Promote myapp CI")
+          .contains("<button id=\"confirm\" type=\"submit\" class=\"promote\">Promote</button>");
     }
-    assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-    assertThat(output.toString())
-        .contains("localhub (a local GitHub)      http://127.0.0.1:")
-        .contains("Next: close #1 to promote to QA")
-        .containsPattern(
-            "curl -X POST http://127\\.0\\.0\\.1:\\d+/_localhub/repos/demo/deploy-gates/issues/1/close"
-                + " -d '\\{\"login\":\"you\"}'");
+  }
+
+  /** The URL a line of the demo's header names. */
+  private static String url(String line) {
+    Matcher url = Pattern.compile("http://127\\.0\\.0\\.1:\\d+").matcher(line);
+    assertThat(url.find()).as(line).isTrue();
+    return url.group();
   }
 }
