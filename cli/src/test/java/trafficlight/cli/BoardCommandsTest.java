@@ -17,7 +17,12 @@ import picocli.CommandLine;
 import trafficlight.localhub.LocalHub;
 import trafficlight.localhub.MovableClock;
 
-/** status, where and promote against localhub, in-process. */
+/**
+ * status, where and promote against localhub, in-process. The issues are typed as an older resource
+ * wrote them, with no {@code next_stage} in their deploy records, so the stage never deployed reads
+ * as its label spells it ({@code production}); {@link DemoIT} checks the chain's spelling on issues
+ * that the current resource wrote.
+ */
 class BoardCommandsTest {
 
   static final String REPO = "acme/deploy-gates";

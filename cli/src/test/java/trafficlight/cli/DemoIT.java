@@ -2,15 +2,19 @@ package trafficlight.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The README's first command, run as a user runs it: the packaged jar in a fresh JVM. */
 class DemoIT {
@@ -90,6 +94,56 @@ class DemoIT {
           .contains("Promote myapp CI")
           .contains("<button id=\"confirm\" type=\"submit\" class=\"promote\">Promote</button>");
     }
+  }
+
+  @Test
+  void promotedWithItsPrintedLineTheDemoShowsInStatusAndWhereWithTheChainsSpelling(
+      @TempDir Path dir) throws Exception {
+    UserShell shell = new UserShell(dir);
+    try (DemoProcess demo = DemoProcess.start()) {
+      String commit = demo.awaitLine("myapp       new commit ").split(" +")[3];
+      String promoteCi = hint(demo.awaitLine("trafficlight promote myapp CI"));
+      UserShell.Run promoted = shell.run(promoteCi);
+      assertThat(promoted.code()).as(promoted.err()).isZero();
+      assertThat(promoted.out()).startsWith("promoted myapp CI to QA: closed #1 (1 build) ");
+
+      assertThat(demo.awaitLine("Next: close #2"))
+          .isEqualTo("  Next: close #2 to promote to Production, as a person would:");
+      Matcher promoteQa =
+          Pattern.compile("(GITHUB_TOKEN=\\S+) trafficlight promote myapp QA (.+)")
+              .matcher(hint(demo.awaitLine("trafficlight promote myapp QA")));
+      assertThat(promoteQa.matches()).as(demo.output()).isTrue();
+      String trafficlight = promoteQa.group(1) + " trafficlight ";
+      String options = " " + promoteQa.group(2);
+
+      UserShell.Run json = shell.run(trafficlight + "status --json" + options);
+      assertThat(json.code()).as(json.err()).isZero();
+      JsonNode stages = new ObjectMapper().readTree(json.out()).at("/projects/0/stages");
+      assertThat(stages.findValuesAsText("short_name")).containsExactly("CI", "QA", "Production");
+      assertThat(stages.get(2).get("stage").asText()).isEqualTo("Production");
+      assertThat(stages.get(2).get("light").asText()).isEqualTo("grey");
+      assertThat(stages.get(1).get("next").asText()).isEqualTo("Production");
+      assertThat(json.out()).doesNotContain("\"production\"");
+
+      UserShell.Run table = shell.run(trafficlight + "status --color never" + options);
+      assertThat(table.code()).as(table.err()).isZero();
+      assertThat(table.out())
+          .as(table.out())
+          .containsPattern("myapp +Production +grey +never deployed")
+          .doesNotContain("production");
+
+      UserShell.Run where = shell.run(trafficlight + "where " + commit + options);
+      assertThat(where.code()).as(where.err()).isZero();
+      assertThat(where.out())
+          .as(where.out())
+          .containsPattern("\n  Production +not yet: close #2 to promote it from QA ")
+          .doesNotContain("production");
+    }
+  }
+
+  /** A hint's command line, as the user copies it. */
+  private static String hint(String line) {
+    return line.strip().replaceFirst("^or: ", "");
   }
 
   /** The URL a line of the demo's header names. */
