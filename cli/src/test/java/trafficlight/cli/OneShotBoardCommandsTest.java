@@ -23,7 +23,7 @@ import trafficlight.localhub.MovableClock;
  * as its label spells it ({@code production}); {@link DemoIT} checks the chain's spelling on issues
  * that the current resource wrote.
  */
-class BoardCommandsTest {
+class OneShotBoardCommandsTest {
 
   static final String REPO = "acme/deploy-gates";
   static final String A = "a".repeat(40);
@@ -98,7 +98,7 @@ class BoardCommandsTest {
 
   record Run(int code, String out, String err) {}
 
-  Run run(BoardCommands command, String... args) {
+  Run run(OneShotBoardCommand command, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     command.out = new PrintStream(out, true, StandardCharsets.UTF_8);
