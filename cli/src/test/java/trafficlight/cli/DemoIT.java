@@ -58,7 +58,7 @@ class DemoIT {
             "#1   closed  [CONSUMED #1]" + title + "CI deployed.",
             "#4   open    " + title + "Production deployed.",
             "Production deployed \"Fix the cart total\"");
-    assertThat(output).doesNotContain("failed");
+    assertThat(output).doesNotContain("failed").doesNotContain("SLF4J");
   }
 
   @Test
