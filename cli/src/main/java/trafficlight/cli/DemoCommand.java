@@ -36,8 +36,9 @@ import trafficlight.pipeline.runner.RunnerListener;
  * {@code trafficlight demo}: a generated CI -> QA -> Production chain for a sample project, run on
  * this machine. localhub stands in for GitHub, the local runner for Concourse (running the
  * generated pipeline YAML and the resource executables of {@code dist/opt/resource}), and an
- * in-memory code resource for the project's git repository. Everything the demo does goes through
- * those public interfaces: the YAML, the executables, localhub's GitHub API.
+ * in-memory code resource for the project's git repository; the board ({@link DemoBoard}) shows
+ * what is where and offers Promote. Everything the demo does goes through those public interfaces:
+ * the YAML, the executables, localhub's GitHub API.
  */
 @Command(
     name = "demo",
@@ -282,9 +283,7 @@ public final class DemoCommand implements Callable<Integer> {
     private final Map<String, Integer> lastIssue = new ConcurrentHashMap<>();
     private final Map<String, String> lastAction = new ConcurrentHashMap<>();
 
-    /**
-     * @param interactive whether to say, after each put, how a person gives the go-ahead
-     */
+    /** With {@code interactive}, each put is followed by how a person gives the go-ahead. */
     Printer(
         Chain chain, DemoCodeResource code, String hubUrl, DemoBoard board, boolean interactive) {
       this.chain = chain;
