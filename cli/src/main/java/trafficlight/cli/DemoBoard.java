@@ -1,6 +1,7 @@
 package trafficlight.cli;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -27,7 +28,7 @@ final class DemoBoard implements AutoCloseable {
   private final String hubUrl;
   private final String repo;
   private final String title;
-  private final String promoterToken;
+  private final Path promoterToken;
   private final GitHubClient github;
   private final BoardServer server;
 
@@ -35,7 +36,7 @@ final class DemoBoard implements AutoCloseable {
       String hubUrl,
       String repo,
       String title,
-      String promoterToken,
+      Path promoterToken,
       GitHubClient github,
       BoardServer server) {
     this.hubUrl = hubUrl;
@@ -53,10 +54,11 @@ final class DemoBoard implements AutoCloseable {
    * @param repo the gate issues' repository
    * @param title the chain's title format
    * @param readToken the token the board reads and promotes with
-   * @param promoterToken the token the printed {@code trafficlight promote} line uses: a person's
+   * @param promoterToken the file holding the token that the printed {@code trafficlight promote}
+   *     line uses, a person's: the line reads it from there, so that no token shows on the screen
    */
   static DemoBoard start(
-      String hubUrl, String repo, String title, String readToken, String promoterToken)
+      String hubUrl, String repo, String title, String readToken, Path promoterToken)
       throws IOException {
     GitHubClient github =
         new GitHubClient(
@@ -103,9 +105,9 @@ final class DemoBoard implements AutoCloseable {
         if (stage.latest() != null && stage.latest().number() == issue) {
           return List.of(
               "or click Promote on the board: " + server.url(),
-              "or: GITHUB_TOKEN="
+              "or: GITHUB_TOKEN=$(cat '"
                   + promoterToken
-                  + " trafficlight promote "
+                  + "') trafficlight promote "
                   + project.name()
                   + " "
                   + stage.shortName()

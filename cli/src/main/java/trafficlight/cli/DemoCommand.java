@@ -119,8 +119,12 @@ public final class DemoCommand implements Callable<Integer> {
     try (LocalHub hub = LocalHub.builder().port(port).start()) {
       hub.createRepo(REPO);
       String token = hub.createToken("concourse-bot");
+      // the work directory is the owner's only (createTempDirectory), so is the token in it
+      Path yourToken =
+          Files.writeString(
+              work.resolve("you.token"), hub.createToken("you"), StandardCharsets.UTF_8);
       try (DemoBoard board =
-          DemoBoard.start(hub.baseUrl(), REPO, chain.title(), token, hub.createToken("you"))) {
+          DemoBoard.start(hub.baseUrl(), REPO, chain.title(), token, yourToken)) {
         Printer printer = new Printer(chain, code, hub.baseUrl(), board, !scripted);
         try (LocalRunner runner =
             LocalRunner.builder("myapp", Files.readString(pipelineFile))

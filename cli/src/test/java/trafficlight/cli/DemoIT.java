@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -77,7 +78,8 @@ class DemoIT {
       assertThat(demo.nextLine()).isEqualTo("    or click Promote on the board: " + board);
       assertThat(demo.nextLine())
           .matches(
-              "    or: GITHUB_TOKEN=ghp_\\w+ trafficlight promote myapp CI --gh-host "
+              "    or: GITHUB_TOKEN=\\$\\(cat '[^']+/you\\.token'\\) trafficlight promote myapp CI"
+                  + " --gh-host "
                   + Pattern.quote(hub)
                   + " --repository demo/deploy-gates");
       assertThat(demo.nextLine()).startsWith("  The runner checks for closed issues every 5s");
@@ -110,11 +112,14 @@ class DemoIT {
       assertThat(demo.awaitLine("Next: close #2"))
           .isEqualTo("  Next: close #2 to promote to Production, as a person would:");
       Matcher promoteQa =
-          Pattern.compile("(GITHUB_TOKEN=\\S+) trafficlight promote myapp QA (.+)")
+          Pattern.compile(
+                  "(GITHUB_TOKEN=\\$\\(cat '([^']+)'\\)) trafficlight promote myapp QA (.+)")
               .matcher(hint(demo.awaitLine("trafficlight promote myapp QA")));
       assertThat(promoteQa.matches()).as(demo.output()).isTrue();
       String trafficlight = promoteQa.group(1) + " trafficlight ";
-      String options = " " + promoteQa.group(2);
+      String options = " " + promoteQa.group(3);
+      String yourToken = Files.readString(Path.of(promoteQa.group(2)), StandardCharsets.UTF_8);
+      assertThat(yourToken).startsWith("ghp_");
 
       UserShell.Run json = shell.run(trafficlight + "status --json" + options);
       assertThat(json.code()).as(json.err()).isZero();
@@ -138,6 +143,9 @@ class DemoIT {
           .as(where.out())
           .containsPattern("\n  Production +not yet: close #2 to promote it from QA ")
           .doesNotContain("production");
+      assertThat(demo.output() + json.out() + table.out() + where.out() + promoted.out())
+          .as("no token on the screen")
+          .doesNotContain(yourToken);
     }
   }
 
