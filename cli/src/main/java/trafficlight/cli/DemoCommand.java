@@ -123,6 +123,7 @@ public final class DemoCommand implements Callable<Integer> {
       Path yourToken =
           Files.writeString(
               work.resolve("you.token"), hub.createToken("you"), StandardCharsets.UTF_8);
+      yourToken.toFile().deleteOnExit(); // Ctrl-C too: the chain and pipeline files stay
       try (DemoBoard board =
           DemoBoard.start(hub.baseUrl(), REPO, chain.title(), token, yourToken)) {
         Printer printer = new Printer(chain, code, hub.baseUrl(), board, !scripted);

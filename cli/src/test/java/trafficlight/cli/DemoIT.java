@@ -102,6 +102,7 @@ class DemoIT {
   void promotedWithItsPrintedLineTheDemoShowsInStatusAndWhereWithTheChainsSpelling(
       @TempDir Path dir) throws Exception {
     UserShell shell = new UserShell(dir);
+    Path tokenFile;
     try (DemoProcess demo = DemoProcess.start()) {
       String commit = demo.awaitLine("myapp       new commit ").split(" +")[3];
       String promoteCi = hint(demo.awaitLine("trafficlight promote myapp CI"));
@@ -118,7 +119,8 @@ class DemoIT {
       assertThat(promoteQa.matches()).as(demo.output()).isTrue();
       String trafficlight = promoteQa.group(1) + " trafficlight ";
       String options = " " + promoteQa.group(3);
-      String yourToken = Files.readString(Path.of(promoteQa.group(2)), StandardCharsets.UTF_8);
+      tokenFile = Path.of(promoteQa.group(2));
+      String yourToken = Files.readString(tokenFile, StandardCharsets.UTF_8);
       assertThat(yourToken).startsWith("ghp_");
 
       UserShell.Run json = shell.run(trafficlight + "status --json" + options);
@@ -147,6 +149,7 @@ class DemoIT {
           .as("no token on the screen")
           .doesNotContain(yourToken);
     }
+    assertThat(tokenFile).as("the token file, once the demo ended").doesNotExist();
   }
 
   /** A hint's command line, as the user copies it. */
