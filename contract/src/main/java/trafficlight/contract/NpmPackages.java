@@ -46,7 +46,11 @@ public final class NpmPackages {
 
   /** {@code contract/npm/node_modules/@octokit/openapi}, checked to be installed. */
   public static Path octokitOpenApi() {
-    Path dir = npmDir().resolve("node_modules/@octokit/openapi");
+    return installed("@octokit/openapi");
+  }
+
+  private static Path installed(String npmPackage) {
+    Path dir = npmDir().resolve("node_modules/" + npmPackage);
     if (!Files.isRegularFile(dir.resolve("package.json"))) {
       throw new IllegalStateException(
           dir
@@ -55,6 +59,16 @@ public final class NpmPackages {
               + npmDir());
     }
     return dir;
+  }
+
+  /** {@code contract/npm/node_modules/@octokit/openapi-webhooks}, checked to be installed. */
+  public static Path octokitOpenApiWebhooks() {
+    return installed("@octokit/openapi-webhooks");
+  }
+
+  /** The generated webhook description for api.github.com (OpenAPI 3.1). */
+  public static Path apiGitHubComWebhooksDescription() {
+    return octokitOpenApiWebhooks().resolve("generated/api.github.com.json");
   }
 
   /** The generated description for api.github.com. */
