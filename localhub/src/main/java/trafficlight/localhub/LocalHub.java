@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -36,6 +37,7 @@ public final class LocalHub implements AutoCloseable {
   private final Journal journal;
   private final FaultInjector faults = new FaultInjector();
   private final RequestRecorder recorder = new RequestRecorder();
+  private final Webhooks webhooks = new Webhooks();
 
   private LocalHub(Builder builder) {
     MovableClock clock = builder.clock;
@@ -55,13 +57,15 @@ public final class LocalHub implements AutoCloseable {
       if (journal != null) {
         journal.close();
       }
+      webhooks.close();
       throw new UncheckedIOException("cannot listen on port " + builder.port, e);
     }
     baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();
     RateLimiter limiter = new RateLimiter(clock);
-    FrontDoor frontDoor =
-        new FrontDoor(
-            baseUrl, new GitHubApi(store, limiter), new AdminApi(this), faults, recorder, clock);
+    WebhookPayloads payloads = new WebhookPayloads(store, baseUrl);
+    store.onIssueChange(new IssueEvents(payloads, webhooks));
+    GitHubApi api = new GitHubApi(store, limiter, new HookEndpoints(webhooks, payloads).routes());
+    FrontDoor frontDoor = new FrontDoor(baseUrl, api, new AdminApi(this), faults, recorder, clock);
     server.createContext("/", frontDoor);
     executor =
         Executors.newCachedThreadPool(
@@ -244,13 +248,14 @@ public final class LocalHub implements AutoCloseable {
     store.updateIssue(
         store.requireRepo(repo),
         number,
+        login,
         i -> i.isOpen() ? i.closed(login, stateReason, now) : i.withStateReason(stateReason));
   }
 
   /** Reopens an issue as {@code login}. */
   public void reopenIssue(String repo, int number, String login) {
     store.ensureUser(login, "User");
-    store.updateIssue(store.requireRepo(repo), number, i -> i.isOpen() ? i : i.reopened());
+    store.updateIssue(store.requireRepo(repo), number, login, i -> i.isOpen() ? i : i.reopened());
   }
 
   /** Adds labels to an issue (creating them in the repo on first use). */
@@ -307,6 +312,28 @@ public final class LocalHub implements AutoCloseable {
     faults.clear();
   }
 
+  /** Injects a fault into outgoing webhook deliveries (drop, delay). */
+  public void inject(DeliveryFault fault) {
+    webhooks.inject(fault);
+  }
+
+  public List<DeliveryFault> pendingDeliveryFaults() {
+    return webhooks.pendingFaults();
+  }
+
+  public void clearDeliveryFaults() {
+    webhooks.clearFaults();
+  }
+
+  /** The webhook delivery attempts to the repository's hooks that are over, newest first. */
+  public List<WebhookDelivery> deliveries(String repo) {
+    long repoId = store.requireRepo(repo).repo.id();
+    return webhooks.hooks(repoId).stream()
+        .flatMap(h -> webhooks.deliveries(h.id()).stream())
+        .sorted(Comparator.comparing(WebhookDelivery::deliveredAt).reversed())
+        .toList();
+  }
+
   /** The GitHub API requests received so far, in order (not the admin ones). */
   public List<RecordedRequest> requests() {
     return recorder.all();
@@ -325,6 +352,7 @@ public final class LocalHub implements AutoCloseable {
   public void close() {
     server.stop(0);
     executor.shutdownNow();
+    webhooks.close();
     if (journal != null) {
       journal.close();
     }
