@@ -57,8 +57,27 @@ class WebhooksTest {
 
   private long createIssueHook() {
     long id = createHook("json", "[\"issues\"]").get("id").asLong();
-    receiver.await(r -> "ping".equals(r.event()), "ping");
+    awaitOver(id, "ping");
     return id;
+  }
+
+  /** Waits until an attempt to deliver {@code event} to the hook is over (and so listed). */
+  private WebhookDelivery awaitOver(long hookId, String event) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (System.nanoTime() < deadline) {
+      for (WebhookDelivery d : hub.deliveries("o/r")) {
+        if (d.hookId() == hookId && d.event().equals(event)) {
+          return d;
+        }
+      }
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    throw new AssertionError("no " + event + " delivery to hook " + hookId + " within 10 s");
   }
 
   private int openIssue(String title) {
@@ -223,9 +242,11 @@ class WebhooksTest {
                 + receiver.url()
                 + "\",\"content_type\":\"json\"}}");
     assertThat(inactive.status()).isEqualTo(201);
-    createIssueHook();
+    long issuesHook = createIssueHook();
+    awaitOver(push.get("id").asLong(), "ping");
     openIssue("Deploy QA");
     receiver.await(r -> is(r, "opened"), "opened");
+    awaitOver(issuesHook, "issues");
 
     assertThat(receiver.received().stream().filter(r -> is(r, "opened"))).hasSize(1);
     List<WebhookDelivery> pushDeliveries =
