@@ -95,11 +95,27 @@ final class HookEndpoints {
                 + " hooks");
       }
     }
-    Instant now = call.store.clock().now();
+    Hook hook =
+        create(call.store, repo, url, contentType, secret, events, active, call.principal.login());
+    ObjectNode json = HookJson.hook(call.request.apiBase(), hook);
+    return ApiResponse.json(201, json).header("location", json.get("url").asText());
+  }
+
+  /** Adds a hook (settings already checked) and pings it if it is active. */
+  Hook create(
+      HubStore store,
+      RepoState repo,
+      String url,
+      String contentType,
+      String secret,
+      List<String> events,
+      boolean active,
+      String sender) {
+    Instant now = store.clock().now();
     Hook hook =
         webhooks.add(
             new Hook(
-                call.store.newId(),
+                store.newId(),
                 repo.repo.id(),
                 repo.repo.fullName(),
                 url,
@@ -113,10 +129,9 @@ final class HookEndpoints {
                 null,
                 null));
     if (active) {
-      sendPing(repo, hook, call.principal.login());
+      sendPing(repo, hook, sender);
     }
-    ObjectNode json = HookJson.hook(call.request.apiBase(), hook);
-    return ApiResponse.json(201, json).header("location", json.get("url").asText());
+    return hook;
   }
 
   private ApiResponse get(ApiCall call) {
@@ -250,7 +265,7 @@ final class HookEndpoints {
     return events.isEmpty() ? List.of("push") : events;
   }
 
-  private static boolean isHttpUrl(String url) {
+  static boolean isHttpUrl(String url) {
     try {
       URI uri = new URI(url);
       return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))

@@ -38,6 +38,7 @@ public final class LocalHub implements AutoCloseable {
   private final FaultInjector faults = new FaultInjector();
   private final RequestRecorder recorder = new RequestRecorder();
   private final Webhooks webhooks = new Webhooks();
+  private final HookEndpoints hookEndpoints;
 
   private LocalHub(Builder builder) {
     MovableClock clock = builder.clock;
@@ -64,7 +65,8 @@ public final class LocalHub implements AutoCloseable {
     RateLimiter limiter = new RateLimiter(clock);
     WebhookPayloads payloads = new WebhookPayloads(store, baseUrl);
     store.onIssueChange(new IssueEvents(payloads, webhooks));
-    GitHubApi api = new GitHubApi(store, limiter, new HookEndpoints(webhooks, payloads).routes());
+    hookEndpoints = new HookEndpoints(webhooks, payloads);
+    GitHubApi api = new GitHubApi(store, limiter, hookEndpoints.routes());
     FrontDoor frontDoor = new FrontDoor(baseUrl, api, new AdminApi(this), faults, recorder, clock);
     server.createContext("/", frontDoor);
     executor =
@@ -295,6 +297,33 @@ public final class LocalHub implements AutoCloseable {
     synchronized (store) {
       RepoState state = store.requireRepo(repo);
       return state.issues.keySet().stream().map(n -> store.snapshot(state, n)).toList();
+    }
+  }
+
+  // ---- webhooks
+
+  /**
+   * Creates an active repository webhook as the repository's owner, as {@code POST
+   * /repos/{o}/{r}/hooks} does (and pings it); returns its id.
+   *
+   * @param contentType "json" or "form"
+   * @param secret signs the deliveries; null for none
+   * @param events e.g. "issues"; none: "push", as GitHub's default
+   */
+  public long createHook(
+      String repo, String url, String contentType, String secret, String... events) {
+    if (!contentType.equals("json") && !contentType.equals("form")) {
+      throw new IllegalArgumentException("content type must be json or form: " + contentType);
+    }
+    if (!HookEndpoints.isHttpUrl(url)) {
+      throw new IllegalArgumentException("a hook's url must be an http or https URL: " + url);
+    }
+    synchronized (store) {
+      RepoState state = store.requireRepo(repo);
+      List<String> subscribed = events.length == 0 ? List.of("push") : List.of(events);
+      return hookEndpoints
+          .create(store, state, url, contentType, secret, subscribed, true, state.repo.owner())
+          .id();
     }
   }
 

@@ -1,6 +1,7 @@
 package trafficlight.localhub;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
@@ -275,7 +276,8 @@ class WebhooksTest {
     JsonNode detail = Http.get(deliveries + "/" + item.get("id").asLong(), token).json();
     assertThat(detail.at("/request/payload/action").asText()).isEqualTo("closed");
     assertThat(detail.at("/request/headers/X-GitHub-Delivery").asText()).isEqualTo(closed.guid());
-    assertThat(detail.at("/response/payload").asText()).isEqualTo("thanks");
+    assertThat(detail.at("/response/payload").asText()).isEmpty();
+    assertThat(detail.at("/response/headers").isObject()).isTrue();
     assertThat(detail.toString()).doesNotContain(SECRET);
 
     Http.Response attempt =
@@ -370,6 +372,22 @@ class WebhooksTest {
     assertThat(Duration.between(closedAt, closed.at()))
         .isGreaterThanOrEqualTo(Duration.ofMillis(1500));
     assertThat(labeled.at()).isBefore(closed.at());
+  }
+
+  @Test
+  void theJavaApiCreatesHooksAsTheRepositorysOwner() {
+    long id = hub.createHook("o/r", receiver.url(), "form", SECRET, "issues");
+
+    WebhookReceiver.Received ping = receiver.await(r -> "ping".equals(r.event()), "ping");
+    assertThat(ping.header("X-GitHub-Hook-ID")).isEqualTo(String.valueOf(id));
+    assertThat(ping.payload().at("/sender/login").asText()).isEqualTo("o");
+    assertThat(ping.signedWith(SECRET)).isTrue();
+    assertThat(Http.get(repoUrl + "/hooks/" + id, token).json().at("/config/content_type").asText())
+        .isEqualTo("form");
+    assertThatThrownBy(() -> hub.createHook("o/r", "ftp://example.com/", "json", null))
+        .hasMessageContaining("http or https");
+    assertThatThrownBy(() -> hub.createHook("o/r", receiver.url(), "xml", null))
+        .hasMessageContaining("json or form");
   }
 
   @Test
