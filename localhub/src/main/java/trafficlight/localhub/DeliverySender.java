@@ -25,6 +25,7 @@ final class DeliverySender {
   static final String CONNECT_FAILED = "failed to connect to host";
   private static final int MAX_RESPONSE_CHARS = 64 * 1024;
 
+  private final MovableClock clock;
   private final HttpClient client =
       HttpClient.newBuilder()
           .version(HttpClient.Version.HTTP_1_1)
@@ -32,11 +33,16 @@ final class DeliverySender {
           .followRedirects(HttpClient.Redirect.NEVER)
           .build();
 
+  /** {@code clock} dates the attempts ({@code delivered_at}), as the hub's clock dates the rest. */
+  DeliverySender(MovableClock clock) {
+    this.clock = clock;
+  }
+
   /** Sends the event to the hook. */
   WebhookDelivery send(long deliveryId, Hook hook, WebhookEvent event, boolean redelivery) {
     String body = body(hook, event);
     Map<String, String> headers = headers(hook, event, body);
-    Instant start = Instant.now();
+    Instant start = clock.now();
     long t0 = System.nanoTime();
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(hook.url()))
@@ -93,7 +99,7 @@ final class DeliverySender {
         event.name(),
         event.action(),
         redelivery,
-        Instant.now(),
+        clock.now(),
         Duration.ZERO,
         hook.url(),
         headers(hook, event, body),

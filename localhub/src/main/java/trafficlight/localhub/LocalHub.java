@@ -37,7 +37,7 @@ public final class LocalHub implements AutoCloseable {
   private final Journal journal;
   private final FaultInjector faults = new FaultInjector();
   private final RequestRecorder recorder = new RequestRecorder();
-  private final Webhooks webhooks = new Webhooks();
+  private final Webhooks webhooks;
   private final HookEndpoints hookEndpoints;
 
   private LocalHub(Builder builder) {
@@ -50,6 +50,7 @@ public final class LocalHub implements AutoCloseable {
       this.journal = null;
       this.store = new HubStore(clock, null, List.of());
     }
+    this.webhooks = new Webhooks(clock);
     try {
       server =
           HttpServer.create(

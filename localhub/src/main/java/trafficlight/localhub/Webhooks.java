@@ -23,14 +23,15 @@ final class Webhooks implements AutoCloseable {
   static final int MAX_HOOKS_PER_EVENT = 20;
   static final int KEPT_PER_HOOK = 1000;
 
-  private final DeliverySender sender = new DeliverySender();
+  private final DeliverySender sender;
   private final DeliveryFaults faults = new DeliveryFaults();
   private final ScheduledExecutorService executor;
   private final Map<Long, Hook> hooks = new LinkedHashMap<>();
   private final Map<Long, Deque<WebhookDelivery>> deliveries = new HashMap<>();
   private final AtomicLong deliveryIds = new AtomicLong();
 
-  Webhooks() {
+  Webhooks(MovableClock clock) {
+    sender = new DeliverySender(clock);
     ScheduledThreadPoolExecutor pool =
         new ScheduledThreadPoolExecutor(
             4,

@@ -64,6 +64,10 @@ class WebhooksTest {
 
   /** Waits until an attempt to deliver {@code event} to the hook is over (and so listed). */
   private WebhookDelivery awaitOver(long hookId, String event) {
+    return awaitOver(hub, hookId, event);
+  }
+
+  private static WebhookDelivery awaitOver(LocalHub hub, long hookId, String event) {
     long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
     while (System.nanoTime() < deadline) {
       for (WebhookDelivery d : hub.deliveries("o/r")) {
@@ -388,6 +392,25 @@ class WebhooksTest {
         .hasMessageContaining("http or https");
     assertThatThrownBy(() -> hub.createHook("o/r", receiver.url(), "xml", null))
         .hasMessageContaining("json or form");
+  }
+
+  @Test
+  void deliveriesAreDatedOnTheHubsClock() {
+    Instant now = Instant.parse("2024-05-01T10:00:00Z");
+    try (LocalHub fixed = LocalHub.builder().clock(MovableClock.fixed(now)).start()) {
+      fixed.createRepo("o/r");
+      String adminToken = fixed.createToken("alice");
+      long id = fixed.createHook("o/r", receiver.url(), "json", SECRET, "issues");
+      receiver.await(r -> "ping".equals(r.event()), "ping");
+      String deliveries = fixed.baseUrl() + "/repos/o/r/hooks/" + id + "/deliveries";
+      awaitOver(fixed, id, "ping");
+
+      assertThat(fixed.deliveries("o/r"))
+          .extracting(WebhookDelivery::deliveredAt)
+          .containsExactly(now);
+      assertThat(Http.get(deliveries, adminToken).json().get(0).get("delivered_at").asText())
+          .isEqualTo("2024-05-01T10:00:00Z");
+    }
   }
 
   @Test
