@@ -78,7 +78,15 @@ public final class NpmPackages {
 
   /** The newest {@code ghes-3.N.json} (not the .deref variant) the installed package ships. */
   public static Path newestEnterpriseServerDescription() {
-    Path generated = octokitOpenApi().resolve("generated");
+    return newestEnterpriseServer(octokitOpenApi().resolve("generated"));
+  }
+
+  /** The newest {@code ghes-3.N.json} webhook description the installed package ships. */
+  public static Path newestEnterpriseServerWebhooksDescription() {
+    return newestEnterpriseServer(octokitOpenApiWebhooks().resolve("generated"));
+  }
+
+  private static Path newestEnterpriseServer(Path generated) {
     try (Stream<Path> files = Files.list(generated)) {
       Optional<Path> newest =
           files

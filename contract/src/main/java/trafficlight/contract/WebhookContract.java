@@ -102,6 +102,11 @@ public final class WebhookContract {
     return new WebhookContract(NpmPackages::apiGitHubComWebhooksDescription);
   }
 
+  /** The newest GitHub Enterprise Server 3.x webhook description the pinned package ships. */
+  public static WebhookContract enterpriseServer() {
+    return new WebhookContract(NpmPackages::newestEnterpriseServerWebhooksDescription);
+  }
+
   /** E.g. "api.github.com (@octokit/openapi-webhooks 12.1.0)". Loads the description if needed. */
   public String descriptionName() {
     Loaded l = loaded();

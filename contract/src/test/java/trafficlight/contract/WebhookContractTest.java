@@ -72,6 +72,25 @@ class WebhookContractTest {
   }
 
   @Test
+  void enterpriseServerDeliveriesNameTheirServer() {
+    WebhookContract ghes = WebhookContract.enterpriseServer();
+    assertThat(ghes.descriptionName()).matches("ghes-3\\.\\d+ \\(@octokit/openapi-webhooks .*\\)");
+    assertThat(ghes.violations(closed(p -> {})))
+        .containsExactlyInAnyOrder(
+            "issues-closed: required header X-GitHub-Enterprise-Version is missing",
+            "issues-closed: required header X-GitHub-Enterprise-Host is missing");
+
+    Map<String, List<String>> headers = headers("issues", "application/json");
+    headers.put("x-github-enterprise-version", List.of("3.19.0"));
+    headers.put("x-github-enterprise-host", List.of("ghe.example.com"));
+    ObjectNode payload = closedPayload();
+    assertThat(ghes.violations(new WebhookRequest(headers, payload.toString()))).isEmpty();
+    payload.remove("sender");
+    assertThat(ghes.violations(new WebhookRequest(headers, payload.toString())))
+        .anyMatch(v -> v.contains("sender"));
+  }
+
+  @Test
   void payloadsThatDepartFromTheSchemaAreViolations() {
     assertThat(CONTRACT.violations(closed(p -> p.remove("sender"))))
         .singleElement()

@@ -23,6 +23,10 @@ final class DeliverySender {
   static final String USER_AGENT = "GitHub-Hookshot/localhub";
   static final Duration TIMEOUT = Duration.ofSeconds(10);
   static final String CONNECT_FAILED = "failed to connect to host";
+
+  /** The newest GHES that the pinned @octokit/openapi and @octokit/openapi-webhooks describe. */
+  static final String ENTERPRISE_VERSION = "3.19.0";
+
   private static final int MAX_RESPONSE_CHARS = 64 * 1024;
 
   private final MovableClock clock;
@@ -129,6 +133,10 @@ final class DeliverySender {
     h.put("X-GitHub-Hook-ID", String.valueOf(hook.id()));
     h.put("X-GitHub-Hook-Installation-Target-ID", String.valueOf(hook.repoId()));
     h.put("X-GitHub-Hook-Installation-Target-Type", "repository");
+    if (hook.enterpriseHost() != null) {
+      h.put("X-GitHub-Enterprise-Version", ENTERPRISE_VERSION);
+      h.put("X-GitHub-Enterprise-Host", hook.enterpriseHost());
+    }
     if (hook.secret() != null && !hook.secret().isEmpty()) {
       h.put("X-Hub-Signature", WebhookSignature.sha1(hook.secret(), body));
       h.put("X-Hub-Signature-256", WebhookSignature.sha256(hook.secret(), body));

@@ -6,7 +6,9 @@ import java.util.List;
 /**
  * A repository webhook: where deliveries go ({@code url}), how the payload is sent ({@code
  * contentType} "json" or "form"), the secret that signs them (null: unsigned), the events it
- * subscribes to ("*" for all) and the outcome of its last delivery.
+ * subscribes to ("*" for all), the outcome of its last delivery, and, for a hook created through
+ * the GitHub Enterprise Server API base ({@code /api/v3}), the host its deliveries name in {@code
+ * X-GitHub-Enterprise-Host} (null: a github.com hook).
  */
 record Hook(
     long id,
@@ -21,7 +23,8 @@ record Hook(
     Instant updatedAt,
     Integer lastCode,
     String lastStatus,
-    String lastMessage) {
+    String lastMessage,
+    String enterpriseHost) {
 
   static final String ALL_EVENTS = "*";
 
@@ -52,6 +55,7 @@ record Hook(
         updatedAt,
         delivery.statusCode() == 0 ? null : delivery.statusCode(),
         ok ? "active" : "failed",
-        delivery.status());
+        delivery.status(),
+        enterpriseHost);
   }
 }

@@ -96,7 +96,16 @@ final class HookEndpoints {
       }
     }
     Hook hook =
-        create(call.store, repo, url, contentType, secret, events, active, call.principal.login());
+        create(
+            call.store,
+            repo,
+            url,
+            contentType,
+            secret,
+            events,
+            active,
+            call.principal.login(),
+            enterpriseHost(call.request));
     ObjectNode json = HookJson.hook(call.request.apiBase(), hook);
     return ApiResponse.json(201, json).header("location", json.get("url").asText());
   }
@@ -110,7 +119,8 @@ final class HookEndpoints {
       String secret,
       List<String> events,
       boolean active,
-      String sender) {
+      String sender,
+      String enterpriseHost) {
     Instant now = store.clock().now();
     Hook hook =
         webhooks.add(
@@ -127,7 +137,8 @@ final class HookEndpoints {
                 now,
                 null,
                 null,
-                null));
+                null,
+                enterpriseHost));
     if (active) {
       sendPing(repo, hook, sender);
     }
@@ -263,6 +274,15 @@ final class HookEndpoints {
       }
     }
     return events.isEmpty() ? List.of("push") : events;
+  }
+
+  /** The hub's host:port when the request came through {@code /api/v3}, else null. */
+  private static String enterpriseHost(ApiRequest request) {
+    if (!request.apiBase().endsWith(FrontDoor.ENTERPRISE_PREFIX)) {
+      return null;
+    }
+    URI web = URI.create(request.webBase());
+    return web.getPort() < 0 ? web.getHost() : web.getHost() + ":" + web.getPort();
   }
 
   static boolean isHttpUrl(String url) {

@@ -323,7 +323,8 @@ public final class LocalHub implements AutoCloseable {
       RepoState state = store.requireRepo(repo);
       List<String> subscribed = events.length == 0 ? List.of("push") : List.of(events);
       return hookEndpoints
-          .create(store, state, url, contentType, secret, subscribed, true, state.repo.owner())
+          .create(
+              store, state, url, contentType, secret, subscribed, true, state.repo.owner(), null)
           .id();
     }
   }
