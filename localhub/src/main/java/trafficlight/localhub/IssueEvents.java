@@ -24,6 +24,21 @@ final class IssueEvents implements IssueListener {
     if (after.pullRequest() || webhooks.hooks(repo.repo.id()).isEmpty()) {
       return;
     }
+    try {
+      sendAll(repo, before, after, actor);
+    } catch (RuntimeException e) {
+      // The change is stored already: a webhook the hub cannot render must not fail the request.
+      System.err.println(
+          "localhub: no issues webhook for "
+              + repo.repo.fullName()
+              + "#"
+              + after.number()
+              + ": "
+              + e);
+    }
+  }
+
+  private void sendAll(RepoState repo, StoredIssue before, StoredIssue after, String actor) {
     String sender = sender(repo, after, actor);
     if (before == null) {
       send(repo, "opened", after, sender, null, null);
