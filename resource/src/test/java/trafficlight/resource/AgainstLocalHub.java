@@ -14,8 +14,8 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
-import trafficlight.contract.Exchange;
 import trafficlight.contract.GitHubContract;
+import trafficlight.localhub.Exchanges;
 import trafficlight.localhub.LocalHub;
 import trafficlight.localhub.MovableClock;
 import trafficlight.localhub.RecordedRequest;
@@ -82,9 +82,9 @@ abstract class AgainstLocalHub {
       for (RecordedRequest request : hub.requests()) {
         if (request.status() == 0 || request.fault() != null) {
           // no response, or one a test injected on purpose: only the request is held to it
-          assertThat(contract.requestViolations(exchange(request))).isEmpty();
+          assertThat(contract.requestViolations(Exchanges.of(request))).isEmpty();
         } else {
-          contract.assertConforms(exchange(request));
+          contract.assertConforms(Exchanges.of(request));
         }
       }
     } finally {
@@ -117,20 +117,6 @@ abstract class AgainstLocalHub {
         java.net.URLEncoder.encode(secret, java.nio.charset.StandardCharsets.UTF_8),
         java.util.Base64.getEncoder()
             .encodeToString(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-  }
-
-  static Exchange exchange(RecordedRequest r) {
-    Map<String, List<String>> responseHeaders = new LinkedHashMap<>();
-    r.responseHeaders().forEach((k, v) -> responseHeaders.put(k, List.of(v)));
-    return new Exchange(
-        r.method(),
-        r.path(),
-        r.query(),
-        r.headers(),
-        r.body(),
-        r.status(),
-        responseHeaders,
-        r.responseBody());
   }
 
   Map<String, Object> source(Object... keyValues) {
