@@ -4,10 +4,10 @@ import java.io.PrintStream;
 import java.util.concurrent.Callable;
 import trafficlight.board.Board;
 import trafficlight.board.GateReader;
-import trafficlight.board.MemoryResponseCache;
 import trafficlight.board.Promotion;
 import trafficlight.github.GitHubClient;
 import trafficlight.github.GitHubException;
+import trafficlight.github.MemoryResponseCache;
 
 /** What the board's one-shot commands share: read the board, print, map failures to exit codes. */
 abstract class BoardCommands implements Callable<Integer> {

@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import trafficlight.board.GateReader;
-import trafficlight.board.MemoryResponseCache;
 import trafficlight.board.Project;
 import trafficlight.board.Stage;
 import trafficlight.board.web.BoardServer;
@@ -14,6 +13,7 @@ import trafficlight.gate.TitleFormat;
 import trafficlight.github.Credentials;
 import trafficlight.github.GitHubClient;
 import trafficlight.github.GitHubEndpoint;
+import trafficlight.github.MemoryResponseCache;
 import trafficlight.github.RepositoryName;
 import trafficlight.github.RetryPolicy;
 
