@@ -58,7 +58,7 @@ final class IssuesEndpoints {
             .sorted(order)
             .toList();
     String linkBase = call.request.apiBase() + "/repositories/" + repo.repo.id() + "/issues";
-    return Paging.respond(call.request, linkBase, matching, i -> call.json.issue(repo, i, false));
+    return Paging.respond(call.request, linkBase, matching, i -> call.render.issue(repo, i, false));
   }
 
   private static JsonNode paramNode(ApiCall call, String name) {
@@ -108,7 +108,7 @@ final class IssuesEndpoints {
 
   static ApiResponse get(ApiCall call) {
     RepoState repo = call.repo(false, true);
-    return ApiResponse.json(200, call.json.issue(repo, call.issue(repo), true));
+    return ApiResponse.json(200, call.render.issue(repo, call.issue(repo), true));
   }
 
   static ApiResponse create(ApiCall call) {
@@ -122,7 +122,7 @@ final class IssuesEndpoints {
     List<String> assignees = IssueValidation.assignees(assigneesNode, call.store, docs);
     StoredIssue issue =
         call.store.createIssue(repo, title, text, labels, assignees, call.principal.login(), false);
-    ObjectNode json = call.json.issue(repo, issue, true);
+    ObjectNode json = call.render.issue(repo, issue, true);
     return ApiResponse.json(201, json).header("location", json.get("url").asText());
   }
 
@@ -183,7 +183,7 @@ final class IssuesEndpoints {
               }
               return next;
             });
-    return ApiResponse.json(200, call.json.issue(repo, updated, true));
+    return ApiResponse.json(200, call.render.issue(repo, updated, true));
   }
 
   /** {@code POST /repos/{o}/{r}/issues/{n}/labels}: adds labels, answers the issue's labels. */
@@ -210,7 +210,7 @@ final class IssuesEndpoints {
               return issue.withLabels(all);
             });
     ArrayNode array = Json.MAPPER.createArrayNode();
-    updated.labels().forEach(l -> array.add(call.json.label(repo, l)));
+    updated.labels().forEach(l -> array.add(call.render.label(repo, l)));
     return ApiResponse.json(200, array);
   }
 
@@ -219,7 +219,7 @@ final class IssuesEndpoints {
     RepoState repo = call.repo(false, false);
     List<String> names = repo.labels.values().stream().map(StoredLabel::name).toList();
     String linkBase = call.request.apiBase() + "/repositories/" + repo.repo.id() + "/labels";
-    return Paging.respond(call.request, linkBase, names, n -> call.json.label(repo, n));
+    return Paging.respond(call.request, linkBase, names, n -> call.render.label(repo, n));
   }
 
   static String lower(String s) {

@@ -11,12 +11,12 @@ import java.util.List;
  * {@code label}, {@code issue}, {@code issue-comment}, {@code full-repository}, {@code
  * issue-search-result-item}), with URLs under the base the client used.
  */
-final class GitHubJson {
+final class ResponseRenderer {
   private final HubStore store;
   private final String apiBase;
   private final String webBase;
 
-  GitHubJson(HubStore store, String apiBase, String webBase) {
+  ResponseRenderer(HubStore store, String apiBase, String webBase) {
     this.store = store;
     this.apiBase = apiBase;
     this.webBase = webBase;

@@ -72,7 +72,7 @@ final class SearchEndpoint {
     body.put("incomplete_results", false);
     body.put("search_type", "lexical");
     ArrayNode items = body.putArray("items");
-    paging.slice(hits).forEach(h -> items.add(call.json.searchItem(h.repo(), h.issue())));
+    paging.slice(hits).forEach(h -> items.add(call.render.searchItem(h.repo(), h.issue())));
     ApiResponse response = ApiResponse.json(200, body);
     String link =
         paging.linkHeader(
