@@ -8,7 +8,9 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +18,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -399,7 +402,7 @@ public final class GitHubClient implements AutoCloseable {
         + ", limit "
         + String.valueOf(result.header("x-ratelimit-limit"))
         + " an hour); it resets at "
-        + resetAt.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+        + resetAt.truncatedTo(ChronoUnit.SECONDS)
         + ", in "
         + Math.max(1, (wait.toSeconds() + 59) / 60)
         + " min: check less often (check_every) or use a webhook";
@@ -482,11 +485,11 @@ public final class GitHubClient implements AutoCloseable {
 
   /** Iterates the items of a paged listing, requesting each page when it is reached. */
   private final class PagedIterator<T> implements Iterator<T> {
-    private final java.util.function.Function<Object, List<T>> parse;
+    private final Function<Object, List<T>> parse;
     private URI next;
-    private Iterator<T> page = java.util.Collections.emptyIterator();
+    private Iterator<T> page = Collections.emptyIterator();
 
-    PagedIterator(URI first, java.util.function.Function<Object, List<T>> parse) {
+    PagedIterator(URI first, Function<Object, List<T>> parse) {
       this.next = first;
       this.parse = parse;
     }

@@ -1,10 +1,15 @@
 package trafficlight.localhub;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -71,10 +76,10 @@ final class IssuesEndpoints {
       return null;
     }
     try {
-      return java.time.OffsetDateTime.parse(since).toInstant();
+      return OffsetDateTime.parse(since).toInstant();
     } catch (DateTimeParseException e) {
       try {
-        return java.time.LocalDate.parse(since).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+        return LocalDate.parse(since).atStartOfDay(ZoneOffset.UTC).toInstant();
       } catch (DateTimeParseException e2) {
         var error = GitHubErrors.fieldError("Issue", "invalid", "since");
         error.put("value", since);
@@ -193,7 +198,7 @@ final class IssuesEndpoints {
     JsonNode body;
     try {
       body = Json.parse(call.request.body() == null ? "" : call.request.body());
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+    } catch (JsonProcessingException e) {
       throw new ApiException(GitHubErrors.problemsParsingJson());
     }
     JsonNode names = body != null && body.isObject() ? body.get("labels") : body;
@@ -203,7 +208,7 @@ final class IssuesEndpoints {
             repo,
             current.number(),
             issue -> {
-              List<String> all = new java.util.ArrayList<>(issue.labels());
+              List<String> all = new ArrayList<>(issue.labels());
               added.stream()
                   .filter(l -> all.stream().noneMatch(l::equalsIgnoreCase))
                   .forEach(all::add);

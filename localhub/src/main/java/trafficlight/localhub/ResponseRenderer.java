@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 
 /**
@@ -25,7 +26,7 @@ final class ResponseRenderer {
   static String nodeId(String prefix, long id) {
     return prefix
         + "_"
-        + java.util.Base64.getUrlEncoder()
+        + Base64.getUrlEncoder()
             .withoutPadding()
             .encodeToString(("localhub:" + id).getBytes(StandardCharsets.UTF_8));
   }

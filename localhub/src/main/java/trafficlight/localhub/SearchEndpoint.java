@@ -1,5 +1,6 @@
 package trafficlight.localhub;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
@@ -85,7 +86,7 @@ final class SearchEndpoint {
     return response;
   }
 
-  private static com.fasterxml.jackson.databind.JsonNode textOrNull(String value) {
+  private static JsonNode textOrNull(String value) {
     return value == null || value.isEmpty() ? null : Json.MAPPER.getNodeFactory().textNode(value);
   }
 }
