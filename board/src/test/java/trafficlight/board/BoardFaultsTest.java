@@ -24,6 +24,7 @@ import trafficlight.github.Credentials;
 import trafficlight.github.GitHubClient;
 import trafficlight.github.GitHubEndpoint;
 import trafficlight.github.GitHubException;
+import trafficlight.github.MemoryResponseCache;
 import trafficlight.github.RateLimitException;
 import trafficlight.github.RepositoryName;
 import trafficlight.localhub.Fault;

@@ -5,6 +5,7 @@ import java.time.Duration;
 import trafficlight.board.web.BoardServer;
 import trafficlight.gate.TitleFormat;
 import trafficlight.github.GitHubClient;
+import trafficlight.github.MemoryResponseCache;
 import trafficlight.github.RepositoryName;
 
 /** A seeded localhub and a board over it, for the web tests. */

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import trafficlight.gate.DeployRecord;
 import trafficlight.gate.TitleFormat;
 import trafficlight.github.GitHubClient;
+import trafficlight.github.MemoryResponseCache;
 import trafficlight.github.RepositoryName;
 import trafficlight.localhub.RecordedRequest;
 

@@ -5,11 +5,11 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import trafficlight.board.MemoryResponseCache;
 import trafficlight.board.web.BoardServer;
 import trafficlight.board.web.RepositoryPermissions;
 import trafficlight.github.GitHubClient;
 import trafficlight.github.GitHubEndpoint;
+import trafficlight.github.MemoryResponseCache;
 
 /** {@code trafficlight board}: serves the board's web page until killed. */
 @Command(

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import trafficlight.board.GateReader;
-import trafficlight.board.MemoryResponseCache;
 import trafficlight.board.Project;
 import trafficlight.board.Stage;
 import trafficlight.board.web.BoardServer;
@@ -15,6 +14,7 @@ import trafficlight.gate.TitleFormat;
 import trafficlight.github.Credentials;
 import trafficlight.github.GitHubClient;
 import trafficlight.github.GitHubEndpoint;
+import trafficlight.github.MemoryResponseCache;
 import trafficlight.github.RepositoryName;
 import trafficlight.github.RetryPolicy;
 

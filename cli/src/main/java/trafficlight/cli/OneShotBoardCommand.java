@@ -4,10 +4,10 @@ import java.io.PrintStream;
 import java.util.concurrent.Callable;
 import trafficlight.board.Board;
 import trafficlight.board.GateReader;
-import trafficlight.board.MemoryResponseCache;
 import trafficlight.board.Promotion;
 import trafficlight.github.GitHubClient;
 import trafficlight.github.GitHubException;
+import trafficlight.github.MemoryResponseCache;
 
 /**
  * What {@code status}, {@code where} and {@code promote} share, unlike the long-running {@link

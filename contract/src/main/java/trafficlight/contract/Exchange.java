@@ -1,6 +1,7 @@
 package trafficlight.contract;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -39,7 +40,7 @@ public record Exchange(
 
   /** "GET /repos/o/r/issues?state=open -> 200", for messages. */
   public String describe() {
-    return method.toUpperCase(java.util.Locale.ROOT)
+    return method.toUpperCase(Locale.ROOT)
         + " "
         + path
         + (query == null || query.isEmpty() ? "" : "?" + query)

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -111,7 +112,7 @@ public final class GitHubContract {
     if (statuses.length == 0) {
       throw new IllegalArgumentException("name the statuses, or use allowingAnyUndocumentedStatus");
     }
-    Set<Integer> all = new java.util.HashSet<>(undocumentedStatuses);
+    Set<Integer> all = new HashSet<>(undocumentedStatuses);
     for (int s : statuses) {
       all.add(s);
     }

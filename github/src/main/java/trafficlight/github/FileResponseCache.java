@@ -4,6 +4,7 @@ import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -139,7 +140,7 @@ public final class FileResponseCache implements ResponseCache {
       tmp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp");
       byte[] bytes = JSON.std.asString(toJson()).getBytes(StandardCharsets.UTF_8);
       try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE);
-          OutputStream out = java.nio.channels.Channels.newOutputStream(channel)) {
+          OutputStream out = Channels.newOutputStream(channel)) {
         out.write(bytes);
         out.flush();
         channel.force(true);

@@ -8,13 +8,17 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -36,9 +40,6 @@ public final class GitHubClient implements AutoCloseable {
   private final HttpTransport transport;
   private final ResponseCache cache;
   private String bearer;
-
-  private static final int WRITE_ATTEMPTS = 3;
-  private static final Duration WRITE_SETTLE = Duration.ofSeconds(1);
 
   public GitHubClient(
       GitHubEndpoint endpoint,
@@ -116,34 +117,27 @@ public final class GitHubClient implements AutoCloseable {
   }
 
   /**
-   * Comments on an issue, never twice: when the outcome of the request is unknown (no response, or
-   * a 5xx) it looks for a comment with the same text updated at or after {@code since}, and, since
-   * a write that timed out may still land, once more a second later, before it tries again; at most
-   * {@value #WRITE_ATTEMPTS} attempts.
+   * Comments on an issue, never twice: when the outcome of the request is unknown it looks for a
+   * comment with the same text updated at or after {@code since} before it tries again (see {@link
+   * WriteOnce}).
    */
-  public void commentOnce(RepositoryName repo, long number, String body, Instant since) {
-    for (int attempt = 1; ; attempt++) {
-      try {
-        createComment(repo, number, body);
-        return;
-      } catch (GitHubException e) {
-        if (!e.outcomeUnknown() || attempt == WRITE_ATTEMPTS) {
-          throw e;
-        }
-        log.accept(e.getMessage() + "; looking for the comment before trying again");
-        for (int look = 1; look <= 2; look++) {
-          if (look == 2) {
-            pause(WRITE_SETTLE, e.getMessage());
-          }
-          for (Comment comment : listComments(repo, number, since)) {
-            if (comment.body() != null && comment.body().strip().equals(body.strip())) {
-              log.accept("the comment did reach GitHub: " + comment.htmlUrl());
-              return;
-            }
-          }
-        }
+  public Comment commentOnce(RepositoryName repo, long number, String body, Instant since) {
+    return new WriteOnce(log)
+        .perform(
+            "the comment",
+            () -> createComment(repo, number, body),
+            () -> findComment(repo, number, body, since));
+  }
+
+  private Optional<Comment> findComment(
+      RepositoryName repo, long number, String body, Instant since) {
+    for (Comment comment : listComments(repo, number, since)) {
+      if (comment.body() != null && comment.body().strip().equals(body.strip())) {
+        log.accept("the comment did reach GitHub: " + comment.htmlUrl());
+        return Optional.of(comment);
       }
     }
+    return Optional.empty();
   }
 
   /** The comments on an issue updated at or after {@code since} (all of them when null). */
@@ -408,7 +402,7 @@ public final class GitHubClient implements AutoCloseable {
         + ", limit "
         + String.valueOf(result.header("x-ratelimit-limit"))
         + " an hour); it resets at "
-        + resetAt.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+        + resetAt.truncatedTo(ChronoUnit.SECONDS)
         + ", in "
         + Math.max(1, (wait.toSeconds() + 59) / 60)
         + " min: check less often (check_every) or use a webhook";
@@ -491,11 +485,11 @@ public final class GitHubClient implements AutoCloseable {
 
   /** Iterates the items of a paged listing, requesting each page when it is reached. */
   private final class PagedIterator<T> implements Iterator<T> {
-    private final java.util.function.Function<Object, List<T>> parse;
+    private final Function<Object, List<T>> parse;
     private URI next;
-    private Iterator<T> page = java.util.Collections.emptyIterator();
+    private Iterator<T> page = Collections.emptyIterator();
 
-    PagedIterator(URI first, java.util.function.Function<Object, List<T>> parse) {
+    PagedIterator(URI first, Function<Object, List<T>> parse) {
       this.next = first;
       this.parse = parse;
     }

@@ -1,6 +1,7 @@
 package trafficlight.github;
 
 import java.io.IOException;
+import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLSocket;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
@@ -23,6 +25,7 @@ import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.io.entity.StringEntity;
 import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
+import org.apache.hc.core5.http.protocol.HttpContext;
 import org.apache.hc.core5.util.Timeout;
 
 /**
@@ -94,12 +97,8 @@ final class HttpTransport implements AutoCloseable {
     private TlsSocketStrategy delegate;
 
     @Override
-    public javax.net.ssl.SSLSocket upgrade(
-        java.net.Socket socket,
-        String target,
-        int port,
-        Object attachment,
-        org.apache.hc.core5.http.protocol.HttpContext context)
+    public SSLSocket upgrade(
+        Socket socket, String target, int port, Object attachment, HttpContext context)
         throws IOException {
       synchronized (this) {
         if (delegate == null) {

@@ -10,6 +10,8 @@ import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
@@ -65,8 +67,8 @@ final class TrustedCertificates {
     return new X509Certificate[0];
   }
 
-  private static java.util.List<Path> systemFiles() {
-    java.util.List<Path> files = new java.util.ArrayList<>();
+  private static List<Path> systemFiles() {
+    List<Path> files = new ArrayList<>();
     String file =
         System.getenv().getOrDefault("SSL_CERT_FILE", "/etc/ssl/certs/ca-certificates.crt");
     if (Files.isRegularFile(Path.of(file))) {

@@ -174,4 +174,24 @@ class ConditionalRequestTest {
     assertThat(cache.urls()).isEmpty();
     assertThat(hub.requests()).allSatisfy(r -> assertThat(r.header("If-None-Match")).isNull());
   }
+
+  @Test
+  void theMemoryCacheAnswersA304AndDropsTheLeastRecentlyUsedEntry() {
+    MemoryResponseCache cache = new MemoryResponseCache(2);
+    try (GitHubClient github = client(cache)) {
+      RepositoryName repo = RepositoryName.parse(REPO);
+      github.getIssue(repo, 1);
+      github.getIssue(repo, 2);
+      github.getIssue(repo, 1);
+      github.getIssue(repo, 3);
+      assertThat(cache.size()).isEqualTo(2);
+      hub.clearRequests();
+
+      assertThat(github.getIssue(repo, 1).title()).isEqualTo("gate 0");
+      assertThat(github.getIssue(repo, 2).title()).isEqualTo("gate 1");
+    }
+    assertThat(hub.requests())
+        .extracting(r -> r.path() + " " + r.status())
+        .containsExactly("/repos/acme/gates/issues/1 304", "/repos/acme/gates/issues/2 200");
+  }
 }

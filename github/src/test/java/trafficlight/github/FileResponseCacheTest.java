@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -65,7 +66,7 @@ class FileResponseCacheTest {
     FileResponseCache cache = load();
     cache.store(URL, entry("[1]"));
     cache.save();
-    Files.setLastModifiedTime(file(), java.nio.file.attribute.FileTime.fromMillis(0));
+    Files.setLastModifiedTime(file(), FileTime.fromMillis(0));
 
     FileResponseCache again = load();
     assertThat(again.lookup(URL)).isNotNull();

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -31,7 +32,7 @@ final class AdminApi {
   ApiResponse handle(String method, String path, String rawQuery, String body) {
     try {
       JsonNode in = body == null || body.isBlank() ? Json.object() : Json.parse(body);
-      return route(method.toUpperCase(java.util.Locale.ROOT), path, in);
+      return route(method.toUpperCase(Locale.ROOT), path, in);
     } catch (JsonProcessingException e) {
       return message(400, "Problems parsing JSON: " + e.getOriginalMessage());
     } catch (IllegalArgumentException | IllegalStateException e) {

@@ -10,7 +10,7 @@ final class ApiCall {
   final ApiRequest request;
   final Principal principal;
   final HubStore store;
-  final GitHubJson json;
+  final ResponseRenderer render;
   private final Matcher path;
 
   ApiCall(ApiRequest request, Principal principal, HubStore store, Matcher path) {
@@ -18,7 +18,7 @@ final class ApiCall {
     this.principal = principal;
     this.store = store;
     this.path = path;
-    this.json = new GitHubJson(store, request.apiBase(), request.webBase());
+    this.render = new ResponseRenderer(store, request.apiBase(), request.webBase());
   }
 
   String pathPart(String group) {

@@ -2,6 +2,7 @@ package trafficlight.localhub;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /** A response before it is sent: status, headers (lower-case names) and body (null: none). */
@@ -26,7 +27,7 @@ final class ApiResponse {
   }
 
   ApiResponse header(String name, String value) {
-    headers.put(name.toLowerCase(java.util.Locale.ROOT), value);
+    headers.put(name.toLowerCase(Locale.ROOT), value);
     return this;
   }
 

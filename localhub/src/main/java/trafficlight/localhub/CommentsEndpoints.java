@@ -28,7 +28,7 @@ final class CommentsEndpoints {
             + "/issues/"
             + issue.number()
             + "/comments";
-    return Paging.respond(call.request, linkBase, comments, c -> call.json.comment(repo, c));
+    return Paging.respond(call.request, linkBase, comments, c -> call.render.comment(repo, c));
   }
 
   static ApiResponse create(ApiCall call) {
@@ -43,7 +43,7 @@ final class CommentsEndpoints {
     String text = IssueValidation.body(body.get("body"), "IssueComment", docs);
     StoredComment comment =
         call.store.addComment(repo, issue.number(), call.principal.login(), text);
-    ObjectNode json = call.json.comment(repo, comment);
+    ObjectNode json = call.render.comment(repo, comment);
     return ApiResponse.json(201, json).header("location", json.get("url").asText());
   }
 }

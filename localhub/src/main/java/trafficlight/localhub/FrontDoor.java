@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -57,7 +58,7 @@ final class FrontDoor implements HttpHandler {
     }
     ApiRequest request =
         new ApiRequest(
-            exchange.getRequestMethod().toUpperCase(java.util.Locale.ROOT),
+            exchange.getRequestMethod().toUpperCase(Locale.ROOT),
             path,
             exchange.getRequestURI().getRawQuery(),
             copy(exchange.getRequestHeaders()),
@@ -127,7 +128,7 @@ final class FrontDoor implements HttpHandler {
 
   private static Map<String, List<String>> copy(Map<String, List<String>> headers) {
     Map<String, List<String>> copy = new LinkedHashMap<>();
-    headers.forEach((k, v) -> copy.put(k.toLowerCase(java.util.Locale.ROOT), List.copyOf(v)));
+    headers.forEach((k, v) -> copy.put(k.toLowerCase(Locale.ROOT), List.copyOf(v)));
     return copy;
   }
 

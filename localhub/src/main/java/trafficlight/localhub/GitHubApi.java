@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -208,7 +209,7 @@ final class GitHubApi {
   }
 
   static String requestId() {
-    String hex = UUID.randomUUID().toString().replace("-", "").toUpperCase(java.util.Locale.ROOT);
+    String hex = UUID.randomUUID().toString().replace("-", "").toUpperCase(Locale.ROOT);
     return hex.substring(0, 4)
         + ":"
         + hex.substring(4, 10)

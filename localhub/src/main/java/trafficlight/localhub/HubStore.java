@@ -1,5 +1,6 @@
 package trafficlight.localhub;
 
+import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.X509EncodedKeySpec;
@@ -100,7 +101,7 @@ final class HubStore {
       return (RSAPublicKey)
           KeyFactory.getInstance("RSA")
               .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
-    } catch (java.security.GeneralSecurityException e) {
+    } catch (GeneralSecurityException e) {
       throw new IllegalStateException("bad public key in the journal", e);
     }
   }

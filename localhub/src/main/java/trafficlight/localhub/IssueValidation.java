@@ -1,6 +1,7 @@
 package trafficlight.localhub;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -104,7 +105,7 @@ final class IssueValidation {
     throw fail(docs, error);
   }
 
-  static ApiException fail(String docs, com.fasterxml.jackson.databind.node.ObjectNode error) {
+  static ApiException fail(String docs, ObjectNode error) {
     return new ApiException(GitHubErrors.validationFailed(docs, error));
   }
 }

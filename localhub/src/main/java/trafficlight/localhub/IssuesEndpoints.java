@@ -1,10 +1,15 @@
 package trafficlight.localhub;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -58,7 +63,7 @@ final class IssuesEndpoints {
             .sorted(order)
             .toList();
     String linkBase = call.request.apiBase() + "/repositories/" + repo.repo.id() + "/issues";
-    return Paging.respond(call.request, linkBase, matching, i -> call.json.issue(repo, i, false));
+    return Paging.respond(call.request, linkBase, matching, i -> call.render.issue(repo, i, false));
   }
 
   private static JsonNode paramNode(ApiCall call, String name) {
@@ -71,10 +76,10 @@ final class IssuesEndpoints {
       return null;
     }
     try {
-      return java.time.OffsetDateTime.parse(since).toInstant();
+      return OffsetDateTime.parse(since).toInstant();
     } catch (DateTimeParseException e) {
       try {
-        return java.time.LocalDate.parse(since).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+        return LocalDate.parse(since).atStartOfDay(ZoneOffset.UTC).toInstant();
       } catch (DateTimeParseException e2) {
         var error = GitHubErrors.fieldError("Issue", "invalid", "since");
         error.put("value", since);
@@ -108,7 +113,7 @@ final class IssuesEndpoints {
 
   static ApiResponse get(ApiCall call) {
     RepoState repo = call.repo(false, true);
-    return ApiResponse.json(200, call.json.issue(repo, call.issue(repo), true));
+    return ApiResponse.json(200, call.render.issue(repo, call.issue(repo), true));
   }
 
   static ApiResponse create(ApiCall call) {
@@ -122,7 +127,7 @@ final class IssuesEndpoints {
     List<String> assignees = IssueValidation.assignees(assigneesNode, call.store, docs);
     StoredIssue issue =
         call.store.createIssue(repo, title, text, labels, assignees, call.principal.login(), false);
-    ObjectNode json = call.json.issue(repo, issue, true);
+    ObjectNode json = call.render.issue(repo, issue, true);
     return ApiResponse.json(201, json).header("location", json.get("url").asText());
   }
 
@@ -184,7 +189,7 @@ final class IssuesEndpoints {
               }
               return next;
             });
-    return ApiResponse.json(200, call.json.issue(repo, updated, true));
+    return ApiResponse.json(200, call.render.issue(repo, updated, true));
   }
 
   /** {@code POST /repos/{o}/{r}/issues/{n}/labels}: adds labels, answers the issue's labels. */
@@ -194,7 +199,7 @@ final class IssuesEndpoints {
     JsonNode body;
     try {
       body = Json.parse(call.request.body() == null ? "" : call.request.body());
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+    } catch (JsonProcessingException e) {
       throw new ApiException(GitHubErrors.problemsParsingJson());
     }
     JsonNode names = body != null && body.isObject() ? body.get("labels") : body;
@@ -205,14 +210,14 @@ final class IssuesEndpoints {
             current.number(),
             call.principal.login(),
             issue -> {
-              List<String> all = new java.util.ArrayList<>(issue.labels());
+              List<String> all = new ArrayList<>(issue.labels());
               added.stream()
                   .filter(l -> all.stream().noneMatch(l::equalsIgnoreCase))
                   .forEach(all::add);
               return issue.withLabels(all);
             });
     ArrayNode array = Json.MAPPER.createArrayNode();
-    updated.labels().forEach(l -> array.add(call.json.label(repo, l)));
+    updated.labels().forEach(l -> array.add(call.render.label(repo, l)));
     return ApiResponse.json(200, array);
   }
 
@@ -221,7 +226,7 @@ final class IssuesEndpoints {
     RepoState repo = call.repo(false, false);
     List<String> names = repo.labels.values().stream().map(StoredLabel::name).toList();
     String linkBase = call.request.apiBase() + "/repositories/" + repo.repo.id() + "/labels";
-    return Paging.respond(call.request, linkBase, names, n -> call.json.label(repo, n));
+    return Paging.respond(call.request, linkBase, names, n -> call.render.label(repo, n));
   }
 
   static String lower(String s) {

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /** The hub's one ObjectMapper, and GitHub's timestamp format. */
 final class Json {
@@ -64,8 +65,6 @@ final class Json {
 
   /** GitHub's timestamp format: {@code YYYY-MM-DDTHH:MM:SSZ}. */
   static String timestamp(Instant instant) {
-    return instant == null
-        ? null
-        : instant.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+    return instant == null ? null : instant.truncatedTo(ChronoUnit.SECONDS).toString();
   }
 }

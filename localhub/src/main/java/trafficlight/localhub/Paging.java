@@ -1,7 +1,10 @@
 package trafficlight.localhub;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * {@code per_page} (default 30, at most 100) and {@code page} (from 1) of a list request, and the
@@ -76,12 +79,9 @@ record Paging(int perPage, int page) {
 
   /** The page of {@code all}, rendered, as a JSON array response with its Link header. */
   static <T> ApiResponse respond(
-      ApiRequest request,
-      String linkBase,
-      List<T> all,
-      java.util.function.Function<T, ? extends com.fasterxml.jackson.databind.JsonNode> render) {
+      ApiRequest request, String linkBase, List<T> all, Function<T, ? extends JsonNode> render) {
     Paging paging = of(request);
-    com.fasterxml.jackson.databind.node.ArrayNode array = Json.MAPPER.createArrayNode();
+    ArrayNode array = Json.MAPPER.createArrayNode();
     paging.slice(all).forEach(item -> array.add(render.apply(item)));
     ApiResponse response = ApiResponse.json(200, array);
     String link = paging.linkHeader(linkBase, request.rawQuery(), all.size());

@@ -8,7 +8,7 @@ final class RepoEndpoints {
 
   static ApiResponse get(ApiCall call) {
     RepoState repo = call.repo(false, false);
-    return ApiResponse.json(200, call.json.repository(repo, call.principal));
+    return ApiResponse.json(200, call.render.repository(repo, call.principal));
   }
 
   static ApiResponse rateLimit(ApiCall call, RateLimiter limiter) {

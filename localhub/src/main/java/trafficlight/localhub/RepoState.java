@@ -3,6 +3,7 @@ package trafficlight.localhub;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -33,7 +34,7 @@ final class RepoState {
   }
 
   StoredLabel label(String name) {
-    return labels.get(name.toLowerCase(java.util.Locale.ROOT));
+    return labels.get(name.toLowerCase(Locale.ROOT));
   }
 
   long openIssueCount() {

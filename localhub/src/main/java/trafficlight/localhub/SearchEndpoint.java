@@ -1,5 +1,6 @@
 package trafficlight.localhub;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
@@ -72,7 +73,7 @@ final class SearchEndpoint {
     body.put("incomplete_results", false);
     body.put("search_type", "lexical");
     ArrayNode items = body.putArray("items");
-    paging.slice(hits).forEach(h -> items.add(call.json.searchItem(h.repo(), h.issue())));
+    paging.slice(hits).forEach(h -> items.add(call.render.searchItem(h.repo(), h.issue())));
     ApiResponse response = ApiResponse.json(200, body);
     String link =
         paging.linkHeader(
@@ -85,7 +86,7 @@ final class SearchEndpoint {
     return response;
   }
 
-  private static com.fasterxml.jackson.databind.JsonNode textOrNull(String value) {
+  private static JsonNode textOrNull(String value) {
     return value == null || value.isEmpty() ? null : Json.MAPPER.getNodeFactory().textNode(value);
   }
 }

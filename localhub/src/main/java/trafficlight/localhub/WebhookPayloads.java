@@ -16,11 +16,11 @@ final class WebhookPayloads {
           "Keep it logically awesome.",
           "Approachable is better than simple.");
 
-  private final GitHubJson json;
+  private final ResponseRenderer json;
   private final String apiBase;
 
   WebhookPayloads(HubStore store, String apiBase) {
-    this.json = new GitHubJson(store, apiBase, apiBase);
+    this.json = new ResponseRenderer(store, apiBase, apiBase);
     this.apiBase = apiBase;
   }
 

@@ -3,6 +3,7 @@ package trafficlight.localhub;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -82,8 +83,7 @@ class AdminApiTest {
 
     var before = hub.clock().now();
     JsonNode clock = Http.post(admin + "/clock/advance", null, "{\"seconds\":3600}").json();
-    assertThat(java.time.Instant.parse(clock.get("now").asText()))
-        .isAfterOrEqualTo(before.plusSeconds(3600));
+    assertThat(Instant.parse(clock.get("now").asText())).isAfterOrEqualTo(before.plusSeconds(3600));
     assertThat(
             Http.post(admin + "/faults", null, "{\"path\":\"/x\",\"policy\":{\"type\":\"Nope\"}}")
                 .status())

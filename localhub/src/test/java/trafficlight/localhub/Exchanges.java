@@ -5,12 +5,15 @@ import java.util.List;
 import java.util.Map;
 import trafficlight.contract.Exchange;
 
-/** localhub's record of a request, as the contract checks take it. */
-final class Exchanges {
+/**
+ * localhub's record of a request, as the contract checks take it. Shared with other modules' tests
+ * through localhub's test-jar.
+ */
+public final class Exchanges {
 
   private Exchanges() {}
 
-  static Exchange of(RecordedRequest r) {
+  public static Exchange of(RecordedRequest r) {
     Map<String, List<String>> responseHeaders = new LinkedHashMap<>();
     r.responseHeaders().forEach((k, v) -> responseHeaders.put(k, List.of(v)));
     return new Exchange(

@@ -4,18 +4,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
-import trafficlight.contract.Exchange;
 import trafficlight.contract.GitHubContract;
+import trafficlight.localhub.Exchanges;
 import trafficlight.localhub.LocalHub;
 import trafficlight.localhub.MovableClock;
 import trafficlight.localhub.RecordedRequest;
@@ -36,7 +44,7 @@ abstract class AgainstLocalHub {
    * the wall clock its HTTP server stamps in the {@code Date} header (rate-limit resets are
    * computed against it) and with the resource's own clock.
    */
-  final Instant startedAt = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+  final Instant startedAt = Instant.now().truncatedTo(ChronoUnit.MINUTES);
 
   LocalHub hub;
   String token;
@@ -60,10 +68,10 @@ abstract class AgainstLocalHub {
   }
 
   /** Everything the resource printed in this test. */
-  final List<Run> runs = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+  final List<Run> runs = Collections.synchronizedList(new ArrayList<>());
 
   /** Secrets that must appear in no output. */
-  final List<String> secrets = new java.util.ArrayList<>();
+  final List<String> secrets = new ArrayList<>();
 
   @AfterEach
   void holdExchangesToGitHubsContract() {
@@ -82,9 +90,9 @@ abstract class AgainstLocalHub {
       for (RecordedRequest request : hub.requests()) {
         if (request.status() == 0 || request.fault() != null) {
           // no response, or one a test injected on purpose: only the request is held to it
-          assertThat(contract.requestViolations(exchange(request))).isEmpty();
+          assertThat(contract.requestViolations(Exchanges.of(request))).isEmpty();
         } else {
-          contract.assertConforms(exchange(request));
+          contract.assertConforms(Exchanges.of(request));
         }
       }
     } finally {
@@ -114,23 +122,8 @@ abstract class AgainstLocalHub {
   static List<String> leakedForms(String secret) {
     return List.of(
         secret,
-        java.net.URLEncoder.encode(secret, java.nio.charset.StandardCharsets.UTF_8),
-        java.util.Base64.getEncoder()
-            .encodeToString(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-  }
-
-  static Exchange exchange(RecordedRequest r) {
-    Map<String, List<String>> responseHeaders = new LinkedHashMap<>();
-    r.responseHeaders().forEach((k, v) -> responseHeaders.put(k, List.of(v)));
-    return new Exchange(
-        r.method(),
-        r.path(),
-        r.query(),
-        r.headers(),
-        r.body(),
-        r.status(),
-        responseHeaders,
-        r.responseBody());
+        URLEncoder.encode(secret, StandardCharsets.UTF_8),
+        Base64.getEncoder().encodeToString(secret.getBytes(StandardCharsets.UTF_8)));
   }
 
   Map<String, Object> source(Object... keyValues) {
@@ -170,7 +163,7 @@ abstract class AgainstLocalHub {
   }
 
   private static Object[] concat(Object[] defaults, Object[] overrides) {
-    Object[] all = java.util.Arrays.copyOf(defaults, defaults.length + overrides.length);
+    Object[] all = Arrays.copyOf(defaults, defaults.length + overrides.length);
     System.arraycopy(overrides, 0, all, defaults.length, overrides.length);
     return all;
   }
@@ -216,7 +209,7 @@ abstract class AgainstLocalHub {
     try {
       return Files.createDirectories(work.resolve(name));
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     }
   }
 
@@ -224,7 +217,7 @@ abstract class AgainstLocalHub {
     try {
       return runRaw(command, JSON.std.asString(request), env, dir);
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     }
   }
 

@@ -8,6 +8,7 @@ import java.security.KeyPairGenerator;
 import java.security.interfaces.RSAPublicKey;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import trafficlight.contract.GitHubContract;
@@ -72,7 +73,7 @@ class AuthAndErrorsTest extends AgainstLocalHub {
 
   @Test
   void anUnknownSourceKeySuggestsTheNearest() {
-    Run run = check(trigger("skip_if_labelled", java.util.List.of("x")), null);
+    Run run = check(trigger("skip_if_labelled", List.of("x")), null);
     assertFailedWithOneLine(
         run, "unknown source key \"skip_if_labelled\": did you mean \"skip_if_labeled\"?");
   }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -182,7 +183,7 @@ class CheckCacheTest extends AgainstLocalHub {
     List<Path> files = cacheFiles();
     assertThat(files).hasSize(2);
     Path newFile = files.stream().filter(f -> !f.equals(otherFile)).findFirst().orElseThrow();
-    Files.copy(otherFile, newFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    Files.copy(otherFile, newFile, StandardCopyOption.REPLACE_EXISTING);
     hub.clearRequests();
 
     Run run = cachedCheck(other, null);

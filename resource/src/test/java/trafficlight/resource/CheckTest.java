@@ -2,7 +2,11 @@ package trafficlight.resource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import trafficlight.localhub.IssueSeed;
@@ -217,10 +221,9 @@ class CheckTest extends AgainstLocalHub {
 
   /** mitodl's version time format: UTC, no zone. */
   static final class IssueTimes {
-    static String format(java.time.Instant instant) {
-      return java.time.format.DateTimeFormatter.ofPattern(
-              "yyyy-MM-dd'T'HH:mm:ss", java.util.Locale.ROOT)
-          .withZone(java.time.ZoneOffset.UTC)
+    static String format(Instant instant) {
+      return DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss", Locale.ROOT)
+          .withZone(ZoneOffset.UTC)
           .format(instant);
     }
   }

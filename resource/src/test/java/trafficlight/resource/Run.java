@@ -3,6 +3,7 @@ package trafficlight.resource;
 import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -30,7 +31,7 @@ record Run(int exit, String stdout, String stderr) {
   /** The build page's metadata as a map. */
   @SuppressWarnings("unchecked")
   Map<String, String> metadata() {
-    Map<String, String> metadata = new java.util.LinkedHashMap<>();
+    Map<String, String> metadata = new LinkedHashMap<>();
     for (Object pair : (List<Object>) ((Map<String, Object>) json()).get("metadata")) {
       Map<String, String> m = (Map<String, String>) pair;
       metadata.put(m.get("name"), m.get("value"));

@@ -62,7 +62,7 @@ public final class IssueGateResource implements Resource, AutoCloseable {
               + config.endpoint().base()
               + " is plain http to another machine: credentials travel unencrypted; use https");
     }
-    String key = SourceConfig.cacheKey(source);
+    String key = CheckCacheKey.of(source);
     Path file = cacheDirectory == null ? null : cacheDirectory.resolve(cacheFileName(key));
     return new IssueGateResource(config, log, file, key);
   }

@@ -1,6 +1,7 @@
 package trafficlight.resource.gate;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,10 +12,10 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import trafficlight.gate.DeployRecord;
 import trafficlight.github.GitHubClient;
-import trafficlight.github.GitHubException;
 import trafficlight.github.Issue;
 import trafficlight.github.IssueQuery;
 import trafficlight.github.RepositoryName;
+import trafficlight.github.WriteOnce;
 import trafficlight.resource.protocol.BuildMetadata;
 import trafficlight.resource.protocol.Resource;
 import trafficlight.resource.protocol.ResourceException;
@@ -32,9 +33,7 @@ final class IssuePublisher {
 
   static final int MAX_TITLE = 256;
   static final int MAX_BODY = 65_536;
-  private static final int ATTEMPTS = 3;
-  private static final java.time.Duration STRAY_AGE = java.time.Duration.ofMinutes(5);
-  private static final java.time.Duration SETTLE = java.time.Duration.ofSeconds(1);
+  private static final Duration STRAY_AGE = Duration.ofMinutes(5);
 
   private final GitHubClient github;
   private final SourceConfig source;
@@ -77,9 +76,11 @@ final class IssuePublisher {
     if (open.size() > 1) {
       mergeIntoOldest(open);
     }
+    Issue existing;
     if (open.isEmpty()) {
-      Issue created = create(title, body, labels, assignees);
-      if (created != null) {
+      Opened opened = create(title, body, labels, assignees);
+      if (opened.ours()) {
+        Issue created = opened.issue();
         Issue keeper = keepOldest(created, title, body);
         if (keeper == created) {
           log.accept("opened #" + created.number() + " " + created.htmlUrl());
@@ -87,9 +88,10 @@ final class IssuePublisher {
         }
         return result(keeper, "commented");
       }
-      open = openWithTitle(title); // another put opened it while ours failed
+      existing = opened.issue(); // another put opened it while ours failed
+    } else {
+      existing = open.get(0);
     }
-    Issue existing = open.get(0);
     comment(existing, body);
     log.accept(
         "commented build "
@@ -177,37 +179,31 @@ final class IssuePublisher {
   }
 
   /**
-   * Creates the issue. After a failure whose outcome is unknown it looks before trying again: an
+   * Creates the issue, never twice ({@link WriteOnce}). After a failure whose outcome is unknown an
    * open issue with our body is ours (the create did land); one with another body was opened by
-   * another put meanwhile, and null says to comment there instead.
+   * another put meanwhile, and our build goes there as a comment instead.
    */
-  private Issue create(String title, String body, List<String> labels, List<String> assignees) {
-    for (int attempt = 1; ; attempt++) {
-      try {
-        return github.createIssue(repository, title, body, labels, assignees);
-      } catch (GitHubException e) {
-        if (!e.outcomeUnknown() || attempt == ATTEMPTS) {
-          throw e;
-        }
-        log.accept(e.getMessage() + "; looking for the issue before trying again");
-        Optional<List<Issue>> landed =
-            lookAgain(
-                () -> {
-                  List<Issue> open = openWithTitle(title);
-                  return open.isEmpty() ? Optional.empty() : Optional.of(open);
-                });
-        if (landed.isPresent()) {
-          for (Issue issue : landed.get()) {
-            if (sameText(body, issue.body())) {
-              log.accept("the create did reach GitHub: #" + issue.number());
-              return issue;
-            }
-          }
-          return null;
-        }
+  private Opened create(String title, String body, List<String> labels, List<String> assignees) {
+    return new WriteOnce(log)
+        .perform(
+            "the issue",
+            () -> new Opened(github.createIssue(repository, title, body, labels, assignees), true),
+            () -> findOpened(title, body));
+  }
+
+  private Optional<Opened> findOpened(String title, String body) {
+    List<Issue> open = openWithTitle(title);
+    for (Issue issue : open) {
+      if (sameText(body, issue.body())) {
+        log.accept("the create did reach GitHub: #" + issue.number());
+        return Optional.of(new Opened(issue, true));
       }
     }
+    return open.isEmpty() ? Optional.empty() : Optional.of(new Opened(open.get(0), false));
   }
+
+  /** The open issue for this title, and whether this put opened it. */
+  private record Opened(Issue issue, boolean ours) {}
 
   /**
    * Two puts that finish together can both find no open issue and both create one. After creating,
@@ -228,23 +224,6 @@ final class IssuePublisher {
 
   private void comment(Issue issue, String body) {
     github.commentOnce(repository, issue.number(), body, issue.updatedAt());
-  }
-
-  /**
-   * Looks for the effect of a write whose response never came; if it is not there yet, looks once
-   * more after a pause, since a request that timed out may still be applied a moment later.
-   */
-  private <T> Optional<T> lookAgain(java.util.function.Supplier<Optional<T>> look) {
-    Optional<T> found = look.get();
-    if (found.isEmpty()) {
-      try {
-        Thread.sleep(SETTLE.toMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      found = look.get();
-    }
-    return found;
   }
 
   private static boolean sameText(String ours, String theirs) {

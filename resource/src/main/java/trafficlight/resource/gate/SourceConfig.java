@@ -61,44 +61,6 @@ record SourceConfig(
   /** Keys whose values are secrets: they never enter a cache key or a cache file. */
   static final Set<String> SECRET_KEYS = Set.of("access_token", "private_ssh_key");
 
-  /**
-   * A key for what {@code check} may cache about this configuration: the SHA-256 of the source
-   * keys, secrets left out, in a canonical form (keys sorted at every level). Changing anything but
-   * a secret changes the key; rotating a token does not (GitHub still decides every 304).
-   */
-  static String cacheKey(Map<String, Object> source) {
-    Map<String, Object> canonical = new java.util.TreeMap<>();
-    source.forEach(
-        (key, value) -> {
-          if (!SECRET_KEYS.contains(key)) {
-            canonical.put(key, canonical(value));
-          }
-        });
-    try {
-      byte[] digest =
-          java.security.MessageDigest.getInstance("SHA-256")
-              .digest(
-                  ("trafficlight-check/1\n"
-                          + com.fasterxml.jackson.jr.ob.JSON.std.asString(canonical))
-                      .getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      return java.util.HexFormat.of().formatHex(digest);
-    } catch (java.io.IOException | java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException("cannot derive the cache key", e);
-    }
-  }
-
-  private static Object canonical(Object value) {
-    if (value instanceof Map<?, ?> map) {
-      Map<String, Object> sorted = new java.util.TreeMap<>();
-      map.forEach((k, v) -> sorted.put(String.valueOf(k), canonical(v)));
-      return sorted;
-    }
-    if (value instanceof List<?> list) {
-      return list.stream().map(SourceConfig::canonical).toList();
-    }
-    return value;
-  }
-
   static SourceConfig parse(Map<String, Object> source) {
     ConfigReader read = new ConfigReader("source", source, KEYS);
     RepositoryName repository;

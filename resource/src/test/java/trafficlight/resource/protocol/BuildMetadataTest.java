@@ -2,6 +2,7 @@ package trafficlight.resource.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +19,7 @@ class BuildMetadataTest {
 
   @Test
   void buildUrlIsTakenFromConcourseWhenItSetsIt() {
-    Map<String, String> env = new java.util.HashMap<>(CLASSIC);
+    Map<String, String> env = new HashMap<>(CLASSIC);
     env.put("BUILD_URL", "https://ci.example.com/builds/1234");
     assertThat(new BuildMetadata(env).buildUrl()).isEqualTo("https://ci.example.com/builds/1234");
   }
@@ -31,7 +32,7 @@ class BuildMetadataTest {
 
   @Test
   void instancedPipelinesCarryTheirVars() {
-    Map<String, String> env = new java.util.HashMap<>(CLASSIC);
+    Map<String, String> env = new HashMap<>(CLASSIC);
     env.put("BUILD_PIPELINE_INSTANCE_VARS", "{\"env\":\"qa\"}");
     assertThat(new BuildMetadata(env).buildUrl())
         .endsWith("/builds/42?vars=%7B%22env%22%3A%22qa%22%7D");

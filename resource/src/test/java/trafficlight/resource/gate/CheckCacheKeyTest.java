@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class CacheKeyTest {
+class CheckCacheKeyTest {
 
   static Map<String, Object> source(Object... keyValues) {
     Map<String, Object> source = new LinkedHashMap<>();
@@ -22,21 +22,21 @@ class CacheKeyTest {
 
   @Test
   void secretsDoNotEnterTheKey() {
-    String key = SourceConfig.cacheKey(source());
-    assertThat(SourceConfig.cacheKey(source("access_token", "ghp_one"))).isEqualTo(key);
-    assertThat(SourceConfig.cacheKey(source("access_token", "ghp_two"))).isEqualTo(key);
-    assertThat(SourceConfig.cacheKey(source("private_ssh_key", "-----BEGIN"))).isEqualTo(key);
+    String key = CheckCacheKey.of(source());
+    assertThat(CheckCacheKey.of(source("access_token", "ghp_one"))).isEqualTo(key);
+    assertThat(CheckCacheKey.of(source("access_token", "ghp_two"))).isEqualTo(key);
+    assertThat(CheckCacheKey.of(source("private_ssh_key", "-----BEGIN"))).isEqualTo(key);
     assertThat(key).matches("[0-9a-f]{64}");
   }
 
   @Test
   void everyOtherKeyChangesIt() {
-    String key = SourceConfig.cacheKey(source());
-    assertThat(SourceConfig.cacheKey(source("issue_prefix", "[bot] Prod"))).isNotEqualTo(key);
-    assertThat(SourceConfig.cacheKey(source("labels", List.of("b", "a")))).isNotEqualTo(key);
-    assertThat(SourceConfig.cacheKey(source("gh_host", "https://ghe.example.com/api/v3")))
+    String key = CheckCacheKey.of(source());
+    assertThat(CheckCacheKey.of(source("issue_prefix", "[bot] Prod"))).isNotEqualTo(key);
+    assertThat(CheckCacheKey.of(source("labels", List.of("b", "a")))).isNotEqualTo(key);
+    assertThat(CheckCacheKey.of(source("gh_host", "https://ghe.example.com/api/v3")))
         .isNotEqualTo(key);
-    assertThat(SourceConfig.cacheKey(source("issue_state", "open"))).isNotEqualTo(key);
+    assertThat(CheckCacheKey.of(source("issue_state", "open"))).isNotEqualTo(key);
   }
 
   @Test
@@ -46,12 +46,12 @@ class CacheKeyTest {
     for (int i = entries.size() - 1; i >= 0; i--) {
       reversed.put(entries.get(i).getKey(), entries.get(i).getValue());
     }
-    assertThat(SourceConfig.cacheKey(reversed)).isEqualTo(SourceConfig.cacheKey(source()));
+    assertThat(CheckCacheKey.of(reversed)).isEqualTo(CheckCacheKey.of(source()));
   }
 
   @Test
   void theFileIsNamedByTheKey() {
-    String name = IssueGateResource.cacheFileName(SourceConfig.cacheKey(source()));
+    String name = IssueGateResource.cacheFileName(CheckCacheKey.of(source()));
     assertThat(name).matches("trafficlight-check-[0-9a-f]{32}\\.json");
   }
 }

@@ -1,13 +1,13 @@
-package trafficlight.board;
+package trafficlight.github;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import trafficlight.github.ResponseCache;
 
 /**
- * The board's response cache: in memory, bounded (least recently used entries go first), safe to
- * share between threads. One board process holds one, so any number of viewers cost one set of
- * conditional requests per refresh. It holds only what GitHub answered, never a credential.
+ * A response cache in memory, for a long-running process such as the board: bounded (least recently
+ * used entries go first), safe to share between threads, so any number of viewers cost one set of
+ * conditional requests per refresh. It holds only what GitHub answered, never a credential. {@link
+ * FileResponseCache} is the one that outlives its process.
  */
 public final class MemoryResponseCache implements ResponseCache {
 

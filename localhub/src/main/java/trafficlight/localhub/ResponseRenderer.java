@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 
 /**
@@ -11,12 +12,12 @@ import java.util.List;
  * {@code label}, {@code issue}, {@code issue-comment}, {@code full-repository}, {@code
  * issue-search-result-item}), with URLs under the base the client used.
  */
-final class GitHubJson {
+final class ResponseRenderer {
   private final HubStore store;
   private final String apiBase;
   private final String webBase;
 
-  GitHubJson(HubStore store, String apiBase, String webBase) {
+  ResponseRenderer(HubStore store, String apiBase, String webBase) {
     this.store = store;
     this.apiBase = apiBase;
     this.webBase = webBase;
@@ -25,7 +26,7 @@ final class GitHubJson {
   static String nodeId(String prefix, long id) {
     return prefix
         + "_"
-        + java.util.Base64.getUrlEncoder()
+        + Base64.getUrlEncoder()
             .withoutPadding()
             .encodeToString(("localhub:" + id).getBytes(StandardCharsets.UTF_8));
   }
