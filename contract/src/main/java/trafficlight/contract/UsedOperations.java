@@ -42,6 +42,12 @@ public final class UsedOperations {
           new Operation("GET", "/search/issues"),
           new Operation("GET", "/rate_limit"),
           new Operation("POST", "/app/installations/{installation_id}/access_tokens"),
+          new Operation("GET", "/repos/{owner}/{repo}/commits/{ref}"),
+          new Operation("GET", "/repos/{owner}/{repo}/compare/{basehead}"),
+          new Operation("GET", "/repos/{owner}/{repo}/deployments"),
+          new Operation("POST", "/repos/{owner}/{repo}/deployments"),
+          new Operation("GET", "/repos/{owner}/{repo}/deployments/{deployment_id}/statuses"),
+          new Operation("POST", "/repos/{owner}/{repo}/deployments/{deployment_id}/statuses"),
           LIST_ISSUES_BY_REPOSITORY_ID);
 
   private UsedOperations() {}

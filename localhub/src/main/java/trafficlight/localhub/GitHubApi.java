@@ -3,6 +3,7 @@ package trafficlight.localhub;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -25,11 +26,12 @@ final class GitHubApi {
   private final RateLimiter limiter;
   private final List<Route> routes;
 
-  GitHubApi(HubStore store, RateLimiter limiter) {
+  GitHubApi(
+      HubStore store, RateLimiter limiter, CodeRepositories code, DeploymentStore deployments) {
     this.store = store;
     this.authenticator = new Authenticator(store);
     this.limiter = limiter;
-    this.routes =
+    List<Route> issueRoutes =
         List.of(
             Route.of("GET", REPO, "repos/get", CORE, RepoEndpoints::get),
             Route.of("GET", REPO + "/issues", "issues/list-for-repo", CORE, IssuesEndpoints::list),
@@ -92,6 +94,8 @@ final class GitHubApi {
                 INSTALLATION_TOKEN_OPERATION,
                 null,
                 AppsEndpoint::createInstallationToken));
+    this.routes = new ArrayList<>(issueRoutes);
+    this.routes.addAll(CodeRoutes.routes(code, deployments));
   }
 
   record Match(Route route, Matcher matcher) {}

@@ -11,7 +11,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.IntFunction;
@@ -36,6 +38,8 @@ public final class LocalHub implements AutoCloseable {
   private final Journal journal;
   private final FaultInjector faults = new FaultInjector();
   private final RequestRecorder recorder = new RequestRecorder();
+  private final CodeRepositories code = new CodeRepositories();
+  private final DeploymentStore deployments = new DeploymentStore();
 
   private LocalHub(Builder builder) {
     MovableClock clock = builder.clock;
@@ -46,6 +50,15 @@ public final class LocalHub implements AutoCloseable {
     } else {
       this.journal = null;
       this.store = new HubStore(clock, null, List.of());
+    }
+    try {
+      builder.codeRepositories.forEach(this::serveCode);
+    } catch (RuntimeException e) {
+      code.close();
+      if (journal != null) {
+        journal.close();
+      }
+      throw e;
     }
     try {
       server =
@@ -61,7 +74,12 @@ public final class LocalHub implements AutoCloseable {
     RateLimiter limiter = new RateLimiter(clock);
     FrontDoor frontDoor =
         new FrontDoor(
-            baseUrl, new GitHubApi(store, limiter), new AdminApi(this), faults, recorder, clock);
+            baseUrl,
+            new GitHubApi(store, limiter, code, deployments),
+            new AdminApi(this),
+            faults,
+            recorder,
+            clock);
     server.createContext("/", frontDoor);
     executor =
         Executors.newCachedThreadPool(
@@ -88,8 +106,18 @@ public final class LocalHub implements AutoCloseable {
     private int port;
     private Path dataDir;
     private MovableClock clock = MovableClock.system();
+    private final Map<String, Path> codeRepositories = new LinkedHashMap<>();
 
     private Builder() {}
+
+    /**
+     * Serves the code of repository {@code fullName} (created if needed) from the git repository at
+     * {@code gitRepository}: see {@link LocalHub#serveCode}.
+     */
+    public Builder codeRepository(String fullName, Path gitRepository) {
+      codeRepositories.put(fullName, gitRepository);
+      return this;
+    }
 
     public Builder port(int port) {
       this.port = port;
@@ -174,6 +202,29 @@ public final class LocalHub implements AutoCloseable {
       store.requireRepo(repo);
     }
     store.installApp(appId, installationId, List.of(repos));
+  }
+
+  // ---- code repositories
+
+  /**
+   * Backs repository {@code fullName} (created if needed) with the git repository at {@code
+   * gitRepository} (a work tree or a bare repository), read on every request: {@code GET
+   * .../commits/{ref}}, {@code GET .../compare/{basehead}} and deployments then answer from it.
+   *
+   * @throws IllegalArgumentException when there is no git repository there
+   */
+  public void serveCode(String fullName, Path gitRepository) {
+    createRepo(fullName);
+    code.add(fullName, gitRepository);
+  }
+
+  /**
+   * Makes commits whose author or committer e-mail is {@code email} show as {@code login}'s (by
+   * default the login is derived from the e-mail: see the README's localhub section).
+   */
+  public void linkCommitEmail(String email, String login) {
+    createUser(login);
+    code.linkEmail(email, login);
   }
 
   // ---- issues
@@ -325,6 +376,7 @@ public final class LocalHub implements AutoCloseable {
   public void close() {
     server.stop(0);
     executor.shutdownNow();
+    code.close();
     if (journal != null) {
       journal.close();
     }
