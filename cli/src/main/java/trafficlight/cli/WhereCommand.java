@@ -1,11 +1,15 @@
 package trafficlight.cli;
 
+import java.nio.file.Path;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import trafficlight.board.Ancestry;
 import trafficlight.board.Board;
 import trafficlight.board.BoardJson;
+import trafficlight.board.LocalClone;
 import trafficlight.board.Where;
 import trafficlight.github.GitHubClient;
 
@@ -29,20 +33,39 @@ public final class WhereCommand extends BoardCommands {
     return github;
   }
 
+  @Option(
+      names = "--git-dir",
+      paramLabel = "<dir>",
+      description =
+          "A clone of the code repository to answer ancestry from, without API requests"
+              + " (default: the clone the current directory is in, if any).")
+  Path gitDir;
+
+  @Option(names = "--no-local-git", description = "Ask GitHub even when run inside a clone.")
+  boolean noLocalGit;
+
   @Override
   int run(GitHubClient client, Board board) {
-    Where.Answer answer = Where.find(board, commit);
+    Optional<LocalClone> clone =
+        noLocalGit
+            ? Optional.empty()
+            : LocalClone.find(gitDir != null ? gitDir : Path.of("").toAbsolutePath());
+    if (gitDir != null && clone.isEmpty() && !noLocalGit) {
+      err.println("--git-dir " + gitDir + " is not in a git repository: name a clone's directory");
+      return REFUSED;
+    }
+    Where.Answer answer;
+    try {
+      answer = Where.find(board, commit, new Ancestry(client, clone.orElse(null)));
+    } finally {
+      clone.ifPresent(LocalClone::close);
+    }
     if (json) {
       out.println(BoardJson.write(BoardJson.where(answer), true));
       return answer.found() ? 0 : 1;
     }
     if (!answer.found()) {
-      out.println(
-          "no deploy in "
-              + board.repository()
-              + " records commit "
-              + answer.query()
-              + " (commits are recorded by puts with commit_from)");
+      out.println(answer.note());
       return 1;
     }
     String sha = answer.commits().get(0);
@@ -59,6 +82,9 @@ public final class WhereCommand extends BoardCommands {
       }
       out.println(
           "  " + s.shortName() + " ".repeat(width - s.shortName().length() + 2) + s.answer());
+    }
+    if (answer.stages().isEmpty()) {
+      out.println("  no stage has deployed it or a commit containing it");
     }
     return 0;
   }
