@@ -135,7 +135,10 @@ public final class Where {
                 + (codeRepositories.isEmpty()
                     ? " (commits are recorded by puts with commit_from)"
                     : ancestry.unreachable().isEmpty()
-                        ? ", and " + String.join(", ", codeRepositories) + " know no such commit"
+                        ? ", and "
+                            + String.join(", ", codeRepositories)
+                            + (codeRepositories.size() == 1 ? " knows" : " know")
+                            + " no such commit"
                         : "; " + String.join("; ", ancestry.unreachable())),
             List.of());
       }

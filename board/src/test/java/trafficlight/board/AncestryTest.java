@@ -139,7 +139,7 @@ class AncestryTest {
                 + GATES
                 + " records commit abcdef12, and "
                 + CODE
-                + " know no such commit");
+                + " knows no such commit");
   }
 
   @Test

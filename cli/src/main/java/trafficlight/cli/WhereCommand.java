@@ -11,7 +11,10 @@ import trafficlight.board.Board;
 import trafficlight.board.BoardJson;
 import trafficlight.board.LocalClone;
 import trafficlight.board.Where;
+import trafficlight.board.WhereText;
+import trafficlight.github.FileResponseCache;
 import trafficlight.github.GitHubClient;
+import trafficlight.github.ResponseCache;
 
 /** {@code trafficlight where <sha>}: where a commit is deployed, and how to get it further. */
 @Command(
@@ -44,6 +47,32 @@ public final class WhereCommand extends BoardCommands {
   @Option(names = "--no-local-git", description = "Ask GitHub even when run inside a clone.")
   boolean noLocalGit;
 
+  @Option(
+      names = "--cache-file",
+      paramLabel = "<file>",
+      description =
+          "Keep GitHub's answers in this file between runs: comparisons of two commits never"
+              + " change, so a repeated where asks for none again (default: none).")
+  Path cacheFile;
+
+  @Override
+  ResponseCache responseCache() {
+    if (cacheFile == null) {
+      return super.responseCache();
+    }
+    return FileResponseCache.load(
+        cacheFile,
+        github.ghHost + " " + github.repository,
+        new FileResponseCache.Limits(2000, 32L << 20));
+  }
+
+  @Override
+  void saveCache(ResponseCache cache) {
+    if (cache instanceof FileResponseCache file && !file.save()) {
+      err.println("warning: could not write --cache-file " + cacheFile);
+    }
+  }
+
   @Override
   int run(GitHubClient client, Board board) {
     Optional<LocalClone> clone =
@@ -64,28 +93,7 @@ public final class WhereCommand extends BoardCommands {
       out.println(BoardJson.write(BoardJson.where(answer), true));
       return answer.found() ? 0 : 1;
     }
-    if (!answer.found()) {
-      out.println(answer.note());
-      return 1;
-    }
-    String sha = answer.commits().get(0);
-    out.println(
-        "commit "
-            + sha.substring(0, Math.min(12, sha.length()))
-            + (answer.subject() == null ? "" : " " + answer.subject()));
-    String project = null;
-    int width = answer.stages().stream().mapToInt(s -> s.shortName().length()).max().orElse(0);
-    for (Where.StageAnswer s : answer.stages()) {
-      if (!s.project().equals(project)) {
-        project = s.project();
-        out.println(project);
-      }
-      out.println(
-          "  " + s.shortName() + " ".repeat(width - s.shortName().length() + 2) + s.answer());
-    }
-    if (answer.stages().isEmpty()) {
-      out.println("  no stage has deployed it or a commit containing it");
-    }
-    return 0;
+    out.print(WhereText.render(answer));
+    return answer.found() ? 0 : 1;
   }
 }
