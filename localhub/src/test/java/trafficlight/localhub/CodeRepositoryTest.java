@@ -281,6 +281,19 @@ class CodeRepositoryTest {
         .hasMessageContaining("no git repository at");
   }
 
+  @Test
+  void codeRepoOptionsAreParsed() {
+    CodeRepositorySpec spec = CodeRepositorySpec.parse("acme/shop=" + git.path());
+    assertThat(spec.fullName()).isEqualTo("acme/shop");
+    assertThat(spec.path()).isEqualTo(git.path());
+    for (String bad : List.of("acme/shop", "shop=/tmp/x", "acme/shop=", "a/b/c=/x")) {
+      assertThatThrownBy(() -> CodeRepositorySpec.parse(bad))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage(
+              "--code-repo must be OWNER/NAME=PATH (PATH a git repository), got \"" + bad + "\"");
+    }
+  }
+
   private static List<String> shas(JsonNode comparison) {
     List<String> shas = new ArrayList<>();
     comparison.get("commits").forEach(c -> shas.add(c.get("sha").asText()));
