@@ -22,7 +22,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The GitHub Issues REST operations this project needs, with authentication, paging through {@code
+ * The GitHub REST operations this project needs (issues and comments of gate repositories; commits,
+ * comparisons and deployments of code repositories), with authentication, paging through {@code
  * Link} headers, retries and rate-limit handling. One instance per process; not thread-safe for App
  * credentials until the first request has been made.
  */

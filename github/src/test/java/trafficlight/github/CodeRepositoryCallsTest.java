@@ -131,6 +131,36 @@ class CodeRepositoryCallsTest {
   }
 
   @Test
+  void anUnreadableImmutableEntryIsDroppedAndAskedForAgain() {
+    String url = hub.baseUrl() + SHOP.path() + "/compare/" + first + "..." + third;
+    Map<String, ResponseCache.Entry> entries = new LinkedHashMap<>();
+    entries.put(url, ResponseCache.Entry.immutable("W/\"x\"", "{not json"));
+    ResponseCache cache =
+        new ResponseCache() {
+          @Override
+          public Entry lookup(String u) {
+            return entries.get(u);
+          }
+
+          @Override
+          public void store(String u, Entry entry) {
+            entries.put(u, entry);
+          }
+
+          @Override
+          public void forget(String u) {
+            entries.remove(u);
+          }
+        };
+    try (GitHubClient github = client(cache)) {
+      assertThat(github.compare(SHOP, first, third).aheadBy()).isEqualTo(2);
+    }
+    assertThat(hub.requestCount(COMPARE)).isEqualTo(1);
+    assertThat(entries.get(url).immutable()).isTrue();
+    assertThat(entries.get(url).body()).contains("\"ahead_by\":2").doesNotContain("\"files\"");
+  }
+
+  @Test
   void aComparisonOfBranchesIsAskedForEveryTime() {
     try (GitHubClient github = client(ResponseCache.NONE)) {
       assertThat(github.compare(SHOP, first, "main").contains()).isTrue();
