@@ -173,6 +173,16 @@ class CodeRepositoryTest {
   }
 
   @Test
+  void aForcePushedCommitIsStillKnownBySha() {
+    git.branch("main", side);
+    assertThat(ok(Http.get(base + "/commits/main", token)).get("sha").asText()).isEqualTo(side);
+    JsonNode gone = ok(Http.get(base + "/compare/" + first + "..." + third, token));
+    assertThat(gone.get("status").asText()).isEqualTo("ahead");
+    JsonNode now = ok(Http.get(base + "/compare/" + third + "...main", token));
+    assertThat(now.get("status").asText()).isEqualTo("diverged");
+  }
+
+  @Test
   void authorsMapToLogins() {
     assertThat(ok(Http.get(base + "/commits/" + first, token)).at("/author/login").asText())
         .isEqualTo("ann-lee");
