@@ -341,14 +341,21 @@ public final class GitHubClient implements AutoCloseable {
           request + ": " + githubMessage + " (" + repo + "): neither contains the other",
           githubMessage);
     }
+    if (e instanceof RateLimitException) {
+      return e;
+    }
     boolean unknown = e.status() == 422 || e.status() == 409;
     if (e.status() == 404) {
       try {
         call("GET", repo.path(), null);
         unknown = true;
       } catch (GitHubException repositoryUnseen) {
-        return e;
+        return unreadable(
+            repo, e, request, "no repository " + repo + ", or the credentials cannot see it");
       }
+    }
+    if (e.status() == 403) {
+      return unreadable(repo, e, request, "the credentials may not read the commits of " + repo);
     }
     if (!unknown) {
       return e;
@@ -368,6 +375,24 @@ public final class GitHubClient implements AutoCloseable {
             + repo,
         e.githubMessage(),
         ref);
+  }
+
+  private static GitHubException unreadable(
+      RepositoryName repo, GitHubException e, String request, String what) {
+    return new GitHubException(
+        e.status(),
+        request
+            + ": "
+            + e.status()
+            + " "
+            + e.githubMessage()
+            + ": "
+            + what
+            + " (a token needs the repo scope for a private repository, a GitHub App Contents:"
+            + " read on "
+            + repo
+            + ")",
+        e.githubMessage());
   }
 
   /** A deployment write; a 403 or 404 explained in terms of the permission it needs. */

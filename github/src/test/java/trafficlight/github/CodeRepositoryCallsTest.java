@@ -18,6 +18,7 @@ import trafficlight.contract.GitHubContract;
 import trafficlight.localhub.LocalGitRepository;
 import trafficlight.localhub.LocalHub;
 import trafficlight.localhub.RecordedRequest;
+import trafficlight.localhub.RepoOptions;
 
 /**
  * The client's calls for code repositories (commits, compare, deployments) against localhub serving
@@ -212,6 +213,35 @@ class CodeRepositoryCallsTest {
       assertThatThrownBy(() -> github.compare(SHOP, "a b", third))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("base must be a commit SHA");
+    }
+  }
+
+  @Test
+  void anInvisibleCodeRepositoryIsExplainedInTermsOfThePermissionItNeeds() {
+    hub.createRepo("acme/secret", RepoOptions.PRIVATE);
+    hub.serveCode("acme/secret", git.path());
+    try (GitHubClient anonymous =
+        new GitHubClient(
+            GitHubEndpoint.parse(hub.baseUrl()),
+            new Credentials.Anonymous(),
+            Duration.ofSeconds(10),
+            FAST,
+            log::add)) {
+      assertThatThrownBy(() -> anonymous.compare(RepositoryName.parse("acme/secret"), first, third))
+          .isInstanceOf(GitHubException.class)
+          .isNotInstanceOf(CommitNotFoundException.class)
+          .hasMessage(
+              "GET /repos/acme/secret/compare/"
+                  + first
+                  + "..."
+                  + third
+                  + ": 404 Not Found: no repository acme/secret, or the credentials cannot see it"
+                  + " (a token needs the repo scope for a private repository, a GitHub App"
+                  + " Contents: read on acme/secret)");
+    }
+    try (GitHubClient github = client(ResponseCache.NONE)) {
+      assertThat(github.compare(RepositoryName.parse("acme/secret"), first, third).contains())
+          .isTrue();
     }
   }
 
