@@ -328,7 +328,7 @@ public final class GitHubContract {
    * heads/main}, a {@code basehead} of branches with slashes): as the last segment of a template
    * they take the rest of the path.
    */
-  private static final Set<String> MULTI_SEGMENT = Set.of("{ref}", "{basehead}");
+  static final Set<String> MULTI_SEGMENT = Set.of("{ref}", "{basehead}");
 
   static boolean matches(String template, String path) {
     String[] t = template.split("/", -1);

@@ -51,11 +51,21 @@ public final class NodeSmokeClient {
    * @throws AssertionError with the script's stderr when it exits non-zero or times out
    */
   public Map<String, Object> run(String baseUrl, String token, String repo) {
+    return run("smoke.mjs", baseUrl, token, repo, Map.of());
+  }
+
+  /**
+   * Runs another script of {@code contract/npm} the same way, with more environment variables (e.g.
+   * {@code code-smoke.mjs}, which drives commits, compare and deployments).
+   */
+  public Map<String, Object> run(
+      String script, String baseUrl, String token, String repo, Map<String, String> env) {
     if (!Files.isRegularFile(npmDir.resolve("node_modules/@octokit/rest/package.json"))) {
       throw new IllegalStateException(
           "@octokit/rest is not installed in " + npmDir + ": build the contract module first");
     }
-    ProcessBuilder pb = new ProcessBuilder(List.of(node, "smoke.mjs")).directory(npmDir.toFile());
+    ProcessBuilder pb = new ProcessBuilder(List.of(node, script)).directory(npmDir.toFile());
+    pb.environment().putAll(env);
     pb.environment().put("BASE_URL", baseUrl);
     pb.environment().put("TOKEN", token);
     pb.environment().put("REPO", repo);
@@ -76,7 +86,8 @@ public final class NodeSmokeClient {
       if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         p.destroyForcibly();
         throw new AssertionError(
-            "smoke.mjs against "
+            script
+                + " against "
                 + baseUrl
                 + " timed out after "
                 + timeout
@@ -86,13 +97,14 @@ public final class NodeSmokeClient {
     } catch (InterruptedException e) {
       p.destroyForcibly();
       Thread.currentThread().interrupt();
-      throw new AssertionError("interrupted while running smoke.mjs", e);
+      throw new AssertionError("interrupted while running " + script, e);
     }
     String stdout = out.join();
     String stderr = err.join();
     if (p.exitValue() != 0) {
       throw new AssertionError(
-          "smoke.mjs against "
+          script
+              + " against "
               + baseUrl
               + " exited with "
               + p.exitValue()
@@ -109,7 +121,7 @@ public final class NodeSmokeClient {
       return MAPPER.readValue(last, new TypeReference<Map<String, Object>>() {});
     } catch (IOException e) {
       throw new AssertionError(
-          "smoke.mjs printed no JSON summary; stdout:\n" + stdout + "\nstderr:\n" + stderr, e);
+          script + " printed no JSON summary; stdout:\n" + stdout + "\nstderr:\n" + stderr, e);
     }
   }
 

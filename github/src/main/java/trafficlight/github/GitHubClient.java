@@ -22,7 +22,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The GitHub Issues REST operations this project needs, with authentication, paging through {@code
+ * The GitHub REST operations this project needs (issues and comments of gate repositories; commits,
+ * comparisons and deployments of code repositories), with authentication, paging through {@code
  * Link} headers, retries and rate-limit handling. One instance per process; not thread-safe for App
  * credentials until the first request has been made.
  */
@@ -340,14 +341,21 @@ public final class GitHubClient implements AutoCloseable {
           request + ": " + githubMessage + " (" + repo + "): neither contains the other",
           githubMessage);
     }
+    if (e instanceof RateLimitException) {
+      return e;
+    }
     boolean unknown = e.status() == 422 || e.status() == 409;
     if (e.status() == 404) {
       try {
         call("GET", repo.path(), null);
         unknown = true;
       } catch (GitHubException repositoryUnseen) {
-        return e;
+        return unreadable(
+            repo, e, request, "no repository " + repo + ", or the credentials cannot see it");
       }
+    }
+    if (e.status() == 403) {
+      return unreadable(repo, e, request, "the credentials may not read the commits of " + repo);
     }
     if (!unknown) {
       return e;
@@ -367,6 +375,24 @@ public final class GitHubClient implements AutoCloseable {
             + repo,
         e.githubMessage(),
         ref);
+  }
+
+  private static GitHubException unreadable(
+      RepositoryName repo, GitHubException e, String request, String what) {
+    return new GitHubException(
+        e.status(),
+        request
+            + ": "
+            + e.status()
+            + " "
+            + e.githubMessage()
+            + ": "
+            + what
+            + " (a token needs the repo scope for a private repository, a GitHub App Contents:"
+            + " read on "
+            + repo
+            + ")",
+        e.githubMessage());
   }
 
   /** A deployment write; a 403 or 404 explained in terms of the permission it needs. */

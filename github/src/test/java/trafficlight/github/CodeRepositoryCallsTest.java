@@ -18,6 +18,7 @@ import trafficlight.contract.GitHubContract;
 import trafficlight.localhub.LocalGitRepository;
 import trafficlight.localhub.LocalHub;
 import trafficlight.localhub.RecordedRequest;
+import trafficlight.localhub.RepoOptions;
 
 /**
  * The client's calls for code repositories (commits, compare, deployments) against localhub serving
@@ -131,6 +132,36 @@ class CodeRepositoryCallsTest {
   }
 
   @Test
+  void anUnreadableImmutableEntryIsDroppedAndAskedForAgain() {
+    String url = hub.baseUrl() + SHOP.path() + "/compare/" + first + "..." + third;
+    Map<String, ResponseCache.Entry> entries = new LinkedHashMap<>();
+    entries.put(url, ResponseCache.Entry.immutable("W/\"x\"", "{not json"));
+    ResponseCache cache =
+        new ResponseCache() {
+          @Override
+          public Entry lookup(String u) {
+            return entries.get(u);
+          }
+
+          @Override
+          public void store(String u, Entry entry) {
+            entries.put(u, entry);
+          }
+
+          @Override
+          public void forget(String u) {
+            entries.remove(u);
+          }
+        };
+    try (GitHubClient github = client(cache)) {
+      assertThat(github.compare(SHOP, first, third).aheadBy()).isEqualTo(2);
+    }
+    assertThat(hub.requestCount(COMPARE)).isEqualTo(1);
+    assertThat(entries.get(url).immutable()).isTrue();
+    assertThat(entries.get(url).body()).contains("\"ahead_by\":2").doesNotContain("\"files\"");
+  }
+
+  @Test
   void aComparisonOfBranchesIsAskedForEveryTime() {
     try (GitHubClient github = client(ResponseCache.NONE)) {
       assertThat(github.compare(SHOP, first, "main").contains()).isTrue();
@@ -182,6 +213,35 @@ class CodeRepositoryCallsTest {
       assertThatThrownBy(() -> github.compare(SHOP, "a b", third))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("base must be a commit SHA");
+    }
+  }
+
+  @Test
+  void anInvisibleCodeRepositoryIsExplainedInTermsOfThePermissionItNeeds() {
+    hub.createRepo("acme/secret", RepoOptions.PRIVATE);
+    hub.serveCode("acme/secret", git.path());
+    try (GitHubClient anonymous =
+        new GitHubClient(
+            GitHubEndpoint.parse(hub.baseUrl()),
+            new Credentials.Anonymous(),
+            Duration.ofSeconds(10),
+            FAST,
+            log::add)) {
+      assertThatThrownBy(() -> anonymous.compare(RepositoryName.parse("acme/secret"), first, third))
+          .isInstanceOf(GitHubException.class)
+          .isNotInstanceOf(CommitNotFoundException.class)
+          .hasMessage(
+              "GET /repos/acme/secret/compare/"
+                  + first
+                  + "..."
+                  + third
+                  + ": 404 Not Found: no repository acme/secret, or the credentials cannot see it"
+                  + " (a token needs the repo scope for a private repository, a GitHub App"
+                  + " Contents: read on acme/secret)");
+    }
+    try (GitHubClient github = client(ResponseCache.NONE)) {
+      assertThat(github.compare(RepositoryName.parse("acme/secret"), first, third).contains())
+          .isTrue();
     }
   }
 

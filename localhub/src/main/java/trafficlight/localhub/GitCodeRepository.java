@@ -74,7 +74,9 @@ final class GitCodeRepository implements AutoCloseable {
     try {
       return new GitCodeRepository(path, Git.open(path.toFile()).getRepository());
     } catch (RepositoryNotFoundException e) {
-      throw new IllegalArgumentException("no git repository at " + path, e);
+      throw new IllegalArgumentException(
+          "no git repository at " + path + " (give a work tree holding .git, or a bare repository)",
+          e);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open the git repository at " + path, e);
     }

@@ -3,12 +3,12 @@ package trafficlight.localhub;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
+import java.util.stream.Stream;
 
 /**
  * The GitHub REST endpoints the hub serves, and what GitHub does around every one of them:
@@ -94,8 +94,8 @@ final class GitHubApi {
                 INSTALLATION_TOKEN_OPERATION,
                 null,
                 AppsEndpoint::createInstallationToken));
-    this.routes = new ArrayList<>(issueRoutes);
-    this.routes.addAll(CodeRoutes.routes(code, deployments));
+    this.routes =
+        Stream.concat(issueRoutes.stream(), CodeRoutes.routes(code, deployments).stream()).toList();
   }
 
   record Match(Route route, Matcher matcher) {}

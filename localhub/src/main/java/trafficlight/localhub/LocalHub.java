@@ -65,6 +65,7 @@ public final class LocalHub implements AutoCloseable {
           HttpServer.create(
               new InetSocketAddress(InetAddress.getLoopbackAddress(), builder.port), 64);
     } catch (IOException e) {
+      code.close();
       if (journal != null) {
         journal.close();
       }
@@ -214,8 +215,13 @@ public final class LocalHub implements AutoCloseable {
    * @throws IllegalArgumentException when there is no git repository there
    */
   public void serveCode(String fullName, Path gitRepository) {
+    try {
+      code.add(fullName, gitRepository);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "cannot serve the code of " + fullName + ": " + e.getMessage(), e);
+    }
     createRepo(fullName);
-    code.add(fullName, gitRepository);
   }
 
   /**

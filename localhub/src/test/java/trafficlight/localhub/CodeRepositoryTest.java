@@ -173,6 +173,16 @@ class CodeRepositoryTest {
   }
 
   @Test
+  void aForcePushedCommitIsStillKnownBySha() {
+    git.branch("main", side);
+    assertThat(ok(Http.get(base + "/commits/main", token)).get("sha").asText()).isEqualTo(side);
+    JsonNode gone = ok(Http.get(base + "/compare/" + first + "..." + third, token));
+    assertThat(gone.get("status").asText()).isEqualTo("ahead");
+    JsonNode now = ok(Http.get(base + "/compare/" + third + "...main", token));
+    assertThat(now.get("status").asText()).isEqualTo("diverged");
+  }
+
+  @Test
   void authorsMapToLogins() {
     assertThat(ok(Http.get(base + "/commits/" + first, token)).at("/author/login").asText())
         .isEqualTo("ann-lee");
@@ -279,6 +289,19 @@ class CodeRepositoryTest {
     assertThatThrownBy(() -> hub.serveCode("acme/none", dir.resolve("nothing-here")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("no git repository at");
+  }
+
+  @Test
+  void codeRepoOptionsAreParsed() {
+    CodeRepositorySpec spec = CodeRepositorySpec.parse("acme/shop=" + git.path());
+    assertThat(spec.fullName()).isEqualTo("acme/shop");
+    assertThat(spec.path()).isEqualTo(git.path());
+    for (String bad : List.of("acme/shop", "shop=/tmp/x", "acme/shop=", "a/b/c=/x")) {
+      assertThatThrownBy(() -> CodeRepositorySpec.parse(bad))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage(
+              "--code-repo must be OWNER/NAME=PATH (PATH a git repository), got \"" + bad + "\"");
+    }
   }
 
   private static List<String> shas(JsonNode comparison) {
