@@ -249,6 +249,51 @@ class AncestryTest {
         .isEqualTo("https://ci.example.com/teams/main/pipelines/shop/jobs/deploy-ci/builds/1");
   }
 
+  @Test
+  void aPutThatRecordsACommitCostsOneCompareRequest() {
+    put("CI", "1", first, "Add the cart", Map.of());
+    // the stage's first deploy: no previous one, nothing to compare
+    assertThat(hub.requests())
+        .extracting(RecordedRequest::operation)
+        .containsExactly(
+            "issues/list-for-repo",
+            "issues/list-for-repo",
+            "issues/create",
+            "issues/list-for-repo");
+    hub.closeIssue(GATES, ciIssue(), "alice");
+
+    // opens a new issue: the previous deploy is on the closed one
+    hub.clearRequests();
+    put("CI", "2", second, "Fix the cart total (#12)", Map.of());
+    assertThat(hub.requests())
+        .extracting(RecordedRequest::operation)
+        .containsExactly(
+            "issues/list-for-repo", // the open issue with this title: none
+            "issues/list-for-repo", // the stage's closed issues: the previous deploy's
+            "repos/compare-commits-with-basehead",
+            "issues/create",
+            "issues/list-for-repo"); // the racing-put check, as before
+
+    // comments on the open issue: the previous deploy is its body (no comments yet)
+    hub.clearRequests();
+    put("CI", "3", third, "Merge pull request #13 from carol/search", Map.of());
+    assertThat(hub.requests())
+        .extracting(RecordedRequest::operation)
+        .containsExactly(
+            "issues/list-for-repo", "repos/compare-commits-with-basehead", "issues/create-comment");
+
+    // with comments, they are read for the latest record
+    hub.clearRequests();
+    put("CI", "4", first, "Add the cart", Map.of());
+    assertThat(hub.requests())
+        .extracting(RecordedRequest::operation)
+        .containsExactly(
+            "issues/list-for-repo",
+            "issues/list-comments",
+            "repos/compare-commits-with-basehead",
+            "issues/create-comment");
+  }
+
   // ---- helpers
 
   /** CI deploys the first commit, then the third; QA the third: the done-when scenario. */
