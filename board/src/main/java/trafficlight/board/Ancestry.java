@@ -178,7 +178,7 @@ public final class Ancestry {
    * @throws IllegalArgumentException when the prefix is ambiguous
    */
   public Optional<Resolved> resolve(Iterable<String> codeRepositories, String prefix) {
-    if (local != null) {
+    if (local != null && ofTheseRepositories(local, codeRepositories)) {
       Optional<LocalClone.Resolved> here = local.resolve(prefix);
       if (here.isPresent()) {
         return Optional.of(
@@ -201,6 +201,24 @@ public final class Ancestry {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * Whether a prefix found in the clone is one the records could mean: the clone's origin is one of
+   * their code repositories, or either side names none (a clone of another project could hold a
+   * commit with the same prefix).
+   */
+  private static boolean ofTheseRepositories(LocalClone clone, Iterable<String> repositories) {
+    String origin = clone.origin();
+    if (origin == null || !repositories.iterator().hasNext()) {
+      return true;
+    }
+    for (String repo : repositories) {
+      if (repo.equalsIgnoreCase(origin)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static String shortSha(String sha) {
