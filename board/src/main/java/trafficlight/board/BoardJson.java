@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import trafficlight.gate.DeployRecord;
 
 /** The board, a commit's whereabouts and a promotion as JSON (for {@code --json} and the web). */
 public final class BoardJson {
@@ -30,7 +31,7 @@ public final class BoardJson {
       Map<String, Object> pm = new LinkedHashMap<>();
       pm.put("project", p.name());
       List<Object> ss = new ArrayList<>();
-      p.stages().forEach(s -> ss.add(stage(s)));
+      p.stages().forEach(s -> ss.add(stage(p, s)));
       pm.put("stages", ss);
       ps.add(pm);
     }
@@ -38,7 +39,7 @@ public final class BoardJson {
     return m;
   }
 
-  public static Map<String, Object> stage(Stage s) {
+  public static Map<String, Object> stage(Project p, Stage s) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("stage", s.name());
     m.put("short_name", s.shortName());
@@ -52,7 +53,28 @@ public final class BoardJson {
     m.put("latest_issue", s.latest() == null ? null : issue(s.latest()));
     Build b = s.latestBuild();
     m.put("latest_build", b == null ? null : build(b));
+    m.put("promotion_carries", PromotionCarries.of(p, s).map(BoardJson::carries).orElse(null));
     return m;
+  }
+
+  /** What promoting would carry: the summary line and the commits, oldest first. */
+  private static Map<String, Object> carries(List<DeployRecord.Commit> commits) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("summary", PromotionCarries.summary(commits));
+    m.put("commits", commits(commits));
+    return m;
+  }
+
+  private static List<Object> commits(List<DeployRecord.Commit> commits) {
+    List<Object> list = new ArrayList<>();
+    for (DeployRecord.Commit c : commits) {
+      Map<String, Object> cm = new LinkedHashMap<>();
+      cm.put("sha", c.sha());
+      cm.put("subject", c.subject());
+      cm.put("author", c.author());
+      list.add(cm);
+    }
+    return list;
   }
 
   public static Map<String, Object> issue(GateIssue i) {
@@ -83,6 +105,8 @@ public final class BoardJson {
     m.put("build_url", b.buildUrl());
     m.put("commit", b.commit());
     m.put("subject", b.subject());
+    m.put("code_repository", b.record().codeRepository());
+    m.put("commits", commits(b.record().commits()));
     return m;
   }
 
@@ -91,6 +115,8 @@ public final class BoardJson {
     m.put("query", a.query());
     m.put("commit", a.commits().isEmpty() ? null : a.commits().get(0));
     m.put("subject", a.subject());
+    m.put("code_repository", a.codeRepository());
+    m.put("note", a.note());
     List<Object> stages = new ArrayList<>();
     for (Where.StageAnswer s : a.stages()) {
       Map<String, Object> sm = new LinkedHashMap<>();
@@ -99,6 +125,8 @@ public final class BoardJson {
       sm.put("short_name", s.shortName());
       sm.put("deployed", s.deployed());
       sm.put("build", s.build() == null ? null : build(s.build()));
+      sm.put("in_commit", s.in());
+      sm.put("how", s.how());
       sm.put("close_to_promote", s.closeToPromote());
       sm.put("close_url", s.closeUrl());
       sm.put("answer", s.answer());

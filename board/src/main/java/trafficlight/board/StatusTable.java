@@ -24,7 +24,7 @@ public final class StatusTable {
               p.name(),
               s.shortName(),
               s.light().lower(),
-              detail(s),
+              detail(p, s),
               s.latest() == null ? "-" : "#" + s.latest().number(),
               Texts.time(s.lastDeployAt()),
               b == null ? "-" : Texts.build(b),
@@ -59,16 +59,22 @@ public final class StatusTable {
     return out.toString();
   }
 
-  /** {@code waiting 2h 5m, 3 builds}, {@code promoted by bob 2026-11-26 09:00 UTC}, ... */
-  public static String detail(Stage s) {
+  /**
+   * {@code waiting 2h 5m, 3 builds; promoting carries 2 commits: …}, {@code promoted by bob
+   * 2026-11-26 09:00 UTC}, ...
+   */
+  public static String detail(Project p, Stage s) {
     GateIssue latest = s.latest();
     return switch (s.status()) {
-      case "waiting" ->
-          "waiting "
-              + Texts.duration(s.waiting())
-              + ", "
-              + s.buildsWaiting()
-              + (s.buildsWaiting() == 1 ? " build" : " builds");
+      case "waiting" -> {
+        String carries = PromotionCarries.summary(p, s);
+        yield "waiting "
+            + Texts.duration(s.waiting())
+            + ", "
+            + s.buildsWaiting()
+            + (s.buildsWaiting() == 1 ? " build" : " builds")
+            + (carries == null ? "" : "; promoting carries " + carries);
+      }
       case "promoted", "consumed", "not planned" ->
           (s.status().equals("consumed") ? "promoted" : s.status())
               + (latest.closedBy() != null ? " by " + latest.closedBy() : "")

@@ -2,15 +2,20 @@ package trafficlight.board;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import trafficlight.gate.DeployRecord;
 
 /**
- * Answers "has my commit been deployed to X, and how do I get it there?" from the deploy records.
+ * Answers "has my commit been deployed to X, and how do I get it there?" from the deploy records
+ * and, through {@link Ancestry}, the code repository: a commit is deployed at a stage when the
+ * stage's deployed commit is that commit or descends from it.
  */
 public final class Where {
 
@@ -21,7 +26,11 @@ public final class Where {
   /**
    * The answer for one stage.
    *
-   * @param build the first build of this stage that deployed the commit, or null
+   * @param build the build of this stage that deployed the commit, or null
+   * @param in the deployed commit that contains it, when not the commit itself; else null
+   * @param how how it is known: {@code recorded} (a record names the commit), {@code carried} (a
+   *     record lists it among the commits a deploy carried), {@code git} (the local clone) or
+   *     {@code github} (the compare API); null when not deployed
    * @param closeToPromote the open issue whose closing would promote the commit here, or null
    * @param answer one line for a person
    */
@@ -32,19 +41,40 @@ public final class Where {
       Light light,
       boolean deployed,
       Build build,
+      String in,
+      String how,
       Long closeToPromote,
       String closeUrl,
       String answer) {}
 
   /**
-   * @param commits the full SHAs the prefix matched (one, unless the prefix is ambiguous)
-   * @param stages the stages of every project that ever deployed a matching commit, in order
+   * @param commits the full SHAs the prefix matched (one, or none when nothing knows it)
+   * @param codeRepository the code repository the commit belongs to, when known
+   * @param note why nothing was found, or null
+   * @param stages the stages of every project that deployed it or shares its code repository
    */
   public record Answer(
-      String query, List<String> commits, String subject, List<StageAnswer> stages) {
+      String query,
+      List<String> commits,
+      String subject,
+      String codeRepository,
+      String note,
+      List<StageAnswer> stages) {
     public boolean found() {
       return !commits.isEmpty();
     }
+  }
+
+  /** A stage's build that holds the commit, or why that cannot be told. */
+  private record Holding(Build build, String how, String unknown) {
+    boolean held() {
+      return build != null;
+    }
+  }
+
+  /** From the deploy records alone (no clone, no requests). */
+  public static Answer find(Board board, String query) {
+    return find(board, query, Ancestry.recordsOnly());
   }
 
   /**
@@ -52,66 +82,161 @@ public final class Where {
    *
    * @throws IllegalArgumentException for a malformed query or an ambiguous prefix
    */
-  public static Answer find(Board board, String query) {
+  public static Answer find(Board board, String query, Ancestry ancestry) {
     String prefix = query.strip().toLowerCase(Locale.ROOT);
     if (!HEX.matcher(prefix).matches()) {
       throw new IllegalArgumentException(
           "a commit is 4 to 64 hex digits (a SHA or a prefix of one), got \"" + query + "\"");
     }
-    Set<String> commits = new LinkedHashSet<>();
-    String subject = null;
+    Map<String, String> subjects = new LinkedHashMap<>();
+    Map<String, String> repositories = new LinkedHashMap<>();
+    Set<String> codeRepositories = new LinkedHashSet<>();
     for (Project p : board.projects()) {
       for (Stage s : p.stages()) {
         for (Build b : s.builds()) {
+          String repo = b.record().codeRepository();
+          if (repo != null) {
+            codeRepositories.add(repo);
+          }
           if (b.deployed(prefix)) {
-            commits.add(b.commit());
-            if (subject == null) {
-              subject = b.subject();
+            note(subjects, repositories, b.commit(), b.subject(), repo);
+          }
+          for (DeployRecord.Commit c : b.record().commits()) {
+            if (c.sha() != null && c.sha().startsWith(prefix)) {
+              note(subjects, repositories, c.sha(), c.subject(), repo);
             }
           }
         }
       }
     }
-    if (commits.size() > 1) {
+    if (subjects.size() > 1) {
       throw new IllegalArgumentException(
           "commit prefix "
               + prefix
               + " is ambiguous: it matches "
-              + String.join(", ", commits)
+              + String.join(", ", subjects.keySet())
               + "; give more digits");
     }
-    List<StageAnswer> answers = new ArrayList<>();
-    if (commits.isEmpty()) {
-      return new Answer(prefix, List.of(), null, answers);
+    String commit;
+    String subject;
+    String codeRepository;
+    if (subjects.isEmpty()) {
+      Optional<Ancestry.Resolved> resolved = ancestry.resolve(codeRepositories, prefix);
+      if (resolved.isEmpty()) {
+        return new Answer(
+            prefix,
+            List.of(),
+            null,
+            null,
+            "no deploy in "
+                + board.repository()
+                + " records commit "
+                + prefix
+                + (codeRepositories.isEmpty()
+                    ? " (commits are recorded by puts with commit_from)"
+                    : ancestry.unreachable().isEmpty()
+                        ? ", and "
+                            + String.join(", ", codeRepositories)
+                            + (codeRepositories.size() == 1 ? " knows" : " know")
+                            + " no such commit"
+                        : "; " + String.join("; ", ancestry.unreachable())),
+            List.of());
+      }
+      commit = resolved.get().sha();
+      subject = resolved.get().subject();
+      codeRepository = resolved.get().codeRepository();
+    } else {
+      commit = subjects.keySet().iterator().next();
+      subject = subjects.get(commit);
+      codeRepository = repositories.get(commit);
     }
-    String commit = commits.iterator().next();
+
+    List<StageAnswer> answers = new ArrayList<>();
     for (Project p : board.projects()) {
-      if (p.stages().stream().noneMatch(s -> first(s, commit).isPresent())) {
+      String projectRepository = codeRepository(p);
+      boolean named = p.stages().stream().anyMatch(s -> !named(s, commit).isEmpty());
+      boolean sameRepository = codeRepository != null && codeRepository.equals(projectRepository);
+      if (!named && !sameRepository) {
         continue;
       }
+      Map<Stage, Holding> holdings = new LinkedHashMap<>();
       for (Stage s : p.stages()) {
-        answers.add(answer(p, s, commit));
+        holdings.put(s, holding(s, commit, projectRepository, ancestry));
+      }
+      for (Stage s : p.stages()) {
+        answers.add(answer(p, s, holdings, commit));
       }
     }
-    return new Answer(prefix, List.of(commit), subject, answers);
+    return new Answer(prefix, List.of(commit), subject, codeRepository, null, answers);
   }
 
-  private static Optional<Build> first(Stage stage, String commit) {
+  private static void note(
+      Map<String, String> subjects,
+      Map<String, String> repositories,
+      String sha,
+      String subject,
+      String repo) {
+    if (subject != null || !subjects.containsKey(sha)) {
+      subjects.merge(sha, subject == null ? "" : subject, (a, b) -> a.isEmpty() ? b : a);
+    }
+    if (repo != null) {
+      repositories.putIfAbsent(sha, repo);
+    }
+  }
+
+  /** The code repository the project's latest records name, or null. */
+  private static String codeRepository(Project p) {
+    return p.stages().stream()
+        .flatMap(s -> s.builds().stream())
+        .sorted(Comparator.comparing(Build::at).reversed())
+        .map(b -> b.record().codeRepository())
+        .filter(r -> r != null)
+        .findFirst()
+        .orElse(null);
+  }
+
+  /** The stage's builds whose records name the commit, deployed or carried, oldest first. */
+  private static List<Build> named(Stage stage, String commit) {
     return stage.builds().stream()
-        .filter(b -> commit.equals(b.commit()))
-        .min(Comparator.comparing(Build::at));
+        .filter(
+            b ->
+                commit.equals(b.commit())
+                    || b.record().commits().stream().anyMatch(c -> commit.equals(c.sha())))
+        .sorted(Comparator.comparing(Build::at))
+        .toList();
   }
 
-  private static Optional<Build> last(Stage stage, String commit) {
-    return stage.builds().stream()
-        .filter(b -> commit.equals(b.commit()))
-        .max(Comparator.comparing(Build::at));
+  /**
+   * The build that brought the commit to this stage: the first whose record names it, else the
+   * latest, when its commit contains it.
+   */
+  private static Holding holding(
+      Stage stage, String commit, String projectRepository, Ancestry ancestry) {
+    for (Build b : named(stage, commit)) {
+      return new Holding(b, commit.equals(b.commit()) ? "recorded" : "carried", null);
+    }
+    Build latest = stage.builds().stream().filter(b -> b.commit() != null).findFirst().orElse(null);
+    if (latest == null) {
+      return new Holding(null, null, null);
+    }
+    String repo =
+        latest.record().codeRepository() != null
+            ? latest.record().codeRepository()
+            : projectRepository;
+    Ancestry.Verdict v = ancestry.contains(repo, latest.commit(), commit);
+    return switch (v.state()) {
+      case CONTAINED -> new Holding(latest, v.how(), null);
+      case NOT_CONTAINED -> new Holding(null, null, null);
+      case UNKNOWN -> new Holding(null, null, v.reason());
+    };
   }
 
-  private static StageAnswer answer(Project project, Stage stage, String commit) {
-    Optional<Build> here = first(stage, commit);
-    if (here.isPresent()) {
-      Build b = here.get();
+  private static StageAnswer answer(
+      Project project, Stage stage, Map<Stage, Holding> holdings, String commit) {
+    Holding here = holdings.get(stage);
+    if (here.held()) {
+      Build b = here.build();
+      boolean itself = "recorded".equals(here.how());
       return new StageAnswer(
           project.name(),
           stage.name(),
@@ -119,27 +244,32 @@ public final class Where {
           stage.light(),
           true,
           b,
+          itself ? null : b.commit(),
+          here.how(),
           null,
           null,
           "deployed "
               + Texts.time(b.at())
               + " by "
               + Texts.build(b)
-              + " (issue #"
-              + b.issue()
-              + ")");
+              + (itself
+                  ? " (issue #" + b.issue() + ")"
+                  : " in " + b.shortCommit() + " (contains " + Ancestry.shortSha(commit) + ")"));
+    }
+    if (here.unknown() != null) {
+      return notYet(project, stage, null, null, "unknown: " + here.unknown());
     }
     Optional<Stage> before = project.before(stage);
     if (before.isEmpty()) {
       return notYet(project, stage, null, null, "not deployed");
     }
     Stage prev = before.get();
-    Optional<Build> there = last(prev, commit);
-    if (there.isEmpty()) {
+    Holding there = holdings.get(prev);
+    if (there == null || !there.held()) {
       return notYet(
           project, stage, null, null, "not yet: it must reach " + prev.shortName() + " first");
     }
-    long number = there.get().issue();
+    long number = there.build().issue();
     GateIssue holder =
         prev.issues().stream().filter(i -> i.number() == number).findFirst().orElse(null);
     if (holder == null) {
@@ -186,7 +316,8 @@ public final class Where {
             + Texts.by(holder)
             + ", but no build of "
             + stage.shortName()
-            + " records this commit (still deploying, failed, or a later build was deployed)");
+            + " records this commit or one containing it (still deploying, failed, or a later"
+            + " build was deployed)");
   }
 
   private static StageAnswer notYet(
@@ -197,6 +328,8 @@ public final class Where {
         stage.shortName(),
         stage.light(),
         false,
+        null,
+        null,
         null,
         close,
         closeUrl,

@@ -105,6 +105,13 @@ public final class DemoCommand implements Callable<Integer> {
   int port;
 
   private final PrintStream out = System.out;
+
+  /** A push to the demo's code repository: a real commit, then a new version of the code. */
+  private interface Pusher {
+    Map<String, String> push(String subject, String author);
+  }
+
+  private Pusher pusher;
   private final HttpClient http = HttpClient.newHttpClient();
 
   @Override
@@ -114,10 +121,17 @@ public final class DemoCommand implements Callable<Integer> {
     Path pipelineFile = work.resolve("pipeline.yml");
     Pipelines.generate(chainFile, pipelineFile);
     Chain chain = ChainReader.read(chainFile);
-    DemoCodeResource code = new DemoCodeResource();
-
-    try (LocalHub hub = LocalHub.builder().port(port).start()) {
+    try (DemoGitRepository git = DemoGitRepository.create(work.resolve("myapp"));
+        LocalHub hub =
+            LocalHub.builder()
+                .port(port)
+                .codeRepository(DemoGitRepository.NAME, git.directory())
+                .start()) {
       hub.createRepo(REPO);
+      // the checkouts name localhub's copy as origin, so the puts record demo/myapp
+      DemoCodeResource code =
+          new DemoCodeResource(hub.baseUrl() + "/" + DemoGitRepository.NAME + ".git");
+      pusher = (subject, author) -> code.push(git.commit(subject, author), subject);
       String token = hub.createToken("concourse-bot");
       // the work directory is the owner's only (createTempDirectory), so is the token in it
       Path yourToken =
@@ -149,7 +163,7 @@ public final class DemoCommand implements Callable<Integer> {
           out.println("  pipeline " + pipelineFile + " (generated from it)");
           out.println();
           runner.start();
-          return scripted ? scripted(hub, runner, code, printer) : interactive(code);
+          return scripted ? scripted(hub, runner, code, printer) : interactive();
         }
       }
     }
@@ -163,14 +177,14 @@ public final class DemoCommand implements Callable<Integer> {
     String bob = hub.createToken("bob");
     String carol = hub.createToken("carol");
 
-    Map<String, String> first = code.push("Add the checkout page");
+    Map<String, String> first = pusher.push("Add the checkout page", "Alice");
     expect(runner.awaitBuild("deploy-ci", 1, BUILD_TIMEOUT));
     int ciIssue = printer.lastIssue("CI");
     closeAs(hub, "alice", alice, ciIssue, runner, "ci-promoted");
     expect(runner.awaitBuild("deploy-qa", 1, BUILD_TIMEOUT));
     int qaIssue = printer.lastIssue("QA");
 
-    Map<String, String> second = code.push("Fix the cart total");
+    Map<String, String> second = pusher.push("Fix the cart total", "Bob");
     expect(runner.awaitBuild("deploy-ci", 2, BUILD_TIMEOUT));
     closeAs(hub, "bob", bob, printer.lastIssue("CI"), runner, "ci-promoted");
     expect(runner.awaitBuild("deploy-qa", 2, BUILD_TIMEOUT));
@@ -209,7 +223,11 @@ public final class DemoCommand implements Callable<Integer> {
             + short7(first)
             + "), through CI and QA: every step ran the generated pipeline's"
             + " dist/opt/resource/{check,in,out}.");
-    return 0;
+    out.println();
+    String token = hub.createToken("demo-reader");
+    return DemoWhere.check(hub.baseUrl(), REPO, token, first.get("ref"), second.get("ref"), out)
+        ? 0
+        : 1;
   }
 
   private Build expect(Build build) {
@@ -249,12 +267,12 @@ public final class DemoCommand implements Callable<Integer> {
 
   // ---- interactive: the user closes the issues
 
-  private int interactive(DemoCodeResource code) throws InterruptedException {
+  private int interactive() throws InterruptedException {
     out.println("Pushing a change to myapp; CI deploys it and opens a gate issue.");
     out.println(
         "Press Enter (or type a commit message) to push another change; Ctrl-C ends the demo.");
     out.println();
-    code.push("Add the checkout page");
+    pusher.push("Add the checkout page", "Alice");
     CountDownLatch end = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(end::countDown));
     Thread input =
@@ -264,7 +282,8 @@ public final class DemoCommand implements Callable<Integer> {
               try (BufferedReader in =
                   new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
                 for (String line; (line = in.readLine()) != null; ) {
-                  code.push(line.isBlank() ? "Change " + n.incrementAndGet() : line.strip());
+                  pusher.push(
+                      line.isBlank() ? "Change " + n.incrementAndGet() : line.strip(), "You");
                 }
               } catch (IOException ignored) {
                 // no console: the user closes issues only

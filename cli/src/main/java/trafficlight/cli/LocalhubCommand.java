@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import trafficlight.localhub.CodeRepositorySpec;
 import trafficlight.localhub.LocalHub;
 import trafficlight.localhub.LocalHubMain;
 
@@ -31,9 +32,28 @@ public final class LocalhubCommand implements Callable<Integer> {
   @Option(names = "--repo", description = "owner/name to create (repeatable; default demo/app).")
   List<String> repos = new ArrayList<>();
 
+  @Option(
+      names = "--code-repo",
+      paramLabel = "OWNER/NAME=PATH",
+      description =
+          "Serve the code of OWNER/NAME (commits, compare, deployments) from the git repository"
+              + " at PATH, a work tree or a bare repository (repeatable).")
+  List<String> codeRepos = new ArrayList<>();
+
   @Override
   public Integer call() throws InterruptedException {
-    LocalHub hub = LocalHub.builder().port(port).dataDir(data).start();
+    LocalHub.Builder builder = LocalHub.builder().port(port).dataDir(data);
+    LocalHub hub;
+    try {
+      for (String codeRepo : codeRepos) {
+        CodeRepositorySpec spec = CodeRepositorySpec.parse(codeRepo);
+        builder.codeRepository(spec.fullName(), spec.path());
+      }
+      hub = builder.start();
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      return 2;
+    }
     String used = LocalHubMain.announce(hub, repos, login, token);
     Runtime.getRuntime().addShutdownHook(new Thread(hub::close));
     System.out.println("localhub listening on " + hub.baseUrl());

@@ -8,6 +8,7 @@ import trafficlight.board.Promotion;
 import trafficlight.github.GitHubClient;
 import trafficlight.github.GitHubException;
 import trafficlight.github.MemoryResponseCache;
+import trafficlight.github.ResponseCache;
 
 /**
  * What {@code status}, {@code where} and {@code promote} share, unlike the long-running {@link
@@ -28,11 +29,22 @@ abstract class OneShotBoardCommand implements Callable<Integer> {
 
   abstract int run(GitHubClient github, Board board) throws Exception;
 
+  /** The responses this command may reuse: by default only its own, in memory. */
+  ResponseCache responseCache() {
+    return new MemoryResponseCache(1000);
+  }
+
+  /** After a run that succeeded: keeps what the cache learnt, where it can. */
+  void saveCache(ResponseCache cache) {}
+
   @Override
   public Integer call() throws Exception {
-    try (GitHubClient github = github().client(new MemoryResponseCache(1000))) {
+    ResponseCache cache = responseCache();
+    try (GitHubClient github = github().client(cache)) {
       GateReader reader = github().reader(github);
-      return run(github, reader.read());
+      int exit = run(github, reader.read());
+      saveCache(cache);
+      return exit;
     } catch (Promotion.Refused | IllegalArgumentException e) {
       err.println(e.getMessage());
       return REFUSED;

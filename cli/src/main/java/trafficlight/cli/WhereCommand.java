@@ -1,13 +1,20 @@
 package trafficlight.cli;
 
+import java.nio.file.Path;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import trafficlight.board.Ancestry;
 import trafficlight.board.Board;
 import trafficlight.board.BoardJson;
+import trafficlight.board.LocalClone;
 import trafficlight.board.Where;
+import trafficlight.board.WhereText;
+import trafficlight.github.FileResponseCache;
 import trafficlight.github.GitHubClient;
+import trafficlight.github.ResponseCache;
 
 /** {@code trafficlight where <sha>}: where a commit is deployed, and how to get it further. */
 @Command(
@@ -29,37 +36,64 @@ public final class WhereCommand extends OneShotBoardCommand {
     return github;
   }
 
+  @Option(
+      names = "--git-dir",
+      paramLabel = "<dir>",
+      description =
+          "A clone of the code repository to answer ancestry from, without API requests"
+              + " (default: the clone the current directory is in, if any).")
+  Path gitDir;
+
+  @Option(names = "--no-local-git", description = "Ask GitHub even when run inside a clone.")
+  boolean noLocalGit;
+
+  @Option(
+      names = "--cache-file",
+      paramLabel = "<file>",
+      description =
+          "Keep GitHub's answers in this file between runs: comparisons of two commits never"
+              + " change, so a repeated where asks for none again (default: none).")
+  Path cacheFile;
+
+  @Override
+  ResponseCache responseCache() {
+    if (cacheFile == null) {
+      return super.responseCache();
+    }
+    return FileResponseCache.load(
+        cacheFile,
+        github.ghHost + " " + github.repository,
+        new FileResponseCache.Limits(2000, 32L << 20));
+  }
+
+  @Override
+  void saveCache(ResponseCache cache) {
+    if (cache instanceof FileResponseCache file && !file.save()) {
+      err.println("warning: could not write --cache-file " + cacheFile);
+    }
+  }
+
   @Override
   int run(GitHubClient client, Board board) {
-    Where.Answer answer = Where.find(board, commit);
+    Optional<LocalClone> clone =
+        noLocalGit
+            ? Optional.empty()
+            : LocalClone.find(gitDir != null ? gitDir : Path.of("").toAbsolutePath());
+    if (gitDir != null && clone.isEmpty() && !noLocalGit) {
+      err.println("--git-dir " + gitDir + " is not in a git repository: name a clone's directory");
+      return REFUSED;
+    }
+    Where.Answer answer;
+    try {
+      answer = Where.find(board, commit, new Ancestry(client, clone.orElse(null)));
+    } finally {
+      clone.ifPresent(LocalClone::close);
+    }
     if (json) {
       out.println(BoardJson.write(BoardJson.where(answer), true));
       return answer.found() ? 0 : 1;
     }
-    if (!answer.found()) {
-      out.println(
-          "no deploy in "
-              + board.repository()
-              + " records commit "
-              + answer.query()
-              + " (commits are recorded by puts with commit_from)");
-      return 1;
-    }
-    String sha = answer.commits().get(0);
-    out.println(
-        "commit "
-            + sha.substring(0, Math.min(12, sha.length()))
-            + (answer.subject() == null ? "" : " " + answer.subject()));
-    String project = null;
-    int width = answer.stages().stream().mapToInt(s -> s.shortName().length()).max().orElse(0);
-    for (Where.StageAnswer s : answer.stages()) {
-      if (!s.project().equals(project)) {
-        project = s.project();
-        out.println(project);
-      }
-      out.println(
-          "  " + s.shortName() + " ".repeat(width - s.shortName().length() + 2) + s.answer());
-    }
-    return 0;
+    out.print(WhereText.render(answer));
+    return answer.found() ? 0 : 1;
   }
 }

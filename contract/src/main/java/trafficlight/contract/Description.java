@@ -197,6 +197,9 @@ final class Description {
         }
         copy.set(k, clean(e.getValue(), !keysAreNames && NAME_MAPS.contains(k)));
       }
+      if (!keysAreNames) {
+        letNullMatchEmptyObject(copy);
+      }
       return copy;
     }
     if (node.isArray()) {
@@ -205,6 +208,30 @@ final class Description {
       return copy;
     }
     return node.deepCopy();
+  }
+
+  private static final String EMPTY_OBJECT = "#/components/schemas/empty-object";
+
+  /**
+   * {@code nullable: true} beside {@code oneOf} (a commit's {@code author}: a user, {@code {}} or
+   * null) is lost on the validator: it checks null against each branch, and none takes it. Making
+   * the empty-object branch itself nullable says the same and lets null match exactly one branch.
+   */
+  private static void letNullMatchEmptyObject(ObjectNode schema) {
+    if (!schema.path("nullable").asBoolean(false) || !schema.path("oneOf").isArray()) {
+      return;
+    }
+    ArrayNode branches = (ArrayNode) schema.get("oneOf");
+    for (int i = 0; i < branches.size(); i++) {
+      if (EMPTY_OBJECT.equals(branches.get(i).path("$ref").asText())) {
+        ObjectNode nullableEmpty = JsonNodeFactory.instance.objectNode();
+        nullableEmpty.put("type", "object");
+        nullableEmpty.put("nullable", true);
+        nullableEmpty.putObject("properties");
+        nullableEmpty.put("additionalProperties", false);
+        branches.set(i, nullableEmpty);
+      }
+    }
   }
 
   private static String unescape(String pointerToken) {

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -320,12 +321,19 @@ public final class GitHubContract {
                   ? " (see GitHubContract.validatingRepositoryIdIssuesAsRepoIssues())"
                   : ""));
     }
-    return new Resolution(path, op, null);
+    return new Resolution(String.join("/", segments(op.pathTemplate(), path)), op, null);
   }
+
+  /**
+   * Path parameters that GitHub's description marks {@code x-multi-segment} (a ref such as {@code
+   * heads/main}, a {@code basehead} of branches with slashes): as the last segment of a template
+   * they take the rest of the path.
+   */
+  static final Set<String> MULTI_SEGMENT = Set.of("{ref}", "{basehead}");
 
   static boolean matches(String template, String path) {
     String[] t = template.split("/", -1);
-    String[] p = path.split("/", -1);
+    String[] p = segments(template, path);
     if (t.length != p.length) {
       return false;
     }
@@ -339,6 +347,22 @@ public final class GitHubContract {
       }
     }
     return true;
+  }
+
+  /**
+   * The segments of {@code path} as {@code template} sees them: a multi-segment last parameter
+   * takes the rest of the path, its slashes encoded ({@code %2F}) so the validator sees one
+   * segment.
+   */
+  private static String[] segments(String template, String path) {
+    String[] t = template.split("/", -1);
+    String[] p = path.split("/", -1);
+    if (t.length >= p.length || !MULTI_SEGMENT.contains(t[t.length - 1])) {
+      return p;
+    }
+    String[] joined = Arrays.copyOf(p, t.length);
+    joined[t.length - 1] = String.join("%2F", Arrays.copyOfRange(p, t.length - 1, p.length));
+    return joined;
   }
 
   private static boolean documentsStatus(Loaded l, UsedOperations.Operation op, int status) {

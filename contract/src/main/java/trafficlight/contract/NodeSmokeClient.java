@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -74,6 +75,17 @@ public final class NodeSmokeClient {
         "webhooks.mjs",
         Map.of("BASE_URL", baseUrl, "TOKEN", token, "REPO", repo, "SECRET", secret),
         baseUrl);
+  }
+
+  /**
+   * Runs another script of {@code contract/npm} the same way, with more environment variables (e.g.
+   * {@code code-smoke.mjs}, which drives commits, compare and deployments).
+   */
+  public Map<String, Object> run(
+      String script, String baseUrl, String token, String repo, Map<String, String> env) {
+    Map<String, String> all = new HashMap<>(env);
+    all.putAll(Map.of("BASE_URL", baseUrl, "TOKEN", token, "REPO", repo));
+    return runScript(script, all, baseUrl);
   }
 
   private Map<String, Object> runScript(String script, Map<String, String> env, String baseUrl) {

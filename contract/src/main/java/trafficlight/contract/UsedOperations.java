@@ -51,6 +51,12 @@ public final class UsedOperations {
           new Operation("GET", "/repos/{owner}/{repo}/hooks/{hook_id}/deliveries/{delivery_id}"),
           new Operation(
               "POST", "/repos/{owner}/{repo}/hooks/{hook_id}/deliveries/{delivery_id}/attempts"),
+          new Operation("GET", "/repos/{owner}/{repo}/commits/{ref}"),
+          new Operation("GET", "/repos/{owner}/{repo}/compare/{basehead}"),
+          new Operation("GET", "/repos/{owner}/{repo}/deployments"),
+          new Operation("POST", "/repos/{owner}/{repo}/deployments"),
+          new Operation("GET", "/repos/{owner}/{repo}/deployments/{deployment_id}/statuses"),
+          new Operation("POST", "/repos/{owner}/{repo}/deployments/{deployment_id}/statuses"),
           LIST_ISSUES_BY_REPOSITORY_ID);
 
   private UsedOperations() {}

@@ -77,7 +77,48 @@ class KnownGoodExchangesTest {
             "/app/installations/4242/access_tokens",
             "{\"repositories\":[\"deploys\"],\"permissions\":{\"issues\":\"write\"}}",
             201,
-            text("installation-token.json")));
+            text("installation-token.json")),
+        // GitHub's own examples from the description, and the shapes around them
+        get("/repos/octocat/Hello-World/commits/6dcb09b", null, 200, text("commit.json")),
+        get("/repos/octocat/Hello-World/commits/heads/main", null, 200, text("commit.json")),
+        get(
+            "/repos/octocat/Hello-World/commits/6dcb09b",
+            null,
+            200,
+            Fixtures.mutated(
+                "commit.json",
+                o -> {
+                  o.putNull("author");
+                  o.putObject("committer");
+                })),
+        get(
+            "/repos/octocat/Hello-World/compare/main...feature/x",
+            "per_page=1&page=2",
+            200,
+            text("commit-comparison.json")),
+        send(
+            "POST",
+            "/repos/octocat/example/deployments",
+            "{\"ref\":\"a84d88e\",\"environment\":\"QA\",\"production_environment\":false,"
+                + "\"auto_merge\":false,\"required_contexts\":[],\"description\":\"deploy-qa #2\"}",
+            201,
+            text("deployment.json")),
+        get(
+            "/repos/octocat/example/deployments",
+            "environment=QA&per_page=100",
+            200,
+            "[" + text("deployment.json") + "]"),
+        send(
+            "POST",
+            "/repos/octocat/example/deployments/1/statuses",
+            "{\"state\":\"success\",\"log_url\":\"https://ci.example.com/builds/2\"}",
+            201,
+            text("deployment-status.json")),
+        get(
+            "/repos/octocat/example/deployments/1/statuses",
+            "per_page=100",
+            200,
+            "[" + text("deployment-status.json") + "]"));
   }
 
   static Stream<Arguments> apiGitHubCom() {

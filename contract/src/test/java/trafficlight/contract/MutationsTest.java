@@ -23,6 +23,9 @@ class MutationsTest {
 
   private static final String ISSUE = "/repos/octo-org/deploys/issues/42";
   private static final String ISSUES = "/repos/octo-org/deploys/issues";
+  private static final String COMMIT = "/repos/octocat/Hello-World/commits/6dcb09b";
+  private static final String COMPARE = "/repos/octocat/Hello-World/compare/main...topic";
+  private static final String DEPLOYMENTS = "/repos/octocat/example/deployments";
 
   static Stream<Arguments> mutations() {
     return Stream.of(
@@ -215,6 +218,61 @@ class MutationsTest {
                 Fixtures.JSON_RESPONSE,
                 text("issue-open.json")),
             "request: Accept media type 'text/html'"),
+        Arguments.of(
+            "commit author as a string",
+            get(COMMIT, null, 200, mutated("commit.json", o -> o.put("author", "octocat"))),
+            "[Path '/author']"),
+        Arguments.of(
+            "commit author an object that is neither a user nor empty",
+            get(
+                COMMIT,
+                null,
+                200,
+                mutated("commit.json", o -> o.putObject("author").put("login", 7))),
+            "[Path '/author']"),
+        Arguments.of(
+            "commit missing sha",
+            get(COMMIT, null, 200, mutated("commit.json", o -> o.remove("sha"))),
+            "response: [validation.response.body.schema.required]"),
+        Arguments.of(
+            "comparison status outside its enum",
+            get(
+                COMPARE,
+                null,
+                200,
+                mutated("commit-comparison.json", o -> o.put("status", "same"))),
+            "[Path '/status']"),
+        Arguments.of(
+            "comparison missing ahead_by",
+            get(COMPARE, null, 200, mutated("commit-comparison.json", o -> o.remove("ahead_by"))),
+            "response: [validation.response.body.schema.required]"),
+        Arguments.of(
+            "deployment missing id",
+            send(
+                "POST",
+                DEPLOYMENTS,
+                "{\"ref\":\"main\"}",
+                201,
+                mutated("deployment.json", o -> o.remove("id"))),
+            "response: [validation.response.body.schema.required]"),
+        Arguments.of(
+            "deployment request auto_merge as a string",
+            send(
+                "POST",
+                DEPLOYMENTS,
+                "{\"ref\":\"main\",\"auto_merge\":\"no\"}",
+                201,
+                text("deployment.json")),
+            "request: [validation.request.body.schema.type]"),
+        Arguments.of(
+            "deployment status state outside its enum",
+            send(
+                "POST",
+                DEPLOYMENTS + "/1/statuses",
+                "{\"state\":\"done\"}",
+                201,
+                text("deployment-status.json")),
+            "request: [validation.request.body.schema.enum]"),
         Arguments.of(
             "method the description lacks",
             send("DELETE", ISSUE, null, 204, null),

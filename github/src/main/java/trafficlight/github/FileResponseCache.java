@@ -32,7 +32,8 @@ import java.util.Map;
  * count and total size, the least recently used entries dropped first) and replaced atomically
  * (written to a temporary file in the same directory, then moved over it), so a concurrent or
  * interrupted writer leaves either the old file or the new one. It holds URLs, ETags, {@code Link}
- * headers and bodies, never a credential; URLs carrying user information are not cached.
+ * headers and bodies, never a credential; URLs carrying user information are not cached. An entry
+ * marked {@code immutable} (an answer that never changes) is answered from without a request.
  *
  * <p>Changes are kept in memory until {@link #save()}.
  */
@@ -187,13 +188,16 @@ public final class FileResponseCache implements ResponseCache {
             || !(m.get("body") instanceof String body)
             || !(m.get("sha256") instanceof String digest)
             || !(m.get("link") == null || m.get("link") instanceof String)
+            || !(m.get("immutable") == null || m.get("immutable") instanceof Boolean)
             || !digest.equals(sha256(body))
             || !cacheable(url)) {
           // one damaged entry makes the whole file suspect
           return;
         }
         loaded.remove(url);
-        loaded.put(url, new Entry(etag, body, (String) m.get("link")));
+        loaded.put(
+            url,
+            new Entry(etag, body, (String) m.get("link"), Boolean.TRUE.equals(m.get("immutable"))));
       }
       entries.putAll(loaded);
       trim();
@@ -209,6 +213,9 @@ public final class FileResponseCache implements ResponseCache {
       m.put("url", e.getKey());
       m.put("etag", e.getValue().etag());
       m.put("link", e.getValue().link());
+      if (e.getValue().immutable()) {
+        m.put("immutable", true);
+      }
       m.put("sha256", sha256(e.getValue().body()));
       m.put("body", e.getValue().body());
       list.add(m);

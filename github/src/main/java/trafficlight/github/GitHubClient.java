@@ -2,6 +2,8 @@ package trafficlight.github;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,13 +25,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The GitHub Issues REST operations this project needs, with authentication, paging through {@code
+ * The GitHub REST operations this project needs (issues and comments of gate repositories; commits,
+ * comparisons and deployments of code repositories), with authentication, paging through {@code
  * Link} headers, retries and rate-limit handling. One instance per process; not thread-safe for App
  * credentials until the first request has been made.
  */
 public final class GitHubClient implements AutoCloseable {
 
   private static final Pattern NEXT_LINK = Pattern.compile("<([^>]+)>;\\s*rel=\"next\"");
+  private static final Pattern FULL_SHA = Pattern.compile("[0-9a-f]{40}|[0-9a-f]{64}");
+  private static final Pattern REF = Pattern.compile("[A-Za-z0-9._/-]+");
+  private static final int MAX_STATUS_DESCRIPTION = 140;
   private static final String USER_AGENT = "trafficlight-resource";
 
   private final GitHubEndpoint endpoint;
@@ -40,6 +46,7 @@ public final class GitHubClient implements AutoCloseable {
   private final HttpTransport transport;
   private final ResponseCache cache;
   private String bearer;
+  private final ImmutableAnswers remembered = new ImmutableAnswers();
 
   public GitHubClient(
       GitHubEndpoint endpoint,
@@ -149,9 +156,279 @@ public final class GitHubClient implements AutoCloseable {
     return comments;
   }
 
+  /**
+   * Compares two commits of a code repository: {@link CommitComparison#contains()} tells whether
+   * {@code head} contains {@code base}. A comparison of two full SHAs never changes, so it is asked
+   * for once: kept in this client for good, and, as an {@link ResponseCache.Entry#immutable
+   * immutable} entry (the fields this project reads, not GitHub's whole answer), in the response
+   * cache, so another process sharing a {@link FileResponseCache} does not ask either.
+   *
+   * @param base a SHA (full or abbreviated), branch or tag
+   * @param head likewise
+   * @throws CommitNotFoundException when the repository answers but knows base or head not
+   * @throws NoCommonAncestorException when their histories share no commit
+   * @throws IllegalArgumentException when base or head is not a plausible ref
+   */
+  public CommitComparison compare(RepositoryName repo, String base, String head) {
+    URI uri =
+        endpoint.resolve(
+            repo.path()
+                + "/compare/"
+                + checkedRef(base, "base")
+                + "..."
+                + checkedRef(head, "head"));
+    boolean fixed = isFullSha(base) && isFullSha(head);
+    return remembered(
+        uri,
+        fixed,
+        CommitComparison.class,
+        GitHubJson::comparison,
+        GitHubJson::comparisonJson,
+        e -> commitError(repo, e, base + " or " + head));
+  }
+
+  /**
+   * One commit of a code repository; what {@code ref} is resolved to when it is a branch, a tag or
+   * an abbreviated SHA. Kept for good, like {@link #compare}, when {@code ref} is a full SHA.
+   *
+   * @throws CommitNotFoundException when the repository answers but knows no such commit
+   */
+  public CommitSummary commit(RepositoryName repo, String ref) {
+    URI uri = endpoint.resolve(repo.path() + "/commits/" + checkedRef(ref, "ref"));
+    return remembered(
+        uri,
+        isFullSha(ref),
+        CommitSummary.class,
+        GitHubJson::commitSummary,
+        GitHubJson::commitJson,
+        e -> commitError(repo, e, ref));
+  }
+
+  /**
+   * Creates a GitHub Deployment of {@code request.ref()}, with {@code auto_merge: false} and {@code
+   * required_contexts: []}; returns its id. Never retried after an unknown outcome.
+   */
+  public long createDeployment(RepositoryName repo, DeploymentRequest request) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("ref", request.ref());
+    body.put("environment", request.environment());
+    body.put("production_environment", request.productionEnvironment());
+    body.put("auto_merge", false);
+    body.put("required_contexts", List.of());
+    if (request.description() != null) {
+      body.put("description", request.description());
+    }
+    String path = repo.path() + "/deployments";
+    Response response = deploymentCall(repo, path, body);
+    if (response.json() instanceof Map<?, ?> m && m.get("id") instanceof Number id) {
+      return id.longValue();
+    }
+    throw new GitHubException(
+        response.http().status(),
+        "POST "
+            + path
+            + ": GitHub answered "
+            + response.http().status()
+            + " without a deployment ("
+            + (response.json() instanceof Map<?, ?> m ? m.get("message") : "no message")
+            + ")");
+  }
+
+  /**
+   * Adds a status to a deployment: {@code state} one of GitHub's ({@code success}, {@code failure},
+   * ...), {@code logUrl} the build page (or null), {@code description} cut to GitHub's {@value
+   * #MAX_STATUS_DESCRIPTION} characters (or null). Never retried after an unknown outcome.
+   */
+  public DeploymentStatus createDeploymentStatus(
+      RepositoryName repo, long deploymentId, String state, String logUrl, String description) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("state", state);
+    if (logUrl != null) {
+      body.put("log_url", logUrl);
+    }
+    if (description != null) {
+      body.put("description", shorten(description, MAX_STATUS_DESCRIPTION));
+    }
+    String path = repo.path() + "/deployments/" + deploymentId + "/statuses";
+    return GitHubJson.deploymentStatus(deploymentCall(repo, path, body).json());
+  }
+
+  /**
+   * The deployments of a repository, newest first; only those to {@code environment} unless null.
+   */
+  public List<Deployment> listDeployments(RepositoryName repo, String environment) {
+    String query =
+        "?per_page=100"
+            + (environment == null
+                ? ""
+                : "&environment=" + URLEncoder.encode(environment, StandardCharsets.UTF_8));
+    URI first = endpoint.resolve(repo.path() + "/deployments" + query);
+    List<Deployment> deployments = new ArrayList<>();
+    new PagedIterator<>(first, GitHubJson::deployments).forEachRemaining(deployments::add);
+    return deployments;
+  }
+
+  /** The statuses of a deployment, newest first. */
+  public List<DeploymentStatus> listDeploymentStatuses(RepositoryName repo, long deploymentId) {
+    URI first =
+        endpoint.resolve(repo.path() + "/deployments/" + deploymentId + "/statuses?per_page=100");
+    List<DeploymentStatus> statuses = new ArrayList<>();
+    new PagedIterator<>(first, GitHubJson::deploymentStatuses).forEachRemaining(statuses::add);
+    return statuses;
+  }
+
   @Override
   public void close() {
     transport.close();
+  }
+
+  /**
+   * A GET whose answer is kept for good when {@code fixed}: from this client's memory, else from an
+   * immutable cache entry, else asked and then kept in both.
+   */
+  private <T> T remembered(
+      URI uri,
+      boolean fixed,
+      Class<T> type,
+      Function<Object, T> parse,
+      Function<T, Object> essentials,
+      Function<GitHubException, GitHubException> onError) {
+    String url = uri.toString();
+    if (fixed) {
+      T known = remembered.get(url, type);
+      if (known != null) {
+        return known;
+      }
+    }
+    Response response;
+    try {
+      response = get(uri);
+    } catch (GitHubException e) {
+      throw onError.apply(e);
+    }
+    T value = parse.apply(response.json());
+    if (fixed) {
+      remembered.put(url, value);
+      String etag = response.http().header("etag");
+      if (etag != null && !etag.isEmpty()) {
+        cache.store(
+            url, ResponseCache.Entry.immutable(etag, GitHubJson.write(essentials.apply(value))));
+      }
+    }
+    return value;
+  }
+
+  /**
+   * The error to throw for a failed commit or compare request: GitHub's answers for an unknown
+   * commit (422, 409 for an empty repository, or a 404 while the repository itself answers) become
+   * a {@link CommitNotFoundException}; "no common ancestor" a {@link NoCommonAncestorException}.
+   */
+  private GitHubException commitError(RepositoryName repo, GitHubException e, String ref) {
+    String githubMessage = e.githubMessage() == null ? "" : e.githubMessage();
+    String request =
+        e.getMessage().contains(":")
+            ? e.getMessage().substring(0, e.getMessage().indexOf(':'))
+            : "";
+    if (e.status() == 404 && githubMessage.startsWith("No common ancestor")) {
+      return new NoCommonAncestorException(
+          request + ": " + githubMessage + " (" + repo + "): neither contains the other",
+          githubMessage);
+    }
+    if (e instanceof RateLimitException) {
+      return e;
+    }
+    boolean unknown = e.status() == 422 || e.status() == 409;
+    if (e.status() == 404) {
+      try {
+        call("GET", repo.path(), null);
+        unknown = true;
+      } catch (GitHubException repositoryUnseen) {
+        return unreadable(
+            repo, e, request, "no repository " + repo + ", or the credentials cannot see it");
+      }
+    }
+    if (e.status() == 403) {
+      return unreadable(repo, e, request, "the credentials may not read the commits of " + repo);
+    }
+    if (!unknown) {
+      return e;
+    }
+    return new CommitNotFoundException(
+        e.status(),
+        request
+            + ": "
+            + repo
+            + " has no commit "
+            + ref
+            + " ("
+            + e.status()
+            + " "
+            + githubMessage
+            + "); check the SHA, or that it was pushed to "
+            + repo,
+        e.githubMessage(),
+        ref);
+  }
+
+  private static GitHubException unreadable(
+      RepositoryName repo, GitHubException e, String request, String what) {
+    return new GitHubException(
+        e.status(),
+        request
+            + ": "
+            + e.status()
+            + " "
+            + e.githubMessage()
+            + ": "
+            + what
+            + " (a token needs the repo scope for a private repository, a GitHub App Contents:"
+            + " read on "
+            + repo
+            + ")",
+        e.githubMessage());
+  }
+
+  /** A deployment write; a 403 or 404 explained in terms of the permission it needs. */
+  private Response deploymentCall(RepositoryName repo, String path, Object body) {
+    try {
+      return call("POST", path, body);
+    } catch (GitHubException e) {
+      if (e.status() == 403 || e.status() == 404) {
+        throw new GitHubException(
+            e.status(),
+            "POST "
+                + path
+                + ": "
+                + e.status()
+                + " "
+                + e.githubMessage()
+                + ": the credentials may not write deployments on "
+                + repo
+                + "; a token needs the repo_deployment scope (or repo), a GitHub App needs"
+                + " Deployments: read & write",
+            e.githubMessage());
+      }
+      throw e;
+    }
+  }
+
+  private static boolean isFullSha(String ref) {
+    return ref != null && FULL_SHA.matcher(ref).matches();
+  }
+
+  private static String checkedRef(String ref, String what) {
+    if (ref == null || !REF.matcher(ref).matches() || ref.contains("..")) {
+      throw new IllegalArgumentException(
+          what
+              + " must be a commit SHA, branch or tag (letters, digits, '.', '_', '-', '/'), got \""
+              + ref
+              + "\"");
+    }
+    return ref;
+  }
+
+  private static String shorten(String text, int max) {
+    return text.length() <= max ? text : text.substring(0, max - 1) + "\u2026";
   }
 
   private Response call(String method, String path, Object body) {
@@ -171,6 +448,12 @@ public final class GitHubClient implements AutoCloseable {
     String what = method + " " + endpoint.relative(uri);
     boolean cacheable = "GET".equals(method);
     String url = uri.toString();
+    if (cacheable) {
+      Response known = fromImmutable(url);
+      if (known != null) {
+        return known;
+      }
+    }
     boolean conditional = cacheable;
     for (int attempt = 1; ; attempt++) {
       boolean last = attempt >= retry.maxAttempts();
@@ -254,6 +537,22 @@ public final class GitHubClient implements AutoCloseable {
         }
       }
       return new Response(result, json);
+    }
+  }
+
+  /** The answer of an immutable cache entry for the URL, or null (unusable entries dropped). */
+  private Response fromImmutable(String url) {
+    ResponseCache.Entry entry = cache.lookup(url);
+    if (entry == null || !entry.immutable()) {
+      return null;
+    }
+    try {
+      Object json = GitHubJson.parse(entry.body());
+      Map<String, List<String>> headers = Map.of("etag", List.of(entry.etag()));
+      return new Response(new HttpResult(200, headers, entry.body()), json);
+    } catch (IOException | RuntimeException e) {
+      cache.forget(url);
+      return null;
     }
   }
 

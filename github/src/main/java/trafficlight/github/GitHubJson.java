@@ -4,6 +4,7 @@ import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -68,6 +69,108 @@ final class GitHubJson {
       comments.add(comment(item));
     }
     return comments;
+  }
+
+  static CommitSummary commitSummary(Object json) {
+    Map<?, ?> m = (Map<?, ?>) json;
+    String message =
+        m.get("commit") instanceof Map<?, ?> commit && commit.get("message") instanceof String text
+            ? text
+            : "";
+    return new CommitSummary(
+        (String) m.get("sha"),
+        CommitSummary.subjectOf(message),
+        message,
+        login(m.get("author")),
+        login(m.get("committer")));
+  }
+
+  /**
+   * The fields of a commit this project reads, in GitHub's shape (for an immutable cache entry).
+   */
+  static Map<String, Object> commitJson(CommitSummary commit) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("sha", commit.sha());
+    m.put("commit", Map.of("message", commit.message()));
+    m.put("author", commit.authorLogin() == null ? null : Map.of("login", commit.authorLogin()));
+    m.put(
+        "committer",
+        commit.committerLogin() == null ? null : Map.of("login", commit.committerLogin()));
+    return m;
+  }
+
+  static CommitComparison comparison(Object json) {
+    Map<?, ?> m = (Map<?, ?>) json;
+    List<CommitSummary> commits = new ArrayList<>();
+    if (m.get("commits") instanceof List<?> list) {
+      for (Object item : list) {
+        commits.add(commitSummary(item));
+      }
+    }
+    return new CommitComparison(
+        (String) m.get("status"),
+        (int) number(m.get("ahead_by")),
+        (int) number(m.get("behind_by")),
+        (int) number(m.get("total_commits")),
+        m.get("merge_base_commit") instanceof Map<?, ?> base ? (String) base.get("sha") : null,
+        commits,
+        (String) m.get("html_url"));
+  }
+
+  /** The fields of a comparison this project reads, in GitHub's shape. */
+  static Map<String, Object> comparisonJson(CommitComparison comparison) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("html_url", comparison.htmlUrl());
+    m.put(
+        "merge_base_commit",
+        comparison.mergeBaseSha() == null ? null : Map.of("sha", comparison.mergeBaseSha()));
+    m.put("status", comparison.status());
+    m.put("ahead_by", comparison.aheadBy());
+    m.put("behind_by", comparison.behindBy());
+    m.put("total_commits", comparison.totalCommits());
+    m.put("commits", comparison.commits().stream().map(GitHubJson::commitJson).toList());
+    return m;
+  }
+
+  static Deployment deployment(Object json) {
+    Map<?, ?> m = (Map<?, ?>) json;
+    return new Deployment(
+        number(m.get("id")),
+        (String) m.get("sha"),
+        (String) m.get("ref"),
+        (String) m.get("environment"),
+        Boolean.TRUE.equals(m.get("production_environment")),
+        (String) m.get("description"),
+        login(m.get("creator")),
+        instant(m.get("created_at")));
+  }
+
+  static List<Deployment> deployments(Object json) {
+    List<Deployment> deployments = new ArrayList<>();
+    for (Object item : (List<?>) json) {
+      deployments.add(deployment(item));
+    }
+    return deployments;
+  }
+
+  static DeploymentStatus deploymentStatus(Object json) {
+    Map<?, ?> m = (Map<?, ?>) json;
+    return new DeploymentStatus(
+        number(m.get("id")),
+        (String) m.get("state"),
+        (String) m.get("environment"),
+        (String) m.get("log_url"),
+        (String) m.get("description"),
+        login(m.get("creator")),
+        instant(m.get("created_at")));
+  }
+
+  static List<DeploymentStatus> deploymentStatuses(Object json) {
+    List<DeploymentStatus> statuses = new ArrayList<>();
+    for (Object item : (List<?>) json) {
+      statuses.add(deploymentStatus(item));
+    }
+    return statuses;
   }
 
   private static long number(Object value) {

@@ -38,13 +38,24 @@ public interface ResponseCache {
 
   /**
    * What a {@code 200} said: its ETag, its body, and its {@code Link} header (null when it had
-   * none), so that paging continues from a cached page.
+   * none), so that paging continues from a cached page. An {@code immutable} entry is an answer
+   * that can never change (a comparison of two full SHAs): the client answers from it without
+   * asking GitHub at all.
    */
-  record Entry(String etag, String body, String link) {
+  record Entry(String etag, String body, String link, boolean immutable) {
     public Entry {
       if (etag == null || etag.isEmpty() || body == null) {
         throw new IllegalArgumentException("a cache entry needs an ETag and a body");
       }
+    }
+
+    public Entry(String etag, String body, String link) {
+      this(etag, body, link, false);
+    }
+
+    /** An answer that never changes, kept without asking again. */
+    public static Entry immutable(String etag, String body) {
+      return new Entry(etag, body, null, true);
     }
   }
 }

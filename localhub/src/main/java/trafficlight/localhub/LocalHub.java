@@ -12,10 +12,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.IntFunction;
+import java.util.stream.Stream;
 
 /**
  * An embedded GitHub Issues API server for tests and the demo: real HTTP on 127.0.0.1, GitHub's
@@ -39,6 +42,8 @@ public final class LocalHub implements AutoCloseable {
   private final RequestRecorder recorder = new RequestRecorder();
   private final Webhooks webhooks;
   private final HookEndpoints hookEndpoints;
+  private final CodeRepositories code = new CodeRepositories();
+  private final DeploymentStore deployments = new DeploymentStore();
 
   private LocalHub(Builder builder) {
     MovableClock clock = builder.clock;
@@ -52,10 +57,20 @@ public final class LocalHub implements AutoCloseable {
     }
     this.webhooks = new Webhooks(clock);
     try {
+      builder.codeRepositories.forEach(this::serveCode);
+    } catch (RuntimeException e) {
+      code.close();
+      if (journal != null) {
+        journal.close();
+      }
+      throw e;
+    }
+    try {
       server =
           HttpServer.create(
               new InetSocketAddress(InetAddress.getLoopbackAddress(), builder.port), 64);
     } catch (IOException e) {
+      code.close();
       if (journal != null) {
         journal.close();
       }
@@ -67,7 +82,13 @@ public final class LocalHub implements AutoCloseable {
     WebhookPayloads payloads = new WebhookPayloads(store, baseUrl);
     store.onIssueChange(new IssueEvents(payloads, webhooks));
     hookEndpoints = new HookEndpoints(webhooks, payloads);
-    GitHubApi api = new GitHubApi(store, limiter, hookEndpoints.routes());
+    GitHubApi api =
+        new GitHubApi(
+            store,
+            limiter,
+            Stream.concat(
+                    hookEndpoints.routes().stream(), CodeRoutes.routes(code, deployments).stream())
+                .toList());
     FrontDoor frontDoor = new FrontDoor(baseUrl, api, new AdminApi(this), faults, recorder, clock);
     server.createContext("/", frontDoor);
     executor =
@@ -95,8 +116,18 @@ public final class LocalHub implements AutoCloseable {
     private int port;
     private Path dataDir;
     private MovableClock clock = MovableClock.system();
+    private final Map<String, Path> codeRepositories = new LinkedHashMap<>();
 
     private Builder() {}
+
+    /**
+     * Serves the code of repository {@code fullName} (created if needed) from the git repository at
+     * {@code gitRepository}: see {@link LocalHub#serveCode}.
+     */
+    public Builder codeRepository(String fullName, Path gitRepository) {
+      codeRepositories.put(fullName, gitRepository);
+      return this;
+    }
 
     public Builder port(int port) {
       this.port = port;
@@ -181,6 +212,34 @@ public final class LocalHub implements AutoCloseable {
       store.requireRepo(repo);
     }
     store.installApp(appId, installationId, List.of(repos));
+  }
+
+  // ---- code repositories
+
+  /**
+   * Backs repository {@code fullName} (created if needed) with the git repository at {@code
+   * gitRepository} (a work tree or a bare repository), read on every request: {@code GET
+   * .../commits/{ref}}, {@code GET .../compare/{basehead}} and deployments then answer from it.
+   *
+   * @throws IllegalArgumentException when there is no git repository there
+   */
+  public void serveCode(String fullName, Path gitRepository) {
+    try {
+      code.add(fullName, gitRepository);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "cannot serve the code of " + fullName + ": " + e.getMessage(), e);
+    }
+    createRepo(fullName);
+  }
+
+  /**
+   * Makes commits whose author or committer e-mail is {@code email} show as {@code login}'s (by
+   * default the login is derived from the e-mail: see the README's localhub section).
+   */
+  public void linkCommitEmail(String email, String login) {
+    createUser(login);
+    code.linkEmail(email, login);
   }
 
   // ---- issues
@@ -384,6 +443,7 @@ public final class LocalHub implements AutoCloseable {
     server.stop(0);
     executor.shutdownNow();
     webhooks.close();
+    code.close();
     if (journal != null) {
       journal.close();
     }

@@ -7,7 +7,9 @@ import java.util.List;
 /**
  * Runs a hub standalone: {@code --port N} (8080; 0 for any), {@code --data DIR}, {@code --token T}
  * (generated unless given), {@code --login L} (the token's user, "localhub"), {@code --repo o/r}
- * (repeatable; demo/app unless given). Prints the base URL and the token, then runs until killed.
+ * (repeatable; demo/app unless given), {@code --code-repo OWNER/NAME=PATH} (repeatable: serve that
+ * repository's code from the git repository at PATH). Prints the base URL and the token, then runs
+ * until killed.
  */
 public final class LocalHubMain {
   private LocalHubMain() {}
@@ -20,6 +22,7 @@ public final class LocalHubMain {
     String token = null;
     String login = "localhub";
     List<String> repos = new ArrayList<>();
+    List<CodeRepositorySpec> code = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
       String value = i + 1 < args.length ? args[i + 1] : null;
       switch (args[i]) {
@@ -28,11 +31,14 @@ public final class LocalHubMain {
         case "--token" -> token = value;
         case "--login" -> login = value;
         case "--repo" -> repos.add(value);
+        case "--code-repo" -> code.add(CodeRepositorySpec.parse(value));
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
       i++;
     }
-    LocalHub hub = LocalHub.builder().port(port).dataDir(data).start();
+    LocalHub.Builder builder = LocalHub.builder().port(port).dataDir(data);
+    code.forEach(c -> builder.codeRepository(c.fullName(), c.path()));
+    LocalHub hub = builder.start();
     String used = announce(hub, repos, login, token);
     Runtime.getRuntime().addShutdownHook(new Thread(hub::close));
     System.out.println("localhub listening on " + hub.baseUrl());

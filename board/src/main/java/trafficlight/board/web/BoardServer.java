@@ -22,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import trafficlight.board.Ancestry;
 import trafficlight.board.Board;
 import trafficlight.board.BoardJson;
 import trafficlight.board.Build;
@@ -58,6 +59,10 @@ public final class BoardServer implements AutoCloseable {
 
   private final GitHubClient github;
   private final GateReader reader;
+
+  /** Kept for the server's life: compare answers between full SHAs never change. */
+  private final Ancestry ancestry;
+
   private final Config config;
   private final HttpServer server;
   private final ExecutorService handlers;
@@ -71,6 +76,7 @@ public final class BoardServer implements AutoCloseable {
   private BoardServer(GitHubClient github, GateReader reader, Config config) throws IOException {
     this.github = github;
     this.reader = reader;
+    this.ancestry = new Ancestry(github, null);
     this.config = config;
     this.server = HttpServer.create(new InetSocketAddress(config.bind(), config.port()), 64);
     this.handlers = Executors.newFixedThreadPool(4);
@@ -201,9 +207,15 @@ public final class BoardServer implements AutoCloseable {
       return;
     }
     try {
-      json(ex, 200, BoardJson.where(Where.find(b, commit)));
+      Where.Answer answer;
+      synchronized (githubLock) {
+        answer = Where.find(b, commit, ancestry);
+      }
+      json(ex, 200, BoardJson.where(answer));
     } catch (IllegalArgumentException e) {
       json(ex, 400, Map.of("error", e.getMessage()));
+    } catch (GitHubException e) {
+      json(ex, 502, Map.of("error", e.getMessage()));
     }
   }
 

@@ -44,6 +44,12 @@
       if (stage.status === "waiting") {
         meta.append(" waiting " + ago(stage.waiting_seconds) + ", " + stage.builds_waiting +
           (stage.builds_waiting === 1 ? " build" : " builds"));
+        const carries = stage.promotion_carries;
+        if (carries) {
+          meta.append(el("br"), el("span", { class: "carries",
+            title: carries.commits.map((c) => c.sha.substring(0, 7) + " " + (c.subject || "")).join("\n") },
+            "promoting carries " + carries.summary));
+        }
       } else if (issue.closed_by) {
         meta.append(" closed by " + issue.closed_by + " " + fmt(issue.closed_at));
       }
@@ -122,8 +128,7 @@
     if (!r.ok) { found = null; box.replaceChildren(el("p", { id: "where-error" }, a.error)); render(); return; }
     found = a;
     if (!a.commit) {
-      box.replaceChildren(el("p", { id: "where-none" }, "No deploy records commit " + a.query +
-        " (commits are recorded by puts with commit_from)."));
+      box.replaceChildren(el("p", { id: "where-none" }, a.note || ("No deploy records commit " + a.query + ".")));
     } else {
       box.replaceChildren(el("div", {}, el("strong", {}, "Commit "), el("code", {}, a.commit.substring(0, 12)),
         " ", a.subject || ""),

@@ -17,16 +17,34 @@ import java.util.Map;
  * A demo device, not a resource type to deploy: the commits of an imaginary application, held in
  * memory, that a demo "pushes" with {@link #push}. A get leaves what Concourse's git resource
  * leaves for the put param {@code commit_from} ({@code .git/ref}, {@code .git/commit_message}), so
- * the gate issues record the deployed commit as with a real repository.
+ * the gate issues record the deployed commit as with a real repository; given an origin URL, it
+ * leaves {@code .git/config} naming it too, so the puts record the code repository.
  */
 public final class DemoCodeResource implements ResourceImplementation {
 
   private final List<Map<String, String>> commits = new ArrayList<>();
   private final Map<String, String> subjects = new LinkedHashMap<>();
+  private final String origin;
 
-  /** A new commit: the next version checks find. */
+  /** Commits with made-up SHAs, and checkouts without an origin. */
+  public DemoCodeResource() {
+    this(null);
+  }
+
+  /**
+   * @param origin the URL a get's checkout names as its {@code origin} remote, or null
+   */
+  public DemoCodeResource(String origin) {
+    this.origin = origin;
+  }
+
+  /** A new commit with a made-up SHA: the next version checks find. */
   public synchronized Map<String, String> push(String subject) {
-    String ref = sha(commits.size() + "\n" + subject);
+    return push(sha(commits.size() + "\n" + subject), subject);
+  }
+
+  /** A new commit made elsewhere (a real repository): the next version checks find. */
+  public synchronized Map<String, String> push(String ref, String subject) {
     Map<String, String> version = Map.of("ref", ref);
     commits.add(version);
     subjects.put(ref, subject);
@@ -65,6 +83,12 @@ public final class DemoCodeResource implements ResourceImplementation {
       Path git = Files.createDirectories(dest.resolve(".git"));
       Files.writeString(git.resolve("ref"), version.get("ref") + "\n", StandardCharsets.UTF_8);
       Files.writeString(git.resolve("commit_message"), subject + "\n", StandardCharsets.UTF_8);
+      if (origin != null) {
+        Files.writeString(
+            git.resolve("config"),
+            "[remote \"origin\"]\n\turl = " + origin + "\n",
+            StandardCharsets.UTF_8);
+      }
       Files.writeString(dest.resolve("CHANGE"), subject + "\n", StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import trafficlight.gate.DeployRecord;
+import trafficlight.gate.GateLabels;
+import trafficlight.gate.TitleFormat;
 import trafficlight.github.GitHubClient;
 import trafficlight.github.Issue;
 import trafficlight.github.IssueQuery;
@@ -67,15 +69,46 @@ final class IssuePublisher {
         params.bodyFile() != null
             ? BodyFile.read(sources, params.bodyFile())
             : source.bodyTemplate().render(values);
-    String record = deployRecord(sources, build, params);
-    body = fit(body, MAX_BODY - record.length()) + record;
-
+    DeployedCommit commit =
+        params.commitFrom() == null ? null : DeployedCommit.read(sources, params.commitFrom());
+    RepositoryName code = codeRepository(params, commit);
     List<String> labels = union(source.labels(), params.labels());
     List<String> assignees = union(source.assignees(), params.assignees());
     List<Issue> open = openWithTitle(title);
     if (open.size() > 1) {
       mergeIntoOldest(open);
     }
+
+    CarriedSincePrevious carried = CarriedSincePrevious.NONE;
+    if (commit != null && code != null) {
+      String previous = PreviousDeploy.commit(github, repository, title, open, source.labels());
+      carried = CarriedSincePrevious.find(github, code, previous, commit.sha(), log);
+    }
+    String record = deployRecord(commit, code, carried, build, params);
+    String tail = carried.markdown() + record;
+    body = fit(body, MAX_BODY - tail.length()) + tail;
+
+    Resource.Result result = publish(title, body, labels, assignees, open, build);
+    if (params.githubDeployment()) {
+      GitHubDeployment.record(
+          github,
+          code,
+          commit.sha(),
+          environment(title, build),
+          labels.contains(GateLabels.FINAL),
+          build.buildUrl(),
+          log);
+    }
+    return result;
+  }
+
+  private Resource.Result publish(
+      String title,
+      String body,
+      List<String> labels,
+      List<String> assignees,
+      List<Issue> open,
+      BuildMetadata build) {
     Issue existing;
     if (open.isEmpty()) {
       Opened opened = create(title, body, labels, assignees);
@@ -107,12 +140,15 @@ final class IssuePublisher {
    * The record of this deploy, when the put has something to record beyond mitodl's body: the
    * commit ({@code commit_from}) or the next stage's name ({@code next_stage}).
    */
-  private static String deployRecord(Path sources, BuildMetadata build, PutParams params) {
-    if (params.commitFrom() == null && params.nextStage() == null) {
+  private static String deployRecord(
+      DeployedCommit commit,
+      RepositoryName code,
+      CarriedSincePrevious carried,
+      BuildMetadata build,
+      PutParams params) {
+    if (commit == null && params.nextStage() == null) {
       return "";
     }
-    DeployedCommit commit =
-        params.commitFrom() == null ? null : DeployedCommit.read(sources, params.commitFrom());
     return new DeployRecord(
             commit == null ? null : commit.sha(),
             commit == null ? null : commit.subject(),
@@ -120,8 +156,34 @@ final class IssuePublisher {
             build.get("BUILD_JOB_NAME"),
             build.get("BUILD_PIPELINE_NAME"),
             build.buildUrl(),
-            params.nextStage())
+            params.nextStage(),
+            code == null ? null : code.toString(),
+            carried.commits())
         .render();
+  }
+
+  /** {@code code_repository}, else what the checkout's {@code origin} names, else null. */
+  private static RepositoryName codeRepository(PutParams params, DeployedCommit commit) {
+    if (params.codeRepository() != null) {
+      return RepositoryName.parse(params.codeRepository());
+    }
+    return commit == null || commit.codeRepository() == null
+        ? null
+        : RepositoryName.parse(commit.codeRepository());
+  }
+
+  /**
+   * The GitHub environment of this stage: the stage as the default title names it, by its last
+   * dot-separated part ({@code applications.myapp.QA} is {@code QA}, the board's column); for
+   * titles of another form, the job's name.
+   */
+  private static String environment(String title, BuildMetadata build) {
+    return TitleFormat.defaultFormat()
+        .match(title)
+        .map(TitleFormat.Title::stage)
+        .map(stage -> stage.substring(stage.lastIndexOf('.') + 1))
+        .filter(stage -> !stage.isBlank())
+        .orElse(build.get("BUILD_JOB_NAME"));
   }
 
   private static Resource.Result result(Issue issue, String action) {

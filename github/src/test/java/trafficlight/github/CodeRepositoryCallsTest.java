@@ -1,0 +1,318 @@
+package trafficlight.github;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import trafficlight.contract.Exchange;
+import trafficlight.contract.GitHubContract;
+import trafficlight.localhub.LocalGitRepository;
+import trafficlight.localhub.LocalHub;
+import trafficlight.localhub.RecordedRequest;
+import trafficlight.localhub.RepoOptions;
+
+/**
+ * The client's calls for code repositories (commits, compare, deployments) against localhub serving
+ * a git repository made here: three commits on main, a side branch from the first, an unrelated
+ * history.
+ */
+class CodeRepositoryCallsTest {
+  static final RepositoryName SHOP = RepositoryName.parse("acme/shop");
+  static final String COMPARE = "repos/compare-commits-with-basehead";
+  static final RetryPolicy FAST =
+      new RetryPolicy(2, Duration.ofMillis(1), Duration.ofMillis(1), Duration.ofSeconds(1));
+
+  @TempDir Path dir;
+  LocalGitRepository git;
+  LocalHub hub;
+  String token;
+  String first;
+  String second;
+  String third;
+  String side;
+  String unrelated;
+  final List<String> log = new ArrayList<>();
+
+  @BeforeEach
+  void start() {
+    git = LocalGitRepository.init(dir.resolve("shop.git"));
+    first = git.commit("main", "Add the cart", "Ann Lee", "ann@example.com", Map.of("cart", "1\n"));
+    second =
+        git.commit(
+            "main",
+            "Fix the cart total (#12)\n\nRound once.",
+            "Bob",
+            "bob@example.com",
+            Map.of("cart", "2\n"));
+    third = git.commit("main", "Speed up search", "Ann Lee", "ann@example.com", Map.of("s", "3\n"));
+    git.branch("side", first);
+    side = git.commit("side", "Try another cart", "Carol", "carol@example.com", Map.of("c", "x"));
+    unrelated = git.commit("unrelated", "Start over", "Nobody", "", Map.of("u", "u"));
+    hub = LocalHub.builder().codeRepository(SHOP.toString(), git.path()).start();
+    token = hub.createToken("ci-bot");
+  }
+
+  @AfterEach
+  void stop() {
+    hub.close();
+    git.close();
+  }
+
+  GitHubClient client(ResponseCache cache) {
+    return new GitHubClient(
+        GitHubEndpoint.parse(hub.baseUrl()),
+        new Credentials.Token(token),
+        Duration.ofSeconds(10),
+        FAST,
+        log::add,
+        cache);
+  }
+
+  @Test
+  void compareTellsWhetherHeadContainsBase() {
+    try (GitHubClient github = client(ResponseCache.NONE)) {
+      CommitComparison ahead = github.compare(SHOP, first, third);
+      assertThat(ahead.status()).isEqualTo("ahead");
+      assertThat(ahead.contains()).isTrue();
+      assertThat(ahead.aheadBy()).isEqualTo(2);
+      assertThat(ahead.totalCommits()).isEqualTo(2);
+      assertThat(ahead.mergeBaseSha()).isEqualTo(first);
+      assertThat(ahead.htmlUrl()).endsWith("/acme/shop/compare/" + first + "..." + third);
+      assertThat(ahead.commits())
+          .extracting(CommitSummary::sha, CommitSummary::subject, CommitSummary::authorLogin)
+          .containsExactly(
+              org.assertj.core.groups.Tuple.tuple(second, "Fix the cart total (#12)", "bob"),
+              org.assertj.core.groups.Tuple.tuple(third, "Speed up search", "ann"));
+      assertThat(ahead.commits().get(0).message())
+          .isEqualTo("Fix the cart total (#12)\n\nRound once.");
+
+      assertThat(github.compare(SHOP, third, third).status()).isEqualTo("identical");
+      assertThat(github.compare(SHOP, third, third).contains()).isTrue();
+      CommitComparison behind = github.compare(SHOP, third, first);
+      assertThat(behind.status()).isEqualTo("behind");
+      assertThat(behind.behindBy()).isEqualTo(2);
+      assertThat(behind.contains()).isFalse();
+      CommitComparison diverged = github.compare(SHOP, side, third);
+      assertThat(diverged.status()).isEqualTo("diverged");
+      assertThat(diverged.contains()).isFalse();
+      assertThat(diverged.mergeBaseSha()).isEqualTo(first);
+      assertThat(github.compare(SHOP, "side", "main").status()).isEqualTo("diverged");
+    }
+  }
+
+  @Test
+  void aComparisonOfTwoFullShasIsAskedForOnceEvenAcrossProcesses() {
+    Path file = dir.resolve("cache.json");
+    FileResponseCache cache = FileResponseCache.load(file, "k", FileResponseCache.Limits.DEFAULT);
+    try (GitHubClient github = client(cache)) {
+      github.compare(SHOP, first, third);
+      assertThat(github.compare(SHOP, first, third).contains()).isTrue();
+    }
+    assertThat(hub.requestCount(COMPARE)).isEqualTo(1);
+    assertThat(cache.save()).isTrue();
+
+    FileResponseCache reloaded =
+        FileResponseCache.load(file, "k", FileResponseCache.Limits.DEFAULT);
+    try (GitHubClient another = client(reloaded)) {
+      CommitComparison again = another.compare(SHOP, first, third);
+      assertThat(again.aheadBy()).isEqualTo(2);
+      assertThat(again.commits()).extracting(CommitSummary::sha).containsExactly(second, third);
+      assertThat(again.commits().get(0).authorLogin()).isEqualTo("bob");
+    }
+    assertThat(hub.requestCount(COMPARE)).as("no request from the second process").isEqualTo(1);
+  }
+
+  @Test
+  void anUnreadableImmutableEntryIsDroppedAndAskedForAgain() {
+    String url = hub.baseUrl() + SHOP.path() + "/compare/" + first + "..." + third;
+    Map<String, ResponseCache.Entry> entries = new LinkedHashMap<>();
+    entries.put(url, ResponseCache.Entry.immutable("W/\"x\"", "{not json"));
+    ResponseCache cache =
+        new ResponseCache() {
+          @Override
+          public Entry lookup(String u) {
+            return entries.get(u);
+          }
+
+          @Override
+          public void store(String u, Entry entry) {
+            entries.put(u, entry);
+          }
+
+          @Override
+          public void forget(String u) {
+            entries.remove(u);
+          }
+        };
+    try (GitHubClient github = client(cache)) {
+      assertThat(github.compare(SHOP, first, third).aheadBy()).isEqualTo(2);
+    }
+    assertThat(hub.requestCount(COMPARE)).isEqualTo(1);
+    assertThat(entries.get(url).immutable()).isTrue();
+    assertThat(entries.get(url).body()).contains("\"ahead_by\":2").doesNotContain("\"files\"");
+  }
+
+  @Test
+  void aComparisonOfBranchesIsAskedForEveryTime() {
+    try (GitHubClient github = client(ResponseCache.NONE)) {
+      assertThat(github.compare(SHOP, first, "main").contains()).isTrue();
+      git.commit("main", "Later", "Ann Lee", "ann@example.com", Map.of("later", "4"));
+      assertThat(github.compare(SHOP, first, "main").aheadBy()).isEqualTo(3);
+    }
+    assertThat(hub.requestCount(COMPARE)).isEqualTo(2);
+  }
+
+  @Test
+  void commitResolvesPrefixesAndBranches() {
+    try (GitHubClient github = client(ResponseCache.NONE)) {
+      CommitSummary bySha = github.commit(SHOP, second.substring(0, 7));
+      assertThat(bySha.sha()).isEqualTo(second);
+      assertThat(bySha.subject()).isEqualTo("Fix the cart total (#12)");
+      assertThat(bySha.authorLogin()).isEqualTo("bob");
+      assertThat(bySha.committerLogin()).isEqualTo("bob");
+      assertThat(github.commit(SHOP, "main").sha()).isEqualTo(third);
+      assertThat(github.commit(SHOP, "heads/side").sha()).isEqualTo(side);
+      CommitSummary nobody = github.commit(SHOP, unrelated);
+      assertThat(nobody.authorLogin()).as("no user for an empty e-mail").isNull();
+      github.commit(SHOP, unrelated);
+    }
+    assertThat(hub.requestCount("repos/get-commit")).as("a full SHA is asked once").isEqualTo(4);
+  }
+
+  @Test
+  void unknownCommitsAreToldApartFromUnreachableRepositories() {
+    try (GitHubClient github = client(ResponseCache.NONE)) {
+      String missing = "0123456789abcdef0123456789abcdef01234567";
+      assertThatThrownBy(() -> github.commit(SHOP, missing))
+          .isInstanceOfSatisfying(
+              CommitNotFoundException.class,
+              e -> {
+                assertThat(e.status()).isEqualTo(422);
+                assertThat(e.ref()).isEqualTo(missing);
+              })
+          .hasMessageContaining("acme/shop has no commit " + missing);
+      assertThatThrownBy(() -> github.compare(SHOP, missing, third))
+          .isInstanceOfSatisfying(
+              CommitNotFoundException.class, e -> assertThat(e.status()).isEqualTo(404));
+      assertThatThrownBy(() -> github.compare(SHOP, first, unrelated))
+          .isInstanceOf(NoCommonAncestorException.class)
+          .hasMessageContaining("No common ancestor");
+      assertThatThrownBy(() -> github.compare(RepositoryName.parse("acme/gone"), first, third))
+          .isInstanceOf(GitHubException.class)
+          .isNotInstanceOf(CommitNotFoundException.class)
+          .hasMessageContaining("404");
+      assertThatThrownBy(() -> github.compare(SHOP, "a b", third))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("base must be a commit SHA");
+    }
+  }
+
+  @Test
+  void anInvisibleCodeRepositoryIsExplainedInTermsOfThePermissionItNeeds() {
+    hub.createRepo("acme/secret", RepoOptions.PRIVATE);
+    hub.serveCode("acme/secret", git.path());
+    try (GitHubClient anonymous =
+        new GitHubClient(
+            GitHubEndpoint.parse(hub.baseUrl()),
+            new Credentials.Anonymous(),
+            Duration.ofSeconds(10),
+            FAST,
+            log::add)) {
+      assertThatThrownBy(() -> anonymous.compare(RepositoryName.parse("acme/secret"), first, third))
+          .isInstanceOf(GitHubException.class)
+          .isNotInstanceOf(CommitNotFoundException.class)
+          .hasMessage(
+              "GET /repos/acme/secret/compare/"
+                  + first
+                  + "..."
+                  + third
+                  + ": 404 Not Found: no repository acme/secret, or the credentials cannot see it"
+                  + " (a token needs the repo scope for a private repository, a GitHub App"
+                  + " Contents: read on acme/secret)");
+    }
+    try (GitHubClient github = client(ResponseCache.NONE)) {
+      assertThat(github.compare(RepositoryName.parse("acme/secret"), first, third).contains())
+          .isTrue();
+    }
+  }
+
+  @Test
+  void deploymentsRoundTrip() {
+    try (GitHubClient github = client(ResponseCache.NONE)) {
+      long id =
+          github.createDeployment(SHOP, new DeploymentRequest(third, "QA", false, "deploy-qa #2"));
+      DeploymentStatus status =
+          github.createDeploymentStatus(
+              SHOP, id, "success", "https://ci.example.com/builds/2", "deployed by deploy-qa #2");
+      assertThat(status.state()).isEqualTo("success");
+      assertThat(status.logUrl()).isEqualTo("https://ci.example.com/builds/2");
+      long prod = github.createDeployment(SHOP, new DeploymentRequest(second, "PROD", true, null));
+
+      List<Deployment> qa = github.listDeployments(SHOP, "QA");
+      assertThat(qa)
+          .extracting(Deployment::id, Deployment::sha)
+          .containsExactly(org.assertj.core.groups.Tuple.tuple(id, third));
+      assertThat(qa.get(0).creatorLogin()).isEqualTo("ci-bot");
+      assertThat(qa.get(0).productionEnvironment()).isFalse();
+      assertThat(github.listDeployments(SHOP, null))
+          .extracting(Deployment::id)
+          .containsExactly(prod, id);
+      assertThat(github.listDeploymentStatuses(SHOP, id))
+          .extracting(DeploymentStatus::state, DeploymentStatus::environment)
+          .containsExactly(org.assertj.core.groups.Tuple.tuple("success", "QA"));
+    }
+    RecordedRequest create =
+        hub.requests().stream()
+            .filter(r -> "repos/create-deployment".equals(r.operation()))
+            .findFirst()
+            .orElseThrow();
+    assertThat(create.body())
+        .contains("\"auto_merge\":false")
+        .contains("\"required_contexts\":[]")
+        .contains("\"production_environment\":false");
+  }
+
+  @Test
+  void aDeploymentOfAnUnknownRefIsA422() {
+    try (GitHubClient github = client(ResponseCache.NONE)) {
+      assertThatThrownBy(
+              () -> github.createDeployment(SHOP, new DeploymentRequest("nope", "QA", false, null)))
+          .isInstanceOfSatisfying(GitHubException.class, e -> assertThat(e.status()).isEqualTo(422))
+          .hasMessageContaining("No ref found for: nope");
+    }
+  }
+
+  @Test
+  void everyExchangeConformsToGitHubsDescription() {
+    compareTellsWhetherHeadContainsBase();
+    commitResolvesPrefixesAndBranches();
+    unknownCommitsAreToldApartFromUnreachableRepositories();
+    deploymentsRoundTrip();
+    List<Exchange> exchanges = new ArrayList<>();
+    for (RecordedRequest r : hub.requests()) {
+      Map<String, List<String>> headers = new LinkedHashMap<>();
+      r.responseHeaders().forEach((k, v) -> headers.put(k, List.of(v)));
+      exchanges.add(
+          new Exchange(
+              r.method(),
+              r.path(),
+              r.query(),
+              r.headers(),
+              r.body(),
+              r.status(),
+              headers,
+              r.responseBody()));
+    }
+    assertThat(exchanges).hasSizeGreaterThan(15);
+    GitHubContract.apiGitHubCom().allowingUndocumentedStatus(422).assertConforms(exchanges);
+  }
+}
