@@ -30,6 +30,8 @@ public final class RelayServer implements AutoCloseable {
   /** GitHub caps payloads at 25 MB. */
   static final int MAX_BODY = 25 * 1024 * 1024;
 
+  private static final String NO_DELAY = "sun.net.httpserver.nodelay";
+
   /**
    * How much of an oversized body is read and dropped before the 413; beyond it, the connection
    * closes.
@@ -37,6 +39,15 @@ public final class RelayServer implements AutoCloseable {
   private static final long DRAIN_LIMIT = 64L * 1024 * 1024;
 
   private static final int RECENT_DELIVERIES = 10_000;
+
+  static {
+    // The JDK's server writes a response's headers and body apart; with Nagle's algorithm on, the
+    // body waits for the client's delayed ACK of the headers, about 40 ms per answer. The JDK reads
+    // this once, when its first server in the process starts.
+    if (System.getProperty(NO_DELAY) == null) {
+      System.setProperty(NO_DELAY, "true");
+    }
+  }
 
   private final HttpServer server;
   private final ExecutorService workers;

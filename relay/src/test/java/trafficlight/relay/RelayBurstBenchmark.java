@@ -3,6 +3,7 @@ package trafficlight.relay;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,14 +31,21 @@ class RelayBurstBenchmark {
   void aBurstOfSignedDeliveries() throws Exception {
     assumeTrue(Boolean.getBoolean("relay.burst"), "a benchmark: run with -Drelay.burst=true");
     int deliveries = 1000;
-    try (RecordingConcourse concourse = new RecordingConcourse();
-        RelayServer relay =
+    // the relay first, so that its server settings are the process's
+    int port = RelayFaultsTest.freePort();
+    int senders = Integer.getInteger("relay.burst.threads", 20);
+    try (RelayServer relay =
             Fixtures.relay(
-                dir, concourse.url(), Duration.ofMillis(100), Duration.ofSeconds(30), line -> {})) {
+                dir,
+                URI.create("http://127.0.0.1:" + port),
+                Duration.ofMillis(100),
+                Duration.ofSeconds(30),
+                line -> {});
+        RecordingConcourse concourse = new RecordingConcourse(port)) {
       for (int i = 0; i < 50; i++) {
         Fixtures.send(relay, "issues", Fixtures.issues("opened", Fixtures.PROD_TITLE, null));
       }
-      ExecutorService threads = Executors.newFixedThreadPool(20);
+      ExecutorService threads = Executors.newFixedThreadPool(senders);
       List<Future<Long>> sent = new ArrayList<>();
       for (int i = 0; i < deliveries; i++) {
         String body =
@@ -66,9 +74,10 @@ class RelayBurstBenchmark {
       assertThat(concourse.calls()).hasSize(deliveries / 2);
       System.out.printf(
           Locale.ROOT,
-          "relay burst: %d deliveries from 20 threads, %d forwarded once each; response p50 %.1f ms,"
+          "relay burst: %d deliveries from %d threads, %d forwarded once each; response p50 %.1f ms,"
               + " p99 %.1f ms, max %.1f ms%n",
           deliveries,
+          senders,
           concourse.calls().size(),
           times.get(times.size() / 2) / 1e6,
           times.get((int) Math.ceil(times.size() * 0.99) - 1) / 1e6,
