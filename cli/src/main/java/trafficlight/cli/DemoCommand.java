@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine.Command;
@@ -35,8 +36,9 @@ import trafficlight.pipeline.runner.RunnerListener;
  * {@code trafficlight demo}: a generated CI -> QA -> Production chain for a sample project, run on
  * this machine. localhub stands in for GitHub, the local runner for Concourse (running the
  * generated pipeline YAML and the resource executables of {@code dist/opt/resource}), and an
- * in-memory code resource for the project's git repository. Everything the demo does goes through
- * those public interfaces: the YAML, the executables, localhub's GitHub API.
+ * in-memory code resource for the project's git repository; the board ({@link DemoBoard}) shows
+ * what is where and offers Promote. Everything the demo does goes through those public interfaces:
+ * the YAML, the executables, localhub's GitHub API.
  */
 @Command(
     name = "demo",
@@ -105,11 +107,6 @@ public final class DemoCommand implements Callable<Integer> {
   private final PrintStream out = System.out;
   private final HttpClient http = HttpClient.newHttpClient();
 
-  /** What else the demo starts; issue 5's board and `trafficlight promote` belong here. */
-  static List<DemoExtension> extensions() {
-    return List.of(new BoardDemoExtension());
-  }
-
   @Override
   public Integer call() throws Exception {
     Path work = Files.createTempDirectory("trafficlight-demo");
@@ -118,44 +115,41 @@ public final class DemoCommand implements Callable<Integer> {
     Pipelines.generate(chainFile, pipelineFile);
     Chain chain = ChainReader.read(chainFile);
     DemoCodeResource code = new DemoCodeResource();
-    Printer printer = new Printer(chain, code);
 
     try (LocalHub hub = LocalHub.builder().port(port).start()) {
       hub.createRepo(REPO);
       String token = hub.createToken("concourse-bot");
-      try (LocalRunner runner =
-          LocalRunner.builder("myapp", Files.readString(pipelineFile))
-              .image(Chain.IMAGE, ResourceProcess.fromCheckout())
-              .resourceType("demo-code", code)
-              .var("gh_host", hub.baseUrl())
-              .var("github.token", token)
-              .workDir(Files.createDirectories(work.resolve("runner")))
-              .listener(printer)
-              .build()) {
-        DemoExtension.Session session =
-            new DemoExtension.Session(
-                hub.baseUrl(), REPO, token, runner.url(), chain, pipelineFile);
-        printer.session = session;
-        out.println("trafficlight demo: a " + chain.stages().size() + "-stage chain for myapp");
-        out.println(
-            "  localhub (a local GitHub)      "
-                + hub.baseUrl()
-                + "  (gate issues in "
-                + REPO
-                + ")");
-        out.println("  the runner (a local Concourse) " + runner.url());
-        out.println("  chain " + chainFile);
-        out.println("  pipeline " + pipelineFile + " (generated from it)");
-        List<DemoExtension> extensions = extensions();
-        for (DemoExtension extension : extensions) {
-          extension.started(session, out);
-        }
-        out.println();
-        try {
+      // the work directory is the owner's only (createTempDirectory), so is the token in it
+      Path yourToken =
+          Files.writeString(
+              work.resolve("you.token"), hub.createToken("you"), StandardCharsets.UTF_8);
+      yourToken.toFile().deleteOnExit(); // Ctrl-C too: the chain and pipeline files stay
+      try (DemoBoard board =
+          DemoBoard.start(hub.baseUrl(), REPO, chain.title(), token, yourToken)) {
+        Printer printer = new Printer(chain, code, hub.baseUrl(), board, !scripted);
+        try (LocalRunner runner =
+            LocalRunner.builder("myapp", Files.readString(pipelineFile))
+                .image(Chain.IMAGE, ResourceProcess.fromCheckout())
+                .resourceType("demo-code", code)
+                .var("gh_host", hub.baseUrl())
+                .var("github.token", token)
+                .workDir(Files.createDirectories(work.resolve("runner")))
+                .listener(printer)
+                .build()) {
+          out.println("trafficlight demo: a " + chain.stages().size() + "-stage chain for myapp");
+          out.println(
+              "  localhub (a local GitHub)      "
+                  + hub.baseUrl()
+                  + "  (gate issues in "
+                  + REPO
+                  + ")");
+          out.println("  the runner (a local Concourse) " + runner.url());
+          out.println("  the board (what is where)      " + board.url());
+          out.println("  chain " + chainFile);
+          out.println("  pipeline " + pipelineFile + " (generated from it)");
+          out.println();
           runner.start();
-          return scripted ? scripted(hub, runner, code, printer) : interactive(code, printer);
-        } finally {
-          extensions.forEach(DemoExtension::stopped);
+          return scripted ? scripted(hub, runner, code, printer) : interactive(code);
         }
       }
     }
@@ -255,8 +249,7 @@ public final class DemoCommand implements Callable<Integer> {
 
   // ---- interactive: the user closes the issues
 
-  private int interactive(DemoCodeResource code, Printer printer) throws InterruptedException {
-    printer.interactive = true;
+  private int interactive(DemoCodeResource code) throws InterruptedException {
     out.println("Pushing a change to myapp; CI deploys it and opens a gate issue.");
     out.println(
         "Press Enter (or type a commit message) to push another change; Ctrl-C ends the demo.");
@@ -289,14 +282,20 @@ public final class DemoCommand implements Callable<Integer> {
   private final class Printer implements RunnerListener {
     private final Chain chain;
     private final DemoCodeResource code;
-    private final Map<String, Integer> lastIssue = new java.util.concurrent.ConcurrentHashMap<>();
-    private final Map<String, String> lastAction = new java.util.concurrent.ConcurrentHashMap<>();
-    volatile DemoExtension.Session session;
-    volatile boolean interactive;
+    private final String hubUrl;
+    private final DemoBoard board;
+    private final boolean interactive;
+    private final Map<String, Integer> lastIssue = new ConcurrentHashMap<>();
+    private final Map<String, String> lastAction = new ConcurrentHashMap<>();
 
-    Printer(Chain chain, DemoCodeResource code) {
+    /** With {@code interactive}, each put is followed by how a person gives the go-ahead. */
+    Printer(
+        Chain chain, DemoCodeResource code, String hubUrl, DemoBoard board, boolean interactive) {
       this.chain = chain;
       this.code = code;
+      this.hubUrl = hubUrl;
+      this.board = board;
+      this.interactive = interactive;
     }
 
     int lastIssue(String stage) {
@@ -413,26 +412,26 @@ public final class DemoCommand implements Callable<Integer> {
       }
     }
 
+    /** One block, never torn by what other threads print meanwhile. */
     private void howToPromote(int issue, String nextStage) {
-      out.println();
-      out.println(
-          "  Next: close #" + issue + " to promote to " + nextStage + ", as a person would:");
-      out.println(
-          "    curl -X POST "
-              + session.hubUrl()
-              + "/_localhub/repos/"
-              + REPO
-              + "/issues/"
-              + issue
-              + "/close -d '{\"login\":\"you\"}'");
-      for (DemoExtension extension : extensions()) {
-        extension
-            .howToPromote(session, issue, nextStage)
-            .forEach(line -> out.println("    " + line));
+      List<String> board = this.board.howToPromote(issue);
+      synchronized (out) {
+        out.println();
+        out.println(
+            "  Next: close #" + issue + " to promote to " + nextStage + ", as a person would:");
+        out.println(
+            "    curl -X POST "
+                + hubUrl
+                + "/_localhub/repos/"
+                + REPO
+                + "/issues/"
+                + issue
+                + "/close -d '{\"login\":\"you\"}'");
+        board.forEach(line -> out.println("    " + line));
+        out.println(
+            "  The runner checks for closed issues every 5s (as Concourse does with check_every).");
+        out.println();
       }
-      out.println(
-          "  The runner checks for closed issues every 5s (as Concourse does with check_every).");
-      out.println();
     }
 
     private void say(String stage, String text) {

@@ -16,7 +16,7 @@ import trafficlight.github.GitHubClient;
     description =
         "Promote a stage: close its open gate issue (the go-ahead for the next stage), with a"
             + " comment saying who promoted it.")
-public final class PromoteCommand extends BoardCommands {
+public final class PromoteCommand extends OneShotBoardCommand {
 
   @Mixin GitHubOptions github;
 

@@ -15,7 +15,7 @@ import trafficlight.github.GitHubClient;
     name = "status",
     mixinStandardHelpOptions = true,
     description = "Show each project's stages with their lights, from the gate issues.")
-public final class StatusCommand extends BoardCommands {
+public final class StatusCommand extends OneShotBoardCommand {
 
   @Mixin GitHubOptions github;
 
@@ -60,5 +60,14 @@ public final class StatusCommand extends BoardCommands {
       out.print(StatusTable.render(projects, colour(color)));
     }
     return 0;
+  }
+
+  /** Colour on a terminal, unless NO_COLOR is set. */
+  private static boolean colour(String mode) {
+    return switch (mode) {
+      case "always" -> true;
+      case "never" -> false;
+      default -> System.console() != null && System.getenv("NO_COLOR") == null;
+    };
   }
 }

@@ -22,6 +22,11 @@ import picocli.CommandLine.Command;
 public final class TrafficLight {
 
   public static void main(String[] args) {
+    // The JDK's HTTP server (localhub, the board, the relay, the runner) leaves Nagle's algorithm
+    // on unless told otherwise, so each response on a kept-alive connection waits ~40 ms for an
+    // ACK.
+    // Read once, when the first server starts, so it is set before any of them.
+    System.setProperty("sun.net.httpserver.nodelay", "true");
     System.exit(new CommandLine(new TrafficLight()).execute(args));
   }
 }

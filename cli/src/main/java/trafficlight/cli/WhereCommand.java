@@ -14,7 +14,7 @@ import trafficlight.github.GitHubClient;
     name = "where",
     mixinStandardHelpOptions = true,
     description = "Where a commit is deployed, and what would promote it to the next stage.")
-public final class WhereCommand extends BoardCommands {
+public final class WhereCommand extends OneShotBoardCommand {
 
   @Mixin GitHubOptions github;
 

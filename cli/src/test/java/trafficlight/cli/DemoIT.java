@@ -2,23 +2,32 @@ package trafficlight.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The README's first command, run as a user runs it: the packaged jar in a fresh JVM. */
 class DemoIT {
 
   @Test
   void theScriptedDemoPromotesAChangeFromCiToProduction() throws Exception {
-    Path root = Path.of(System.getProperty("trafficlight.root", ".."));
     Process process =
         new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dtrafficlight.root=" + root,
+                DemoProcess.java(),
+                "-Dtrafficlight.root=" + DemoProcess.root(),
                 "-jar",
-                root.resolve("cli/target/trafficlight.jar").toString(),
+                DemoProcess.jar().toString(),
                 "demo",
                 "--scripted")
             .redirectErrorStream(true)
@@ -50,38 +59,108 @@ class DemoIT {
             "#1   closed  [CONSUMED #1]" + title + "CI deployed.",
             "#4   open    " + title + "Production deployed.",
             "Production deployed \"Fix the cart total\"");
-    assertThat(output).doesNotContain("failed");
+    assertThat(output).doesNotContain("failed").doesNotContain("SLF4J");
   }
 
   @Test
-  void theInteractiveDemoSaysWhatToDoNext() throws Exception {
-    Path root = Path.of(System.getProperty("trafficlight.root", ".."));
-    Process process =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dtrafficlight.root=" + root,
-                "-jar",
-                root.resolve("cli/target/trafficlight.jar").toString(),
-                "demo")
-            .redirectErrorStream(true)
-            .start();
-    StringBuilder output = new StringBuilder();
-    try (var lines = process.inputReader(StandardCharsets.UTF_8)) {
-      for (String line; (line = lines.readLine()) != null; ) {
-        output.append(line).append('\n');
-        if (line.contains("/_localhub/repos/demo/deploy-gates/issues/1/close")) {
-          break;
-        }
-      }
-    } finally {
-      process.destroy(); // Ctrl-C
+  void theInteractiveDemoSaysHowToPromoteOnTheBoardAndWithTrafficlightPromote() throws Exception {
+    try (DemoProcess demo = DemoProcess.start()) {
+      String hub = url(demo.awaitLine("localhub (a local GitHub)      http://127.0.0.1:"));
+      String board = url(demo.awaitLine("the board (what is where)      http://127.0.0.1:"));
+
+      assertThat(demo.awaitLine("Next: close #1"))
+          .isEqualTo("  Next: close #1 to promote to QA, as a person would:");
+      assertThat(demo.nextLine())
+          .isEqualTo(
+              "    curl -X POST "
+                  + hub
+                  + "/_localhub/repos/demo/deploy-gates/issues/1/close -d '{\"login\":\"you\"}'");
+      assertThat(demo.nextLine()).isEqualTo("    or click Promote on the board: " + board);
+      assertThat(demo.nextLine())
+          .matches(
+              "    or: GITHUB_TOKEN=\\$\\(cat '[^']+/you\\.token'\\) trafficlight promote myapp CI"
+                  + " --gh-host "
+                  + Pattern.quote(hub)
+                  + " --repository demo/deploy-gates");
+      assertThat(demo.nextLine()).startsWith("  The runner checks for closed issues every 5s");
+
+      HttpResponse<String> promote =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create(board + "/promote?project=myapp&stage=CI"))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+      assertThat(promote.statusCode()).as(promote.body()).isEqualTo(200);
+      assertThat(promote.body())
+          .as("the board offers the Promote its hint names")
+          .contains("Promote myapp CI")
+          .contains("<button id=\"confirm\" type=\"submit\" class=\"promote\">Promote</button>");
     }
-    assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-    assertThat(output.toString())
-        .contains("localhub (a local GitHub)      http://127.0.0.1:")
-        .contains("Next: close #1 to promote to QA")
-        .containsPattern(
-            "curl -X POST http://127\\.0\\.0\\.1:\\d+/_localhub/repos/demo/deploy-gates/issues/1/close"
-                + " -d '\\{\"login\":\"you\"}'");
+  }
+
+  @Test
+  void promotedWithItsPrintedLineTheDemoShowsInStatusAndWhereWithTheChainsSpelling(
+      @TempDir Path dir) throws Exception {
+    UserShell shell = new UserShell(dir);
+    Path tokenFile;
+    try (DemoProcess demo = DemoProcess.start()) {
+      String commit = demo.awaitLine("myapp       new commit ").split(" +")[3];
+      String promoteCi = hint(demo.awaitLine("trafficlight promote myapp CI"));
+      UserShell.Run promoted = shell.run(promoteCi);
+      assertThat(promoted.code()).as(promoted.err()).isZero();
+      assertThat(promoted.out()).startsWith("promoted myapp CI to QA: closed #1 (1 build) ");
+
+      assertThat(demo.awaitLine("Next: close #2"))
+          .isEqualTo("  Next: close #2 to promote to Production, as a person would:");
+      Matcher promoteQa =
+          Pattern.compile(
+                  "(GITHUB_TOKEN=\\$\\(cat '([^']+)'\\)) trafficlight promote myapp QA (.+)")
+              .matcher(hint(demo.awaitLine("trafficlight promote myapp QA")));
+      assertThat(promoteQa.matches()).as(demo.output()).isTrue();
+      String trafficlight = promoteQa.group(1) + " trafficlight ";
+      String options = " " + promoteQa.group(3);
+      tokenFile = Path.of(promoteQa.group(2));
+      String yourToken = Files.readString(tokenFile, StandardCharsets.UTF_8);
+      assertThat(yourToken).startsWith("ghp_");
+
+      UserShell.Run json = shell.run(trafficlight + "status --json" + options);
+      assertThat(json.code()).as(json.err()).isZero();
+      JsonNode stages = new ObjectMapper().readTree(json.out()).at("/projects/0/stages");
+      assertThat(stages.findValuesAsText("short_name")).containsExactly("CI", "QA", "Production");
+      assertThat(stages.get(2).get("stage").asText()).isEqualTo("Production");
+      assertThat(stages.get(2).get("light").asText()).isEqualTo("grey");
+      assertThat(stages.get(1).get("next").asText()).isEqualTo("Production");
+      assertThat(json.out()).doesNotContain("\"production\"");
+
+      UserShell.Run table = shell.run(trafficlight + "status --color never" + options);
+      assertThat(table.code()).as(table.err()).isZero();
+      assertThat(table.out())
+          .as(table.out())
+          .containsPattern("myapp +Production +grey +never deployed")
+          .doesNotContain("production");
+
+      UserShell.Run where = shell.run(trafficlight + "where " + commit + options);
+      assertThat(where.code()).as(where.err()).isZero();
+      assertThat(where.out())
+          .as(where.out())
+          .containsPattern("\n  Production +not yet: close #2 to promote it from QA ")
+          .doesNotContain("production");
+      assertThat(demo.output() + json.out() + table.out() + where.out() + promoted.out())
+          .as("no token on the screen")
+          .doesNotContain(yourToken);
+    }
+    assertThat(tokenFile).as("the token file, once the demo ended").doesNotExist();
+  }
+
+  /** A hint's command line, as the user copies it. */
+  private static String hint(String line) {
+    return line.strip().replaceFirst("^or: ", "");
+  }
+
+  /** The URL a line of the demo's header names. */
+  private static String url(String line) {
+    Matcher url = Pattern.compile("http://127\\.0\\.0\\.1:\\d+").matcher(line);
+    assertThat(url.find()).as(line).isTrue();
+    return url.group();
   }
 }

@@ -173,17 +173,26 @@ final class Description {
   }
 
   /**
-   * A deep copy without what validation does not use: {@code example(s)} and the {@code x-}
-   * extensions (GitHub's {@code x-github-breaking-changes} holds schema patches that would
-   * otherwise be read as schema keywords). Keys of name maps (e.g. a property called "example") are
-   * kept.
+   * A deep copy without what validation does not use: {@code example(s)}, {@code
+   * additionalProperties} beside a non-object {@code type}, and the {@code x-} extensions (GitHub's
+   * {@code x-github-breaking-changes} holds schema patches that would otherwise be read as schema
+   * keywords). Keys of name maps (e.g. a property called "example") are kept.
    */
   private static JsonNode clean(JsonNode node, boolean keysAreNames) {
     if (node.isObject()) {
       ObjectNode copy = JsonNodeFactory.instance.objectNode();
+      boolean scalarType =
+          node.path("type").isTextual()
+              && !node.path("type").asText().equals("object")
+              && !keysAreNames;
       for (Map.Entry<String, JsonNode> e : node.properties()) {
         String k = e.getKey();
         if (!keysAreNames && (k.startsWith("x-") || k.equals("examples") || k.equals("example"))) {
+          continue;
+        }
+        // additionalProperties means nothing beside a non-object type, but the validator reads it
+        // as "type: object" (e.g. hook-delivery's response.payload, a nullable string).
+        if (scalarType && k.equals("additionalProperties")) {
           continue;
         }
         copy.set(k, clean(e.getValue(), !keysAreNames && NAME_MAPS.contains(k)));

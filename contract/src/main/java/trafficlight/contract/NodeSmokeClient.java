@@ -19,6 +19,8 @@ import java.util.concurrent.TimeUnit;
  * Drives a GitHub-compatible API with a real third-party client: runs {@code
  * contract/npm/smoke.mjs} ({@code @octokit/rest}) with Node. The script creates 3 issues, lists
  * them with pagination, comments on one, closes it and lists closed issues since before the close.
+ * {@link #runWebhooks} runs {@code contract/npm/webhooks.mjs} the same way, for repository
+ * webhooks.
  */
 public final class NodeSmokeClient {
 
@@ -51,14 +53,36 @@ public final class NodeSmokeClient {
    * @throws AssertionError with the script's stderr when it exits non-zero or times out
    */
   public Map<String, Object> run(String baseUrl, String token, String repo) {
+    return runScript(
+        "smoke.mjs", Map.of("BASE_URL", baseUrl, "TOKEN", token, "REPO", repo), baseUrl);
+  }
+
+  /**
+   * Runs {@code contract/npm/webhooks.mjs} against {@code baseUrl} as {@code repo} with {@code
+   * token}: with {@code @octokit/rest} it creates a repository hook (secret {@code secret}) to a
+   * receiver of its own, opens and closes an issue, lists the hook's deliveries (paginated) and
+   * redelivers the close, then deletes the hook; {@code @octokit/webhooks-methods} verifies every
+   * delivery's signature.
+   *
+   * @return the script's JSON summary (keys: hookId, listedDeliveries, redeliveredGuid,
+   *     closedSender, received: [{event, action, guid, hookId, userAgent, verified,
+   *     verifiedWithAnotherSecret}])
+   * @throws AssertionError with the script's stderr when it exits non-zero or times out
+   */
+  public Map<String, Object> runWebhooks(String baseUrl, String token, String repo, String secret) {
+    return runScript(
+        "webhooks.mjs",
+        Map.of("BASE_URL", baseUrl, "TOKEN", token, "REPO", repo, "SECRET", secret),
+        baseUrl);
+  }
+
+  private Map<String, Object> runScript(String script, Map<String, String> env, String baseUrl) {
     if (!Files.isRegularFile(npmDir.resolve("node_modules/@octokit/rest/package.json"))) {
       throw new IllegalStateException(
           "@octokit/rest is not installed in " + npmDir + ": build the contract module first");
     }
-    ProcessBuilder pb = new ProcessBuilder(List.of(node, "smoke.mjs")).directory(npmDir.toFile());
-    pb.environment().put("BASE_URL", baseUrl);
-    pb.environment().put("TOKEN", token);
-    pb.environment().put("REPO", repo);
+    ProcessBuilder pb = new ProcessBuilder(List.of(node, script)).directory(npmDir.toFile());
+    pb.environment().putAll(env);
     Process p;
     try {
       p = pb.start();
@@ -76,7 +100,8 @@ public final class NodeSmokeClient {
       if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         p.destroyForcibly();
         throw new AssertionError(
-            "smoke.mjs against "
+            script
+                + " against "
                 + baseUrl
                 + " timed out after "
                 + timeout
@@ -86,13 +111,14 @@ public final class NodeSmokeClient {
     } catch (InterruptedException e) {
       p.destroyForcibly();
       Thread.currentThread().interrupt();
-      throw new AssertionError("interrupted while running smoke.mjs", e);
+      throw new AssertionError("interrupted while running " + script, e);
     }
     String stdout = out.join();
     String stderr = err.join();
     if (p.exitValue() != 0) {
       throw new AssertionError(
-          "smoke.mjs against "
+          script
+              + " against "
               + baseUrl
               + " exited with "
               + p.exitValue()
@@ -109,7 +135,7 @@ public final class NodeSmokeClient {
       return MAPPER.readValue(last, new TypeReference<Map<String, Object>>() {});
     } catch (IOException e) {
       throw new AssertionError(
-          "smoke.mjs printed no JSON summary; stdout:\n" + stdout + "\nstderr:\n" + stderr, e);
+          script + " printed no JSON summary; stdout:\n" + stdout + "\nstderr:\n" + stderr, e);
     }
   }
 

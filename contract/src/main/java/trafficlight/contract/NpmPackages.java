@@ -46,7 +46,11 @@ public final class NpmPackages {
 
   /** {@code contract/npm/node_modules/@octokit/openapi}, checked to be installed. */
   public static Path octokitOpenApi() {
-    Path dir = npmDir().resolve("node_modules/@octokit/openapi");
+    return installed("@octokit/openapi");
+  }
+
+  private static Path installed(String npmPackage) {
+    Path dir = npmDir().resolve("node_modules/" + npmPackage);
     if (!Files.isRegularFile(dir.resolve("package.json"))) {
       throw new IllegalStateException(
           dir
@@ -57,6 +61,16 @@ public final class NpmPackages {
     return dir;
   }
 
+  /** {@code contract/npm/node_modules/@octokit/openapi-webhooks}, checked to be installed. */
+  public static Path octokitOpenApiWebhooks() {
+    return installed("@octokit/openapi-webhooks");
+  }
+
+  /** The generated webhook description for api.github.com (OpenAPI 3.1). */
+  public static Path apiGitHubComWebhooksDescription() {
+    return octokitOpenApiWebhooks().resolve("generated/api.github.com.json");
+  }
+
   /** The generated description for api.github.com. */
   public static Path apiGitHubComDescription() {
     return octokitOpenApi().resolve("generated/api.github.com.json");
@@ -64,7 +78,15 @@ public final class NpmPackages {
 
   /** The newest {@code ghes-3.N.json} (not the .deref variant) the installed package ships. */
   public static Path newestEnterpriseServerDescription() {
-    Path generated = octokitOpenApi().resolve("generated");
+    return newestEnterpriseServer(octokitOpenApi().resolve("generated"));
+  }
+
+  /** The newest {@code ghes-3.N.json} webhook description the installed package ships. */
+  public static Path newestEnterpriseServerWebhooksDescription() {
+    return newestEnterpriseServer(octokitOpenApiWebhooks().resolve("generated"));
+  }
+
+  private static Path newestEnterpriseServer(Path generated) {
     try (Stream<Path> files = Files.list(generated)) {
       Optional<Path> newest =
           files

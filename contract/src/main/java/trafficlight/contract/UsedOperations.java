@@ -42,6 +42,15 @@ public final class UsedOperations {
           new Operation("GET", "/search/issues"),
           new Operation("GET", "/rate_limit"),
           new Operation("POST", "/app/installations/{installation_id}/access_tokens"),
+          new Operation("GET", "/repos/{owner}/{repo}/hooks"),
+          new Operation("POST", "/repos/{owner}/{repo}/hooks"),
+          new Operation("GET", "/repos/{owner}/{repo}/hooks/{hook_id}"),
+          new Operation("DELETE", "/repos/{owner}/{repo}/hooks/{hook_id}"),
+          new Operation("POST", "/repos/{owner}/{repo}/hooks/{hook_id}/pings"),
+          new Operation("GET", "/repos/{owner}/{repo}/hooks/{hook_id}/deliveries"),
+          new Operation("GET", "/repos/{owner}/{repo}/hooks/{hook_id}/deliveries/{delivery_id}"),
+          new Operation(
+              "POST", "/repos/{owner}/{repo}/hooks/{hook_id}/deliveries/{delivery_id}/attempts"),
           LIST_ISSUES_BY_REPOSITORY_ID);
 
   private UsedOperations() {}

@@ -17,7 +17,7 @@ class ContractBehaviourTest {
   private static final String ISSUE = "/repos/octo-org/deploys/issues/42";
 
   @Test
-  void loadsOnceAndFast() {
+  void loadsEachDescriptionOncePerJvm() {
     GitHubContract api = GitHubContract.apiGitHubCom();
     GitHubContract ghes = GitHubContract.enterpriseServer();
     System.out.printf(
@@ -27,8 +27,6 @@ class ContractBehaviourTest {
         api.loadTime(),
         ghes.descriptionName(),
         ghes.loadTime());
-    assertThat(api.loadTime().toMillis()).isLessThan(8_000);
-    assertThat(ghes.loadTime().toMillis()).isLessThan(8_000);
     assertThat(api.descriptionFile().getFileName()).hasToString("api.github.com.json");
     assertThat(ghes.descriptionFile().getFileName().toString()).matches("ghes-3\\.\\d+\\.json");
     assertThat(api.descriptionFile().toString()).contains("node_modules/@octokit/openapi");

@@ -106,6 +106,12 @@ final class AdminApi {
         return ApiResponse.json(200, out);
       }
     }
+    if (path.equals(DeliveryFaultsAdmin.PATH)) {
+      ApiResponse response = DeliveryFaultsAdmin.handle(hub, method, in);
+      if (response != null) {
+        return response;
+      }
+    }
     if (path.equals("/_localhub/requests")) {
       if (method.equals("DELETE")) {
         hub.clearRequests();

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
+import java.util.stream.Stream;
 
 /**
  * The GitHub REST endpoints the hub serves, and what GitHub does around every one of them:
@@ -25,11 +26,11 @@ final class GitHubApi {
   private final RateLimiter limiter;
   private final List<Route> routes;
 
-  GitHubApi(HubStore store, RateLimiter limiter) {
+  GitHubApi(HubStore store, RateLimiter limiter, List<Route> moreRoutes) {
     this.store = store;
     this.authenticator = new Authenticator(store);
     this.limiter = limiter;
-    this.routes =
+    List<Route> builtIn =
         List.of(
             Route.of("GET", REPO, "repos/get", CORE, RepoEndpoints::get),
             Route.of("GET", REPO + "/issues", "issues/list-for-repo", CORE, IssuesEndpoints::list),
@@ -92,6 +93,7 @@ final class GitHubApi {
                 INSTALLATION_TOKEN_OPERATION,
                 null,
                 AppsEndpoint::createInstallationToken));
+    this.routes = Stream.concat(builtIn.stream(), moreRoutes.stream()).toList();
   }
 
   record Match(Route route, Matcher matcher) {}

@@ -30,6 +30,7 @@ final class HubStore {
   private final Map<Long, Installation> installations = new HashMap<>();
   private final Map<String, InstallationToken> installationTokens = new HashMap<>();
   private long lastId = 1000;
+  private IssueListener issueListener = IssueListener.NONE;
 
   HubStore(MovableClock clock, Journal journal, List<JournalEntry> replay) {
     this.clock = clock;
@@ -39,6 +40,11 @@ final class HubStore {
 
   MovableClock clock() {
     return clock;
+  }
+
+  /** Told of every issue opened or changed from now on (not of journal replays or seeds). */
+  synchronized void onIssueChange(IssueListener listener) {
+    this.issueListener = listener;
   }
 
   private long nextId() {
@@ -210,6 +216,7 @@ final class HubStore {
             pullRequest,
             0);
     commit(new JournalEntry.IssueSaved(repo.repo.fullName(), issue));
+    issueListener.changed(repo, null, issue, author);
     return issue;
   }
 
@@ -229,6 +236,12 @@ final class HubStore {
    */
   synchronized StoredIssue updateIssue(
       RepoState repo, int number, UnaryOperator<StoredIssue> change) {
+    return updateIssue(repo, number, null, change);
+  }
+
+  /** {@link #updateIssue(RepoState, int, UnaryOperator)} done by {@code actor} (null: unknown). */
+  synchronized StoredIssue updateIssue(
+      RepoState repo, int number, String actor, UnaryOperator<StoredIssue> change) {
     StoredIssue before = requireIssue(repo, number);
     StoredIssue after = change.apply(before);
     if (!after.differsFrom(before)) {
@@ -236,6 +249,7 @@ final class HubStore {
     }
     after = after.updatedAt(clock.now());
     commit(new JournalEntry.IssueSaved(repo.repo.fullName(), after));
+    issueListener.changed(repo, before, after, actor);
     return after;
   }
 

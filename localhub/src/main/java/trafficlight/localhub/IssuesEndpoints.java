@@ -156,6 +156,7 @@ final class IssuesEndpoints {
         call.store.updateIssue(
             repo,
             current.number(),
+            actor,
             issue -> {
               StoredIssue next = issue;
               if (title != null) {
@@ -202,6 +203,7 @@ final class IssuesEndpoints {
         call.store.updateIssue(
             repo,
             current.number(),
+            call.principal.login(),
             issue -> {
               List<String> all = new java.util.ArrayList<>(issue.labels());
               added.stream()

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -36,6 +37,8 @@ public final class LocalHub implements AutoCloseable {
   private final Journal journal;
   private final FaultInjector faults = new FaultInjector();
   private final RequestRecorder recorder = new RequestRecorder();
+  private final Webhooks webhooks;
+  private final HookEndpoints hookEndpoints;
 
   private LocalHub(Builder builder) {
     MovableClock clock = builder.clock;
@@ -47,6 +50,7 @@ public final class LocalHub implements AutoCloseable {
       this.journal = null;
       this.store = new HubStore(clock, null, List.of());
     }
+    this.webhooks = new Webhooks(clock);
     try {
       server =
           HttpServer.create(
@@ -55,13 +59,16 @@ public final class LocalHub implements AutoCloseable {
       if (journal != null) {
         journal.close();
       }
+      webhooks.close();
       throw new UncheckedIOException("cannot listen on port " + builder.port, e);
     }
     baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();
     RateLimiter limiter = new RateLimiter(clock);
-    FrontDoor frontDoor =
-        new FrontDoor(
-            baseUrl, new GitHubApi(store, limiter), new AdminApi(this), faults, recorder, clock);
+    WebhookPayloads payloads = new WebhookPayloads(store, baseUrl);
+    store.onIssueChange(new IssueEvents(payloads, webhooks));
+    hookEndpoints = new HookEndpoints(webhooks, payloads);
+    GitHubApi api = new GitHubApi(store, limiter, hookEndpoints.routes());
+    FrontDoor frontDoor = new FrontDoor(baseUrl, api, new AdminApi(this), faults, recorder, clock);
     server.createContext("/", frontDoor);
     executor =
         Executors.newCachedThreadPool(
@@ -244,13 +251,14 @@ public final class LocalHub implements AutoCloseable {
     store.updateIssue(
         store.requireRepo(repo),
         number,
+        login,
         i -> i.isOpen() ? i.closed(login, stateReason, now) : i.withStateReason(stateReason));
   }
 
   /** Reopens an issue as {@code login}. */
   public void reopenIssue(String repo, int number, String login) {
     store.ensureUser(login, "User");
-    store.updateIssue(store.requireRepo(repo), number, i -> i.isOpen() ? i : i.reopened());
+    store.updateIssue(store.requireRepo(repo), number, login, i -> i.isOpen() ? i : i.reopened());
   }
 
   /** Adds labels to an issue (creating them in the repo on first use). */
@@ -293,6 +301,34 @@ public final class LocalHub implements AutoCloseable {
     }
   }
 
+  // ---- webhooks
+
+  /**
+   * Creates an active repository webhook as the repository's owner, as {@code POST
+   * /repos/{o}/{r}/hooks} does (and pings it); returns its id.
+   *
+   * @param contentType "json" or "form"
+   * @param secret signs the deliveries; null for none
+   * @param events e.g. "issues"; none: "push", as GitHub's default
+   */
+  public long createHook(
+      String repo, String url, String contentType, String secret, String... events) {
+    if (!contentType.equals("json") && !contentType.equals("form")) {
+      throw new IllegalArgumentException("content type must be json or form: " + contentType);
+    }
+    if (!HookEndpoints.isHttpUrl(url)) {
+      throw new IllegalArgumentException("a hook's url must be an http or https URL: " + url);
+    }
+    synchronized (store) {
+      RepoState state = store.requireRepo(repo);
+      List<String> subscribed = events.length == 0 ? List.of("push") : List.of(events);
+      return hookEndpoints
+          .create(
+              store, state, url, contentType, secret, subscribed, true, state.repo.owner(), null)
+          .id();
+    }
+  }
+
   // ---- faults and recorded requests
 
   public void inject(Fault fault) {
@@ -305,6 +341,28 @@ public final class LocalHub implements AutoCloseable {
 
   public void clearFaults() {
     faults.clear();
+  }
+
+  /** Injects a fault into outgoing webhook deliveries (drop, delay). */
+  public void inject(DeliveryFault fault) {
+    webhooks.inject(fault);
+  }
+
+  public List<DeliveryFault> pendingDeliveryFaults() {
+    return webhooks.pendingFaults();
+  }
+
+  public void clearDeliveryFaults() {
+    webhooks.clearFaults();
+  }
+
+  /** The webhook delivery attempts to the repository's hooks that are over, newest first. */
+  public List<WebhookDelivery> deliveries(String repo) {
+    long repoId = store.requireRepo(repo).repo.id();
+    return webhooks.hooks(repoId).stream()
+        .flatMap(h -> webhooks.deliveries(h.id()).stream())
+        .sorted(Comparator.comparing(WebhookDelivery::deliveredAt).reversed())
+        .toList();
   }
 
   /** The GitHub API requests received so far, in order (not the admin ones). */
@@ -325,6 +383,7 @@ public final class LocalHub implements AutoCloseable {
   public void close() {
     server.stop(0);
     executor.shutdownNow();
+    webhooks.close();
     if (journal != null) {
       journal.close();
     }

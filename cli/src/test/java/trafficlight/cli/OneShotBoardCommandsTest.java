@@ -17,8 +17,13 @@ import picocli.CommandLine;
 import trafficlight.localhub.LocalHub;
 import trafficlight.localhub.MovableClock;
 
-/** status, where and promote against localhub, in-process. */
-class BoardCommandsTest {
+/**
+ * status, where and promote against localhub, in-process. The issues are typed as an older resource
+ * wrote them, with no {@code next_stage} in their deploy records, so the stage never deployed reads
+ * as its label spells it ({@code production}); {@link DemoIT} checks the chain's spelling on issues
+ * that the current resource wrote.
+ */
+class OneShotBoardCommandsTest {
 
   static final String REPO = "acme/deploy-gates";
   static final String A = "a".repeat(40);
@@ -93,7 +98,7 @@ class BoardCommandsTest {
 
   record Run(int code, String out, String err) {}
 
-  Run run(BoardCommands command, String... args) {
+  Run run(OneShotBoardCommand command, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     command.out = new PrintStream(out, true, StandardCharsets.UTF_8);

@@ -9,8 +9,11 @@ import trafficlight.board.Promotion;
 import trafficlight.github.GitHubClient;
 import trafficlight.github.GitHubException;
 
-/** What the board's one-shot commands share: read the board, print, map failures to exit codes. */
-abstract class BoardCommands implements Callable<Integer> {
+/**
+ * What {@code status}, {@code where} and {@code promote} share, unlike the long-running {@link
+ * BoardCommand}: read the board once, answer from it, map failures to exit codes.
+ */
+abstract class OneShotBoardCommand implements Callable<Integer> {
 
   /** Exit code when GitHub failed (network, credentials, rate limit). */
   static final int GITHUB_FAILED = 2;
@@ -30,24 +33,12 @@ abstract class BoardCommands implements Callable<Integer> {
     try (GitHubClient github = github().client(new MemoryResponseCache(1000))) {
       GateReader reader = github().reader(github);
       return run(github, reader.read());
-    } catch (Promotion.Refused e) {
-      err.println(e.getMessage());
-      return REFUSED;
-    } catch (IllegalArgumentException e) {
+    } catch (Promotion.Refused | IllegalArgumentException e) {
       err.println(e.getMessage());
       return REFUSED;
     } catch (GitHubException e) {
       err.println(e.getMessage());
       return GITHUB_FAILED;
     }
-  }
-
-  /** Colour on a terminal, unless NO_COLOR is set. */
-  static boolean colour(String mode) {
-    return switch (mode) {
-      case "always" -> true;
-      case "never" -> false;
-      default -> System.console() != null && System.getenv("NO_COLOR") == null;
-    };
   }
 }

@@ -1,0 +1,96 @@
+package trafficlight.localhub;
+
+import java.util.Objects;
+
+/**
+ * A fault to inject into outgoing webhook deliveries with {@link LocalHub#inject(DeliveryFault)}:
+ * which deliveries it matches (event, and action unless null), how many times (1 unless told), and
+ * the {@link DeliveryFaultPolicy}. Redeliveries are deliveries too: a fault left over applies to
+ * them.
+ *
+ * <pre>
+ * {@code hub.inject(DeliveryFault.on("issues", "closed").policy(new DeliveryFaultPolicy.Drop()));}
+ * </pre>
+ */
+public final class DeliveryFault {
+  /** Event that matches every event. */
+  public static final String ANY_EVENT = "*";
+
+  private static final int UNLIMITED = Integer.MAX_VALUE;
+
+  private final String event;
+  private final String action;
+  private final int times;
+  private final DeliveryFaultPolicy policy;
+
+  private DeliveryFault(String event, String action, int times, DeliveryFaultPolicy policy) {
+    this.event = Objects.requireNonNull(event, "event");
+    this.action = action;
+    this.times = times;
+    this.policy = policy;
+  }
+
+  /** Matches deliveries of {@code event} ("*": any) with {@code action} (null: any). */
+  public static DeliveryFault on(String event, String action) {
+    return new DeliveryFault(event, action, 1, null);
+  }
+
+  /** Matches every delivery of {@code event} ("*": any). */
+  public static DeliveryFault on(String event) {
+    return on(event, null);
+  }
+
+  /** Applies to the next {@code count} matching deliveries. */
+  public DeliveryFault times(int count) {
+    if (count < 1) {
+      throw new IllegalArgumentException("times must be at least 1: " + count);
+    }
+    return new DeliveryFault(event, action, count, policy);
+  }
+
+  /** Applies to every matching delivery until {@link LocalHub#clearDeliveryFaults()}. */
+  public DeliveryFault always() {
+    return new DeliveryFault(event, action, UNLIMITED, policy);
+  }
+
+  public DeliveryFault policy(DeliveryFaultPolicy newPolicy) {
+    return new DeliveryFault(event, action, times, Objects.requireNonNull(newPolicy, "policy"));
+  }
+
+  public String event() {
+    return event;
+  }
+
+  public String action() {
+    return action;
+  }
+
+  public int times() {
+    return times;
+  }
+
+  public boolean unlimited() {
+    return times == UNLIMITED;
+  }
+
+  public DeliveryFaultPolicy policy() {
+    return policy;
+  }
+
+  boolean matches(WebhookEvent e) {
+    return (ANY_EVENT.equals(event) || event.equals(e.name()))
+        && (action == null || action.equals(e.action()));
+  }
+
+  @Override
+  public String toString() {
+    return "DeliveryFault["
+        + event
+        + (action == null ? "" : "." + action)
+        + " x"
+        + (unlimited() ? "always" : times)
+        + " "
+        + policy
+        + "]";
+  }
+}
