@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       StatusCommand.class,
       WhereCommand.class,
       PromoteCommand.class,
+      RelayCommand.class,
       BoardCommand.class
     })
 public final class TrafficLight {

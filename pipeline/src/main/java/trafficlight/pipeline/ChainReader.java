@@ -51,6 +51,7 @@ public final class ChainReader {
           "assignees",
           "check_every",
           "webhook_token",
+          "relay",
           "commit_from",
           "resource_types",
           "resources");
@@ -66,6 +67,14 @@ public final class ChainReader {
           "timeout",
           "skip_if_labeled");
   static final List<String> STAGE_KEYS = List.of("name", "deploy");
+  static final List<String> RELAY_KEYS = List.of("webhook_token", "check_every");
+
+  /** The trigger resources' token when {@code relay: true} names none. */
+  static final String RELAY_TOKEN = "((relay_webhook_token))";
+
+  /** The trigger resources' safety-net check when relayed, unless {@code relay} says otherwise. */
+  static final String RELAY_CHECK_EVERY = "1h";
+
   static final List<String> CODE_KEYS =
       List.of("name", "type", "source", "check_every", "icon", "tags", "webhook_token", "public");
   static final Set<String> TITLE_PLACEHOLDERS = Set.copyOf(TitleFormat.PLACEHOLDERS);
@@ -143,15 +152,15 @@ public final class ChainReader {
     List<String> labels = yaml.strings(keys, "labels");
     List<String> assignees = yaml.strings(keys, "assignees");
     String checkEvery = yaml.optionalString(keys, "check_every", null);
-    if (checkEvery != null
-        && !checkEvery.equals("never")
-        && !checkEvery.matches("(\\d+(\\.\\d+)?(ns|us|µs|ms|s|m|h))+")) {
-      yaml.error(
-          line(keys.get("check_every")),
-          "check_every \"" + checkEvery + "\" is not a duration",
-          "write a Go duration such as 15m, 1h30m or 30s, or never");
-    }
+    checkDuration(checkEvery, keys.get("check_every"), "check_every");
     String webhookToken = yaml.optionalString(keys, "webhook_token", null);
+    if (keys.containsKey("relay")) {
+      String[] relayed = relay(keys);
+      if (relayed != null) {
+        webhookToken = relayed[0];
+        checkEvery = relayed[1];
+      }
+    }
     String commitFrom = yaml.optionalString(keys, "commit_from", null);
     if (commitFrom != null && code != null && !codeNames(code).contains(commitFrom)) {
       String near = Suggestions.nearest(commitFrom, codeNames(code));
@@ -181,6 +190,64 @@ public final class ChainReader {
         commitFrom,
         resourceTypes,
         resources);
+  }
+
+  private void checkDuration(String value, Node node, String key) {
+    if (value != null
+        && !value.equals("never")
+        && !value.matches("(\\d+(\\.\\d+)?(ns|us|µs|ms|s|m|h))+")) {
+      yaml.error(
+          line(node),
+          key + " \"" + value + "\" is not a duration",
+          "write a Go duration such as 15m, 1h30m or 30s, or never");
+    }
+  }
+
+  /**
+   * The {@code relay} option: trigger resources that trafficlight's webhook relay calls, so a
+   * closed issue is seen at once, with a long {@code check_every} as the safety net for a lost
+   * delivery. {@code relay: true} or {@code relay: {webhook_token: ((var)), check_every: 1h}}.
+   *
+   * @return the token and the check_every, or null for {@code relay: false} or a mistake
+   */
+  private String[] relay(Map<String, Node> keys) {
+    Node node = keys.get("relay");
+    for (String clash : List.of("webhook_token", "check_every")) {
+      if (keys.containsKey(clash)) {
+        yaml.error(
+            line(keys.get(clash)),
+            clash + " and relay both set the trigger resources' " + clash,
+            "keep relay and write " + clash + " under it: relay: {" + clash + ": ...}");
+        return null;
+      }
+    }
+    if (node instanceof ScalarNode scalar) {
+      String value = scalar.getValue();
+      if (value.equals("true")) {
+        return new String[] {RELAY_TOKEN, RELAY_CHECK_EVERY};
+      } else if (value.equals("false")) {
+        return null;
+      }
+    }
+    if (!(node instanceof MappingNode map)) {
+      yaml.error(
+          line(node),
+          "relay is neither true, false nor a mapping",
+          "write relay: true, or relay: {webhook_token: ((relay_webhook_token)), check_every: 1h}");
+      return null;
+    }
+    Map<String, Node> relay = yaml.keys(map, RELAY_KEYS, "relay.");
+    String token = yaml.optionalString(relay, "webhook_token", RELAY_TOKEN);
+    if (token != null && !token.strip().matches("\\(\\([^()]+\\)\\)")) {
+      yaml.error(
+          line(relay.get("webhook_token")),
+          "relay.webhook_token is not a ((var))",
+          "write it as a var, e.g. ((relay_webhook_token)), and give the relay and fly its value,"
+              + " so the token stays out of the file");
+    }
+    String checkEvery = yaml.optionalString(relay, "check_every", RELAY_CHECK_EVERY);
+    checkDuration(checkEvery, relay.get("check_every"), "relay.check_every");
+    return new String[] {token, checkEvery};
   }
 
   private List<Chain.Stage> stages(Map<String, Node> keys, MappingNode top) {

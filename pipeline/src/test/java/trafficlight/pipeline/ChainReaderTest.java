@@ -53,6 +53,41 @@ class ChainReaderTest {
   }
 
   @Test
+  void relayedTriggersGetATokenVarAndAnHourlySafetyNet() throws Exception {
+    Chain on = ChainReader.parse(VALID + "relay: true\n", "chain.yml");
+    assertThat(on.webhookToken()).isEqualTo("((relay_webhook_token))");
+    assertThat(on.checkEvery()).isEqualTo("1h");
+    Chain own =
+        ChainReader.parse(
+            VALID + "relay: {webhook_token: ((ci.relay_token)), check_every: 30m}\n", "chain.yml");
+    assertThat(own.webhookToken()).isEqualTo("((ci.relay_token))");
+    assertThat(own.checkEvery()).isEqualTo("30m");
+    Chain off = ChainReader.parse(VALID + "relay: false\n", "chain.yml");
+    assertThat(off.webhookToken()).isNull();
+    assertThat(off.checkEvery()).isNull();
+  }
+
+  @Test
+  void aRelayedTokenMustBeAVarAndRelayAloneSetsTheTriggers() {
+    assertThat(errors(VALID + "relay: {webhook_token: plain-text-token}\n"))
+        .singleElement()
+        .asString()
+        .startsWith("chain.yml:11: relay.webhook_token is not a ((var))");
+    assertThat(errors(VALID + "relay: true\ncheck_every: 5m\n"))
+        .singleElement()
+        .asString()
+        .contains("check_every and relay both set");
+    assertThat(errors(VALID + "relay: {check_every: soon}\n"))
+        .singleElement()
+        .asString()
+        .contains("relay.check_every \"soon\" is not a duration");
+    assertThat(errors(VALID + "relay: maybe\n"))
+        .singleElement()
+        .asString()
+        .contains("relay is neither true, false nor a mapping");
+  }
+
+  @Test
   void anUnknownKeyNamesTheNearestValidOne() {
     assertThat(errors(VALID.replace("stages:", "stagse:")))
         .contains(

@@ -23,7 +23,7 @@ class GoldenTest {
   static final Path CHAINS = Path.of("src/test/resources/chains");
 
   @ParameterizedTest
-  @ValueSource(strings = {"two-stage", "three-stage", "four-stage", "mitodl-pulumi"})
+  @ValueSource(strings = {"two-stage", "three-stage", "four-stage", "mitodl-pulumi", "relayed"})
   void matchesTheGoldenFile(String name) throws Exception {
     String yaml = Pipelines.generate(CHAINS.resolve(name + ".yml"));
     Path golden = CHAINS.resolve(name + ".pipeline.yml");
@@ -34,7 +34,7 @@ class GoldenTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"two-stage", "three-stage", "four-stage", "mitodl-pulumi"})
+  @ValueSource(strings = {"two-stage", "three-stage", "four-stage", "mitodl-pulumi", "relayed"})
   void roundTripsAndValidates(String name) throws Exception {
     Chain chain = ChainReader.read(CHAINS.resolve(name + ".yml"));
     Map<String, Object> generated = PipelineGenerator.generate(chain);

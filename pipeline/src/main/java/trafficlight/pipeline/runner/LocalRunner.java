@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import trafficlight.pipeline.PipelineYaml;
+import trafficlight.pipeline.Vars;
 import trafficlight.pipeline.runner.RunnerPipeline.Get;
 import trafficlight.pipeline.runner.RunnerPipeline.JobDef;
 import trafficlight.pipeline.runner.RunnerPipeline.ResourceDef;
@@ -61,7 +62,9 @@ public final class LocalRunner implements AutoCloseable {
   private Thread loop;
 
   private LocalRunner(Builder b) {
-    this.pipeline = RunnerPipeline.of(new Vars(b.vars).interpolate(b.pipeline));
+    this.pipeline =
+        RunnerPipeline.of(
+            new Vars(b.vars, "to the runner with var(name, value)").interpolate(b.pipeline));
     for (JobDef job : pipeline.jobs()) {
       jobs.put(job.name(), job);
       job.plan().stream()

@@ -3,6 +3,7 @@ package trafficlight.resource.gate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import trafficlight.gate.IssueFilter;
 import trafficlight.github.GitHubClient;
 import trafficlight.github.Issue;
 import trafficlight.github.IssueQuery;
@@ -30,7 +31,9 @@ final class VersionFinder {
   VersionFinder(GitHubClient github, SourceConfig source) {
     this.github = github;
     this.repository = source.repository();
-    this.filter = IssueFilter.of(source);
+    this.filter =
+        new IssueFilter(
+            source.issueState(), source.issuePrefix(), source.labels(), source.skipIfLabeled());
     this.limit = source.limitOldVersions();
   }
 
@@ -48,7 +51,7 @@ final class VersionFinder {
       if (toBeat != null && issue.updatedAt().isBefore(toBeat.at())) {
         break;
       }
-      if (!filter.matches(issue)) {
+      if (!filter.matches(candidate(issue))) {
         continue;
       }
       Position position = IssueVersion.position(issue, state);
@@ -75,5 +78,10 @@ final class VersionFinder {
       versions.add(IssueVersion.of(issue));
     }
     return versions;
+  }
+
+  private static IssueFilter.Candidate candidate(Issue issue) {
+    return new IssueFilter.Candidate(
+        issue.title(), issue.state(), issue.stateReason(), issue.labels(), issue.pullRequest());
   }
 }

@@ -1,4 +1,4 @@
-package trafficlight.pipeline.runner;
+package trafficlight.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import trafficlight.pipeline.PipelineYaml;
 
 /** {@code ((vars))} as the runner fills them: static values, given by name. */
 class VarsTest {
@@ -18,7 +17,8 @@ class VarsTest {
               "github.token", "s3cret",
               "\"github.com\".key", "quoted",
               "vault:token", "from-vault",
-              "tricky", "$1 \\ ((gh_host))"));
+              "tricky", "$1 \\ ((gh_host))"),
+          "to the runner with var(name, value)");
 
   @Test
   void aWholeValueAndAVarWithinTextAreFilled() {
@@ -104,5 +104,25 @@ class VarsTest {
         .hasMessageContaining("((two))")
         .hasMessageContaining("have no value")
         .hasMessageContaining("b[0]");
+  }
+
+  @Test
+  void aVarsFileGivesNestedValuesUnderDottedNames() {
+    Map<String, String> flat =
+        Vars.flatten(
+            PipelineYaml.read(
+                """
+                github: {token: t0k3n, host: {url: "http://h"}}
+                count: 3
+                list: [a, b]
+                none: null
+                """));
+    assertThat(flat)
+        .containsExactly(
+            Map.entry("github.token", "t0k3n"),
+            Map.entry("github.host.url", "http://h"),
+            Map.entry("count", "3"));
+    assertThat(new Vars(flat, "with -l").interpolate("((github.token))@((count))"))
+        .isEqualTo("t0k3n@3");
   }
 }

@@ -1,4 +1,4 @@
-package trafficlight.pipeline.runner;
+package trafficlight.pipeline;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,9 +8,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Fills a pipeline's {@code ((vars))} with the values the runner was given, as {@code fly
- * set-pipeline -v name=value} fills static vars: in every string of the pipeline, wherever in the
- * string a var stands, with the value as text.
+ * Fills a pipeline's {@code ((vars))} with static values, as {@code fly set-pipeline -v name=value}
+ * and {@code -l vars.yml} fill them: in every string of the pipeline, wherever in the string a var
+ * stands, with the value as text.
  *
  * <p>A var is named by what stands between its parentheses, spaces around it aside: {@code
  * ((github.token))} is the var {@code github.token}, the name {@code -v github.token=...} gives.
@@ -18,14 +18,44 @@ import java.util.regex.Pattern;
  * ({@code (("github.com".token))}) are not read apart, so a value is given under that same text.
  * Values are not interpolated again, and mapping keys are left as written.
  */
-final class Vars {
+public final class Vars {
 
   private static final Pattern VAR = Pattern.compile("\\(\\(([^()]+)\\)\\)");
 
   private final Map<String, String> values;
+  private final String howToGive;
 
-  Vars(Map<String, String> values) {
+  /**
+   * @param values the value of each var by name
+   * @param howToGive how the error for a var without value says to give one, e.g. {@code "with
+   *     --var NAME=VALUE"}
+   */
+  public Vars(Map<String, String> values, String howToGive) {
     this.values = Map.copyOf(values);
+    this.howToGive = howToGive;
+  }
+
+  /**
+   * The vars of a vars file ({@code fly -l}), by the names {@code ((vars))} use: a nested mapping's
+   * values under dotted names ({@code github: {token: t}} gives {@code github.token}), single
+   * values as their text. Lists are no var's value here and are left out.
+   */
+  public static Map<String, String> flatten(Map<String, Object> file) {
+    Map<String, String> flat = new LinkedHashMap<>();
+    flatten("", file, flat);
+    return flat;
+  }
+
+  private static void flatten(String prefix, Map<?, ?> map, Map<String, String> flat) {
+    map.forEach(
+        (key, value) -> {
+          String name = prefix + key;
+          if (value instanceof Map<?, ?> nested) {
+            flatten(name + ".", nested, flat);
+          } else if (value != null && !(value instanceof List<?>)) {
+            flat.put(name, String.valueOf(value));
+          }
+        });
   }
 
   /**
@@ -33,7 +63,7 @@ final class Vars {
    *
    * @throws IllegalArgumentException naming every var that has no value, and where it first stands
    */
-  <T> T interpolate(T value) {
+  public <T> T interpolate(T value) {
     Map<String, String> missing = new LinkedHashMap<>();
     T filled = fill(value, "", missing);
     if (!missing.isEmpty()) {
@@ -45,8 +75,8 @@ final class Vars {
               + " (at "
               + String.join(", ", missing.values())
               + "): give "
-              + (one ? "it" : "them")
-              + " to the runner with var(name, value)");
+              + (one ? "it " : "them ")
+              + howToGive);
     }
     return filled;
   }

@@ -1,0 +1,236 @@
+package trafficlight.relay;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+
+/**
+ * The relay's HTTP side (the JDK's server, as the board's): {@code POST /github} takes GitHub's
+ * deliveries, {@code GET /healthz} and {@code GET /metrics}.
+ *
+ * <p>A delivery is answered at once and forwarded afterwards. An {@code issues} event with action
+ * {@code closed} goes to every route that {@linkplain Route#takes takes} its issue; every other
+ * signed delivery (other events and actions, {@code ping}, titles nothing matches, a delivery id
+ * already seen) is answered 200 and goes nowhere. Refused, and forwarded nowhere: a missing or
+ * wrong signature (401), a body over 25 MB (413), another content type (415), a body that is
+ * truncated, not JSON or without the headers GitHub sends (400).
+ */
+public final class RelayServer implements AutoCloseable {
+
+  /** GitHub caps payloads at 25 MB. */
+  static final int MAX_BODY = 25 * 1024 * 1024;
+
+  private static final String NO_DELAY = "sun.net.httpserver.nodelay";
+
+  /**
+   * How much of an oversized body is read and dropped before the 413; beyond it, the connection
+   * closes.
+   */
+  private static final long DRAIN_LIMIT = 64L * 1024 * 1024;
+
+  private static final int RECENT_DELIVERIES = 10_000;
+
+  static {
+    // The JDK's server writes a response's headers and body apart; with Nagle's algorithm on, the
+    // body waits for the client's delayed ACK of the headers, about 40 ms per answer. The JDK reads
+    // this once, when its first server in the process starts.
+    if (System.getProperty(NO_DELAY) == null) {
+      System.setProperty(NO_DELAY, "true");
+    }
+  }
+
+  private final HttpServer server;
+  private final ExecutorService workers;
+  private final List<Route> routes;
+  private final WebhookSignature signature;
+  private final RecentDeliveries recent = new RecentDeliveries(RECENT_DELIVERIES);
+  private final RelayMetrics metrics = new RelayMetrics();
+  private final Forwarder forwarder;
+  private final Consumer<String> log;
+
+  /**
+   * Binds the address; serving starts with {@link #start}.
+   *
+   * @param log where log lines go (stderr in the command)
+   */
+  public RelayServer(RelaySettings settings, Consumer<String> log) {
+    this.routes = settings.routes();
+    this.signature = new WebhookSignature(settings.secret());
+    this.log = log;
+    this.forwarder =
+        new Forwarder(
+            settings.concourse(), metrics, log, settings.firstRetry(), settings.retryFor());
+    try {
+      server = HttpServer.create(new InetSocketAddress(settings.bind(), settings.port()), 128);
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "cannot listen on " + settings.bind().getHostAddress() + ":" + settings.port(), e);
+    }
+    workers = Executors.newFixedThreadPool(8);
+    server.setExecutor(workers);
+    server.createContext("/", this::serve);
+  }
+
+  public void start() {
+    server.start();
+  }
+
+  /** The port it listens on. */
+  public int port() {
+    return server.getAddress().getPort();
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    workers.shutdownNow();
+    forwarder.close();
+  }
+
+  private void serve(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      String path = exchange.getRequestURI().getPath();
+      String method = exchange.getRequestMethod();
+      switch (path) {
+        case "/github" -> {
+          if ("POST".equals(method)) {
+            long started = System.nanoTime();
+            Answer answer = deliver(exchange);
+            respond(exchange, answer.status(), "text/plain; charset=utf-8", answer.text());
+            metrics.responded(System.nanoTime() - started);
+          } else {
+            respond(exchange, 405, "text/plain; charset=utf-8", "POST deliveries here\n");
+          }
+        }
+        case "/healthz" ->
+            respond(
+                exchange, 200, "text/plain; charset=utf-8", "ok: " + routes.size() + " routes\n");
+        case "/metrics" -> {
+          ByteArrayOutputStream out = new ByteArrayOutputStream();
+          metrics.write(out);
+          respond(exchange, 200, metrics.contentType(), out.toString(StandardCharsets.UTF_8));
+        }
+        default -> respond(exchange, 404, "text/plain; charset=utf-8", "not found\n");
+      }
+    } catch (RuntimeException e) {
+      log.accept("relay: failed to answer " + exchange.getRequestURI().getPath() + ": " + e);
+    }
+  }
+
+  private record Answer(int status, String text) {}
+
+  private Answer deliver(HttpExchange exchange) {
+    String event = exchange.getRequestHeaders().getFirst("X-GitHub-Event");
+    String id = exchange.getRequestHeaders().getFirst("X-GitHub-Delivery");
+    byte[] body;
+    JsonNode payload;
+    try {
+      body = body(exchange);
+      if (!signature.verifies(body, exchange.getRequestHeaders().getFirst("X-Hub-Signature-256"))) {
+        throw new BadDelivery(
+            401,
+            "bad_signature",
+            "missing or wrong X-Hub-Signature-256: give the relay the webhook's secret");
+      }
+      if (event == null || event.isBlank() || id == null || id.isBlank()) {
+        throw new BadDelivery(
+            400, "malformed", "missing X-GitHub-Event or X-GitHub-Delivery: send as GitHub does");
+      }
+      payload = DeliveryPayload.read(exchange.getRequestHeaders().getFirst("Content-Type"), body);
+    } catch (BadDelivery bad) {
+      metrics.delivery(RelayMetrics.UNKNOWN, RelayMetrics.UNKNOWN, bad.result());
+      return new Answer(bad.status(), bad.getMessage() + "\n");
+    }
+    String action = payload.path("action").asText(RelayMetrics.UNKNOWN);
+    if (!"issues".equals(event)) {
+      metrics.delivery(event, action, "ignored");
+      return new Answer(200, "ignored: a " + event + " event triggers nothing\n");
+    }
+    IssueEvent issue;
+    try {
+      issue = IssueEvent.of(payload);
+    } catch (BadDelivery bad) {
+      metrics.delivery(event, RelayMetrics.UNKNOWN, bad.result());
+      return new Answer(bad.status(), bad.getMessage() + "\n");
+    }
+    if (!"closed".equals(issue.action())) {
+      metrics.delivery(event, action, "ignored");
+      return new Answer(200, "ignored: only a closed issue triggers a check\n");
+    }
+    List<Route> matching =
+        routes.stream().filter(route -> route.takes(issue.repository(), issue.issue())).toList();
+    if (matching.isEmpty()) {
+      metrics.delivery(event, action, "unmatched");
+      return new Answer(200, "no resource takes this issue\n");
+    }
+    if (!recent.firstTime(id)) {
+      metrics.delivery(event, action, "duplicate");
+      return new Answer(200, "delivery " + id + " was forwarded before\n");
+    }
+    metrics.delivery(event, action, "forwarded");
+    for (Route route : matching) {
+      forwarder.forward(route, id);
+    }
+    return new Answer(
+        200,
+        "queued checks of "
+            + String.join(", ", matching.stream().map(Route::name).toList())
+            + "\n");
+  }
+
+  private static byte[] body(HttpExchange exchange) throws BadDelivery {
+    String length = exchange.getRequestHeaders().getFirst("Content-Length");
+    if (length != null) {
+      long declared;
+      try {
+        declared = Long.parseLong(length.strip());
+      } catch (NumberFormatException e) {
+        throw new BadDelivery(400, "malformed", "Content-Length is not a number");
+      }
+      if (declared > DRAIN_LIMIT) {
+        throw tooLarge();
+      }
+    }
+    try (InputStream in = exchange.getRequestBody()) {
+      byte[] body = in.readNBytes(MAX_BODY + 1);
+      if (body.length > MAX_BODY) {
+        // read the rest (up to a bound), so that the sender is still reading when 413 comes
+        // (read, not skip: the JDK server's skip passes the body's end)
+        byte[] sink = new byte[64 * 1024];
+        long drained = body.length;
+        int read;
+        while (drained < DRAIN_LIMIT && (read = in.read(sink)) > 0) {
+          drained += read;
+        }
+        throw tooLarge();
+      }
+      return body;
+    } catch (IOException e) {
+      throw new BadDelivery(400, "truncated", "the body ended early: send it whole");
+    }
+  }
+
+  private static BadDelivery tooLarge() {
+    return new BadDelivery(413, "too_large", "the body is over 25 MB, GitHub's cap");
+  }
+
+  private static void respond(HttpExchange exchange, int status, String type, String text)
+      throws IOException {
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().set("Content-Type", type);
+    exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+    if (bytes.length > 0) {
+      exchange.getResponseBody().write(bytes);
+    }
+  }
+}

@@ -1,0 +1,119 @@
+package trafficlight.relay;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import trafficlight.gate.IssueFilter;
+import trafficlight.pipeline.PipelineYaml;
+import trafficlight.pipeline.Vars;
+
+/**
+ * Reads the routes of a pipeline file, as {@code fly set-pipeline -c} takes it: every resource
+ * whose {@code source} has mitodl's {@code repository}, {@code issue_prefix} and {@code
+ * issue_state: closed}, whatever its type is called, and that has a {@code webhook_token}. The
+ * {@code ((vars))} of those resources' token and source must all have values; the rest of the
+ * pipeline is not read.
+ */
+public final class RouteReader {
+
+  private static final String HOW_TO_GIVE = "with --var NAME=VALUE or --load-vars-from VARS.yml";
+
+  private RouteReader() {}
+
+  /**
+   * @throws RelayConfigException a file that cannot be read or a var without value, in one line
+   *     naming the file
+   */
+  public static List<Route> read(
+      String team, PipelineRef pipeline, Path file, Map<String, String> vars) {
+    Map<String, Object> yaml;
+    try {
+      yaml = PipelineYaml.read(Files.readString(file, StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new RelayConfigException("cannot read pipeline file " + file + ": " + e.getMessage());
+    } catch (IllegalArgumentException e) {
+      throw new RelayConfigException(file + ": " + e.getMessage());
+    }
+    return routes(team, pipeline, file, yaml, new Vars(vars, HOW_TO_GIVE));
+  }
+
+  /** The vars of a {@code --load-vars-from} file, by the names {@code ((vars))} use. */
+  public static Map<String, String> readVarsFile(Path file) {
+    try {
+      return Vars.flatten(PipelineYaml.read(Files.readString(file, StandardCharsets.UTF_8)));
+    } catch (IOException e) {
+      throw new RelayConfigException("cannot read vars file " + file + ": " + e.getMessage());
+    } catch (IllegalArgumentException e) {
+      throw new RelayConfigException("vars file " + file + ": " + e.getMessage());
+    }
+  }
+
+  private static List<Route> routes(
+      String team, PipelineRef pipeline, Path file, Map<String, Object> yaml, Vars vars) {
+    List<Route> routes = new ArrayList<>();
+    if (!(yaml.get("resources") instanceof List<?> resources)) {
+      return routes;
+    }
+    for (Object entry : resources) {
+      if (!(entry instanceof Map<?, ?> resource)
+          || !(resource.get("source") instanceof Map<?, ?> source)
+          || !source.containsKey("repository")
+          || !source.containsKey("issue_prefix")
+          || !source.containsKey("issue_state")
+          || resource.get("webhook_token") == null) {
+        continue;
+      }
+      String name = String.valueOf(resource.get("name"));
+      Map<String, Object> relayed = new LinkedHashMap<>();
+      relayed.put("webhook_token", resource.get("webhook_token"));
+      relayed.put("source", source);
+      Map<String, Object> filled;
+      try {
+        filled = vars.interpolate(relayed);
+      } catch (IllegalArgumentException e) {
+        throw new RelayConfigException(file + ": resource " + name + ": " + e.getMessage());
+      }
+      @SuppressWarnings("unchecked")
+      Map<String, Object> filledSource = (Map<String, Object>) filled.get("source");
+      if (!"closed".equals(String.valueOf(filledSource.get("issue_state")))) {
+        continue;
+      }
+      String token = String.valueOf(filled.get("webhook_token"));
+      if (token.isBlank()) {
+        throw new RelayConfigException(
+            file + ": resource " + name + " has an empty webhook_token: give it a value");
+      }
+      IssueFilter filter =
+          new IssueFilter(
+              "closed",
+              String.valueOf(filledSource.get("issue_prefix")),
+              strings(filledSource.get("labels"), file, name, "labels"),
+              strings(filledSource.get("skip_if_labeled"), file, name, "skip_if_labeled"));
+      routes.add(
+          new Route(
+              team,
+              pipeline,
+              name,
+              token,
+              String.valueOf(filledSource.get("repository")).strip(),
+              filter));
+    }
+    return routes;
+  }
+
+  private static List<String> strings(Object value, Path file, String resource, String key) {
+    if (value == null) {
+      return List.of();
+    }
+    if (!(value instanceof List<?> list)) {
+      throw new RelayConfigException(
+          file + ": resource " + resource + ": source." + key + " is not a list: write [a, b]");
+    }
+    return list.stream().map(String::valueOf).toList();
+  }
+}

@@ -1,0 +1,274 @@
+package trafficlight.relay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static trafficlight.relay.Fixtures.PROD_TITLE;
+import static trafficlight.relay.Fixtures.QA_TITLE;
+import static trafficlight.relay.Fixtures.closed;
+import static trafficlight.relay.Fixtures.send;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Deliveries over real sockets to a relay in front of a recording Concourse. */
+class RelayServerTest {
+
+  @TempDir Path dir;
+  RecordingConcourse concourse;
+  RelayServer relay;
+  final List<String> log = new CopyOnWriteArrayList<>();
+
+  @BeforeEach
+  void start() {
+    concourse = new RecordingConcourse();
+    relay =
+        Fixtures.relay(
+            dir, concourse.url(), Duration.ofMillis(50), Duration.ofSeconds(2), log::add);
+  }
+
+  @AfterEach
+  void stop() {
+    relay.close();
+    concourse.close();
+  }
+
+  /** Nothing arrives in Concourse within a while. */
+  void assertNothingForwarded() throws InterruptedException {
+    assertThat(concourse.awaitCalls(1, Duration.ofMillis(300))).isEmpty();
+  }
+
+  @Test
+  void aClosedGateIssueQueuesACheckOfExactlyTheResourceThatTakesIt() throws Exception {
+    HttpResponse<String> answer =
+        send(relay, "issues", closed(QA_TITLE, "pipeline-workflow", "promotion-to-production"));
+    assertThat(answer.statusCode()).isEqualTo(200);
+    assertThat(answer.body()).contains("main/myapp/qa-gate").doesNotContain(Fixtures.QA_TOKEN);
+    List<RecordingConcourse.Call> calls = concourse.awaitCalls(1, Duration.ofSeconds(5));
+    assertThat(calls).hasSize(1);
+    assertThat(calls.get(0).path())
+        .isEqualTo("/api/v1/teams/main/pipelines/myapp/resources/qa-gate/check/webhook");
+    assertThat(calls.get(0).query()).containsEntry("webhook_token", Fixtures.QA_TOKEN);
+
+    send(relay, "issues", closed(PROD_TITLE + " build 12"));
+    assertThat(concourse.awaitCalls(2, Duration.ofSeconds(5)))
+        .extracting(RecordingConcourse.Call::resource)
+        .containsExactly("qa-gate", "production-gate");
+    assertThat(concourse.calls().get(1).query())
+        .containsEntry("webhook_token", Fixtures.PROD_TOKEN);
+  }
+
+  @Test
+  void issuesNoRouteTakesAndOtherEventsAndActionsAreAnswered200AndGoNowhere() throws Exception {
+    List<String> bodies =
+        List.of(
+            closed(QA_TITLE, "pipeline-workflow"), // a label missing
+            closed("[CONSUMED #7]" + QA_TITLE, "pipeline-workflow", "promotion-to-production"),
+            Fixtures.issues("closed", PROD_TITLE, "not_planned"),
+            Fixtures.issues("closed", PROD_TITLE, "duplicate"),
+            closed(PROD_TITLE, "hold"),
+            Fixtures.issues("opened", PROD_TITLE, null),
+            Fixtures.issues("labeled", PROD_TITLE, null),
+            Fixtures.issues("reopened", PROD_TITLE, null),
+            closed(PROD_TITLE).replace(Fixtures.REPOSITORY, "someone/else"),
+            closed(PROD_TITLE)
+                .replace("\"labels\"", "\"pull_request\":{\"url\":\"u\"},\"labels\""));
+    for (String body : bodies) {
+      assertThat(send(relay, "issues", body).statusCode()).as(body).isEqualTo(200);
+    }
+    assertThat(
+            send(relay, "ping", "{\"zen\":\"Keep it logically awesome.\",\"hook_id\":1}")
+                .statusCode())
+        .isEqualTo(200);
+    assertThat(send(relay, "issue_comment", closed(PROD_TITLE)).statusCode()).isEqualTo(200);
+    assertNothingForwarded();
+  }
+
+  @Test
+  void theRepositoryNameIsComparedIgnoringCase() throws Exception {
+    send(relay, "issues", closed(PROD_TITLE).replace(Fixtures.REPOSITORY, "MY-ORG/deploy-gates"));
+    assertThat(concourse.awaitCalls(1, Duration.ofSeconds(5)))
+        .extracting(RecordingConcourse.Call::resource)
+        .containsExactly("production-gate");
+  }
+
+  @Test
+  void aMissingOrWrongSignatureIs401AndForwardedNowhere() throws Exception {
+    String body = closed(PROD_TITLE);
+    HttpResponse<String> unsigned =
+        Fixtures.post(
+            relay,
+            HttpRequest.newBuilder(Fixtures.github(relay))
+                .header("Content-Type", "application/json")
+                .header("X-GitHub-Event", "issues")
+                .header("X-GitHub-Delivery", "d-1")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    HttpResponse<String> wrong =
+        Fixtures.post(
+            relay,
+            HttpRequest.newBuilder(Fixtures.github(relay))
+                .header("Content-Type", "application/json")
+                .header("X-GitHub-Event", "issues")
+                .header("X-GitHub-Delivery", "d-2")
+                .header("X-Hub-Signature-256", Fixtures.sign(body + " "))
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    HttpResponse<String> sha1 =
+        Fixtures.post(
+            relay,
+            HttpRequest.newBuilder(Fixtures.github(relay))
+                .header("Content-Type", "application/json")
+                .header("X-GitHub-Event", "issues")
+                .header("X-GitHub-Delivery", "d-3")
+                .header("X-Hub-Signature", "sha1=" + Fixtures.sign(body).substring(7, 47))
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    assertThat(List.of(unsigned.statusCode(), wrong.statusCode(), sha1.statusCode()))
+        .containsOnly(401);
+    assertThat(unsigned.body()).contains("X-Hub-Signature-256").doesNotContain(Fixtures.SECRET);
+    assertNothingForwarded();
+  }
+
+  @Test
+  void aBodyOver25MbIs413() throws Exception {
+    byte[] big = new byte[RelayServer.MAX_BODY + 1];
+    HttpResponse<String> answer =
+        Fixtures.post(
+            relay,
+            HttpRequest.newBuilder(Fixtures.github(relay))
+                .header("Content-Type", "application/json")
+                .header("X-GitHub-Event", "issues")
+                .header("X-GitHub-Delivery", "big")
+                .header("X-Hub-Signature-256", "sha256=00")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(big)));
+    assertThat(answer.statusCode()).isEqualTo(413);
+    assertThat(answer.body()).contains("25 MB");
+    assertNothingForwarded();
+  }
+
+  @Test
+  void malformedJsonAWrongContentTypeAndMissingHeadersAre4xx() throws Exception {
+    String broken = closed(PROD_TITLE).substring(0, 40);
+    assertThat(send(relay, "issues", broken).statusCode()).isEqualTo(400);
+    assertThat(send(relay, "issues", broken).body()).contains("not JSON");
+    assertThat(send(relay, "issues", "[1,2]").statusCode()).isEqualTo(400);
+    assertThat(send(relay, "issues", "{\"action\":\"closed\"}").statusCode()).isEqualTo(400);
+    String body = closed(PROD_TITLE);
+    HttpResponse<String> text =
+        Fixtures.post(
+            relay,
+            HttpRequest.newBuilder(Fixtures.github(relay))
+                .header("Content-Type", "text/plain")
+                .header("X-GitHub-Event", "issues")
+                .header("X-GitHub-Delivery", "t-1")
+                .header("X-Hub-Signature-256", Fixtures.sign(body))
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    assertThat(text.statusCode()).isEqualTo(415);
+    assertThat(text.body()).contains("application/json");
+    HttpResponse<String> noId =
+        Fixtures.post(
+            relay,
+            HttpRequest.newBuilder(Fixtures.github(relay))
+                .header("Content-Type", "application/json")
+                .header("X-GitHub-Event", "issues")
+                .header("X-Hub-Signature-256", Fixtures.sign(body))
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    assertThat(noId.statusCode()).isEqualTo(400);
+    assertNothingForwarded();
+  }
+
+  @Test
+  void aTruncatedBodyIs400AndForwardedNowhere() throws Exception {
+    String body = closed(PROD_TITLE);
+    try (Socket socket = new Socket("127.0.0.1", relay.port())) {
+      socket.setSoTimeout(5000);
+      OutputStream out = socket.getOutputStream();
+      out.write(
+          ("POST /github HTTP/1.1\r\nHost: relay\r\nContent-Type: application/json\r\n"
+                  + "X-GitHub-Event: issues\r\nX-GitHub-Delivery: cut\r\n"
+                  + "X-Hub-Signature-256: "
+                  + Fixtures.sign(body)
+                  + "\r\nContent-Length: "
+                  + body.length()
+                  + "\r\n\r\n"
+                  + body.substring(0, body.length() / 2))
+              .getBytes(StandardCharsets.UTF_8));
+      out.flush();
+      socket.shutdownOutput();
+      InputStream in = socket.getInputStream();
+      String answer = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      if (!answer.isEmpty()) {
+        assertThat(answer).startsWith("HTTP/1.1 400");
+      }
+    }
+    assertNothingForwarded();
+    assertThat(Fixtures.get(relay, "/metrics").body())
+        .contains(
+            "trafficlight_relay_deliveries_total{action=\"-\",event=\"-\",result=\"truncated\"} 1.0");
+  }
+
+  @Test
+  void aFormEncodedDeliveryIsVerifiedOverTheRawFormAndForwarded() throws Exception {
+    String form = "payload=" + URLEncoder.encode(closed(PROD_TITLE), StandardCharsets.UTF_8);
+    HttpResponse<String> answer =
+        Fixtures.post(
+            relay,
+            HttpRequest.newBuilder(Fixtures.github(relay))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-GitHub-Event", "issues")
+                .header("X-GitHub-Delivery", "form-1")
+                .header("X-Hub-Signature-256", Fixtures.sign(form))
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
+    assertThat(answer.statusCode()).isEqualTo(200);
+    assertThat(concourse.awaitCalls(1, Duration.ofSeconds(5)))
+        .extracting(RecordingConcourse.Call::resource)
+        .containsExactly("production-gate");
+  }
+
+  @Test
+  void aDeliverySeenBeforeIsNotForwardedAgain() throws Exception {
+    String body = closed(PROD_TITLE);
+    assertThat(send(relay, "issues", "same-id", body).statusCode()).isEqualTo(200);
+    assertThat(send(relay, "issues", "same-id", body).body()).contains("forwarded before");
+    assertThat(send(relay, "issues", "same-id", body).statusCode()).isEqualTo(200);
+    assertThat(concourse.awaitCalls(2, Duration.ofMillis(500))).hasSize(1);
+    send(relay, "issues", "other-id", body);
+    assertThat(concourse.awaitCalls(2, Duration.ofSeconds(5))).hasSize(2);
+  }
+
+  @Test
+  void healthzAndMetricsCountWhatHappenedAndNeverShowASecretOrToken() throws Exception {
+    assertThat(Fixtures.get(relay, "/healthz").statusCode()).isEqualTo(200);
+    assertThat(Fixtures.get(relay, "/healthz").body()).contains("2 routes");
+    send(relay, "issues", closed(PROD_TITLE));
+    send(relay, "issues", Fixtures.issues("opened", PROD_TITLE, null));
+    send(relay, "ping", "{\"zen\":\"z\"}");
+    concourse.awaitCalls(1, Duration.ofSeconds(5));
+    Thread.sleep(100);
+    HttpResponse<String> metrics = Fixtures.get(relay, "/metrics");
+    assertThat(metrics.statusCode()).isEqualTo(200);
+    assertThat(metrics.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("text/plain"));
+    assertThat(metrics.body())
+        .contains(
+            "trafficlight_relay_deliveries_total{action=\"closed\",event=\"issues\",result=\"forwarded\"} 1.0",
+            "trafficlight_relay_deliveries_total{action=\"opened\",event=\"issues\",result=\"ignored\"} 1.0",
+            "trafficlight_relay_deliveries_total{action=\"-\",event=\"ping\",result=\"ignored\"} 1.0",
+            "trafficlight_relay_forwards_total{result=\"ok\"} 1.0",
+            "trafficlight_relay_retries_pending 0.0",
+            "trafficlight_relay_response_seconds_count 3")
+        .doesNotContain(
+            Fixtures.SECRET, Fixtures.QA_TOKEN, Fixtures.PROD_TOKEN, Fixtures.GITHUB_TOKEN);
+    assertThat(Fixtures.get(relay, "/nothing").statusCode()).isEqualTo(404);
+    assertThat(String.join("\n", log)).doesNotContain(Fixtures.PROD_TOKEN, Fixtures.SECRET);
+  }
+}

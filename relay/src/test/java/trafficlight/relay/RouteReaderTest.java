@@ -1,0 +1,140 @@
+package trafficlight.relay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import trafficlight.gate.ConsumedPrefix;
+import trafficlight.gate.GateLabels;
+import trafficlight.gate.IssueFilter;
+import trafficlight.gate.TitleFormat;
+import trafficlight.pipeline.Pipelines;
+
+/** Routes as read from the files {@code fly set-pipeline -c … -l …} takes. */
+class RouteReaderTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void everyClosedIssueSourceWithAWebhookTokenIsARouteWhateverItsType() {
+    List<Route> routes = Fixtures.routes(dir);
+    assertThat(routes).extracting(Route::resource).containsExactly("qa-gate", "production-gate");
+    Route qa = routes.get(0);
+    assertThat(qa.webhookToken()).isEqualTo(Fixtures.QA_TOKEN);
+    assertThat(qa.repository()).isEqualTo("my-org/deploy-gates");
+    assertThat(qa.filter())
+        .isEqualTo(
+            new IssueFilter(
+                "closed",
+                Fixtures.QA_TITLE,
+                List.of("pipeline-workflow", "promotion-to-production"),
+                List.of()));
+    assertThat(routes.get(1).filter().skipIfLabeled()).containsExactly("hold");
+    assertThat(qa.toString()).isEqualTo("main/myapp/qa-gate").doesNotContain(Fixtures.QA_TOKEN);
+  }
+
+  @Test
+  void theWebhookUrlIsConcoursesWithTheTokenEncoded() {
+    Route qa = Fixtures.routes(dir).get(0);
+    assertThat(qa.webhook(URI.create("https://ci.example.com/")).toString())
+        .isEqualTo(
+            "https://ci.example.com/api/v1/teams/main/pipelines/myapp/resources/qa-gate/check/webhook"
+                + "?webhook_token=tok-qa-8c1f");
+  }
+
+  @Test
+  void aVarsFileFillsNestedVarsAsFlyDoes() throws Exception {
+    Path vars = dir.resolve("vars.yml");
+    Files.writeString(
+        vars, "relay: {qa_token: from-file}\ngithub_token: t\n", StandardCharsets.UTF_8);
+    Path file = dir.resolve("p.yml");
+    Files.writeString(file, Fixtures.PIPELINE, StandardCharsets.UTF_8);
+    List<Route> routes =
+        RouteReader.read("main", PipelineRef.parse("myapp"), file, RouteReader.readVarsFile(vars));
+    assertThat(routes.get(0).webhookToken()).isEqualTo("from-file");
+  }
+
+  @Test
+  void aVarWithoutValueInTheTokenOrSourceIsOneLineNamingTheVarAndFile() throws Exception {
+    Path file = dir.resolve("p.yml");
+    Files.writeString(file, Fixtures.PIPELINE, StandardCharsets.UTF_8);
+    Map<String, String> noToken = new HashMap<>(Fixtures.VARS);
+    noToken.remove("relay.qa_token");
+    assertThatThrownBy(() -> RouteReader.read("main", PipelineRef.parse("myapp"), file, noToken))
+        .isInstanceOf(RelayConfigException.class)
+        .hasMessage(
+            file
+                + ": resource qa-gate: ((relay.qa_token)) has no value (at webhook_token): give it"
+                + " with --var NAME=VALUE or --load-vars-from VARS.yml");
+    Map<String, String> noGitHub = Map.of("relay.qa_token", "x");
+    assertThatThrownBy(() -> RouteReader.read("main", PipelineRef.parse("myapp"), file, noGitHub))
+        .hasMessageContaining("((github_token))")
+        .hasMessageContaining("source.access_token")
+        .hasMessageNotContaining("\n");
+  }
+
+  @Test
+  void theGeneratorsRelayedTriggerResourcesAreTheRoutes() throws Exception {
+    Path chain = dir.resolve("chain.yml");
+    Files.writeString(
+        chain,
+        """
+        project: shop
+        deployer: Pulumi
+        stages: [QA, Production]
+        issues: {repository: acme/deploy-gates, access_token: ((github.token))}
+        code:
+        - {name: shop, type: git, source: {uri: "https://github.com/acme/shop.git"}}
+        deploy: {task: deploy, file: shop/ci/deploy.yml}
+        relay: true
+        """,
+        StandardCharsets.UTF_8);
+    Path pipeline = dir.resolve("shop.pipeline.yml");
+    Pipelines.generate(chain, pipeline);
+    List<Route> routes =
+        RouteReader.read(
+            "main",
+            PipelineRef.parse("shop"),
+            pipeline,
+            Map.of("relay_webhook_token", "relayed", "github.token", "t"));
+    assertThat(routes).extracting(Route::resource).containsExactly("qa-promoted");
+    Route qa = routes.get(0);
+    assertThat(qa.webhookToken()).isEqualTo("relayed");
+    String title = TitleFormat.defaultFormat().render("Pulumi", "shop", "QA");
+    assertThat(
+            qa.takes(
+                "Acme/Deploy-Gates",
+                new IssueFilter.Candidate(
+                    title,
+                    "closed",
+                    "completed",
+                    List.of(GateLabels.WORKFLOW, GateLabels.promotionTo("Production")),
+                    false)))
+        .isTrue();
+    assertThat(
+            qa.takes(
+                "acme/deploy-gates",
+                new IssueFilter.Candidate(
+                    ConsumedPrefix.add(title, "9"), "closed", null, List.of(), false)))
+        .isFalse();
+  }
+
+  @Test
+  void anUnreadableOrBrokenFileIsNamed() throws Exception {
+    Path missing = dir.resolve("missing.yml");
+    assertThatThrownBy(() -> RouteReader.read("main", PipelineRef.parse("p"), missing, Map.of()))
+        .hasMessageStartingWith("cannot read pipeline file " + missing);
+    Path broken = dir.resolve("broken.yml");
+    Files.writeString(broken, "resources: [\n", StandardCharsets.UTF_8);
+    assertThatThrownBy(() -> RouteReader.read("main", PipelineRef.parse("p"), broken, Map.of()))
+        .hasMessageStartingWith(broken + ": not a pipeline");
+  }
+}
