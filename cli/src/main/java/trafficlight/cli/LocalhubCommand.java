@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import trafficlight.localhub.LocalHub;
 import trafficlight.localhub.LocalHubMain;
+import trafficlight.localhub.TlsIdentity;
 
 /** {@code trafficlight localhub}: runs the embedded GitHub Issues API server until killed. */
 @Command(
@@ -31,9 +32,35 @@ public final class LocalhubCommand implements Callable<Integer> {
   @Option(names = "--repo", description = "owner/name to create (repeatable; default demo/app).")
   List<String> repos = new ArrayList<>();
 
+  @Option(
+      names = "--tls-cert",
+      description = "Serve HTTPS with this PEM certificate chain (leaf first); needs --tls-key.")
+  Path tlsCert;
+
+  @Option(
+      names = "--tls-key",
+      description = "The certificate's unencrypted PKCS#8 PEM key (BEGIN PRIVATE KEY).")
+  Path tlsKey;
+
   @Override
   public Integer call() throws InterruptedException {
-    LocalHub hub = LocalHub.builder().port(port).dataDir(data).start();
+    if ((tlsCert == null) != (tlsKey == null)) {
+      System.err.println(
+          "error: --tls-cert and --tls-key go together: give both to serve HTTPS, neither for HTTP");
+      return 2;
+    }
+    LocalHub hub;
+    try {
+      hub =
+          LocalHub.builder()
+              .port(port)
+              .dataDir(data)
+              .tls(tlsCert == null ? null : new TlsIdentity(tlsCert, tlsKey))
+              .start();
+    } catch (IllegalArgumentException e) {
+      System.err.println("error: " + e.getMessage());
+      return 2;
+    }
     String used = LocalHubMain.announce(hub, repos, login, token);
     Runtime.getRuntime().addShutdownHook(new Thread(hub::close));
     System.out.println("localhub listening on " + hub.baseUrl());

@@ -10,6 +10,8 @@ import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
@@ -18,13 +20,15 @@ import javax.net.ssl.X509TrustManager;
  * The certificate authorities to trust: the JDK's own plus the system's ({@code /etc/ssl/certs},
  * where Concourse copies the worker's CA certificates into resource containers), so that GitHub
  * Enterprise behind a private CA works. {@code SSL_CERT_FILE} and {@code SSL_CERT_DIR} override the
- * system locations as they do for OpenSSL.
+ * system locations as they do for OpenSSL. Every HTTPS client of the project (resource, board, CLI,
+ * relay) takes its trust from here, so they all trust the same servers.
  */
-final class TrustedCertificates {
+public final class TrustedCertificates {
 
   private TrustedCertificates() {}
 
-  static SSLContext sslContext() throws IOException {
+  /** A client-side TLS context trusting the JDK's and the system's certificate authorities. */
+  public static SSLContext sslContext() throws IOException {
     try {
       KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
       store.load(null, null);
@@ -65,8 +69,8 @@ final class TrustedCertificates {
     return new X509Certificate[0];
   }
 
-  private static java.util.List<Path> systemFiles() {
-    java.util.List<Path> files = new java.util.ArrayList<>();
+  private static List<Path> systemFiles() {
+    List<Path> files = new ArrayList<>();
     String file =
         System.getenv().getOrDefault("SSL_CERT_FILE", "/etc/ssl/certs/ca-certificates.crt");
     if (Files.isRegularFile(Path.of(file))) {

@@ -1,6 +1,8 @@
 package trafficlight.localhub;
 
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -15,6 +17,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.IntFunction;
+import javax.net.ssl.SSLContext;
 
 /**
  * An embedded GitHub Issues API server for tests and the demo: real HTTP on 127.0.0.1, GitHub's
@@ -38,6 +41,8 @@ public final class LocalHub implements AutoCloseable {
   private final RequestRecorder recorder = new RequestRecorder();
 
   private LocalHub(Builder builder) {
+    // unusable certificate files fail here, before anything is opened
+    SSLContext tls = builder.tls == null ? null : builder.tls.serverContext();
     MovableClock clock = builder.clock;
     if (builder.dataDir != null) {
       Journal.Opened opened = Journal.open(builder.dataDir);
@@ -48,16 +53,22 @@ public final class LocalHub implements AutoCloseable {
       this.store = new HubStore(clock, null, List.of());
     }
     try {
-      server =
-          HttpServer.create(
-              new InetSocketAddress(InetAddress.getLoopbackAddress(), builder.port), 64);
+      InetSocketAddress address =
+          new InetSocketAddress(InetAddress.getLoopbackAddress(), builder.port);
+      if (tls != null) {
+        HttpsServer https = HttpsServer.create(address, 64);
+        https.setHttpsConfigurator(new HttpsConfigurator(tls));
+        server = https;
+      } else {
+        server = HttpServer.create(address, 64);
+      }
     } catch (IOException e) {
       if (journal != null) {
         journal.close();
       }
       throw new UncheckedIOException("cannot listen on port " + builder.port, e);
     }
-    baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();
+    baseUrl = (tls != null ? "https" : "http") + "://127.0.0.1:" + server.getAddress().getPort();
     RateLimiter limiter = new RateLimiter(clock);
     FrontDoor frontDoor =
         new FrontDoor(
@@ -83,10 +94,11 @@ public final class LocalHub implements AutoCloseable {
     return new Builder();
   }
 
-  /** Options for a hub: port (0: any free one), data directory, clock. */
+  /** Options for a hub: port (0: any free one), data directory, clock, TLS. */
   public static final class Builder {
     private int port;
     private Path dataDir;
+    private TlsIdentity tls;
     private MovableClock clock = MovableClock.system();
 
     private Builder() {}
@@ -102,6 +114,12 @@ public final class LocalHub implements AutoCloseable {
       return this;
     }
 
+    /** Serves HTTPS with this certificate and key instead of plain HTTP. */
+    public Builder tls(TlsIdentity identity) {
+      this.tls = identity;
+      return this;
+    }
+
     /** The clock to follow; a {@link MovableClock} is used as is. */
     public Builder clock(Clock clock) {
       this.clock = MovableClock.following(clock);
@@ -113,7 +131,7 @@ public final class LocalHub implements AutoCloseable {
     }
   }
 
-  /** {@code http://127.0.0.1:PORT}, without a trailing slash. */
+  /** {@code http://127.0.0.1:PORT} ({@code https} with TLS), without a trailing slash. */
   public String baseUrl() {
     return baseUrl;
   }
