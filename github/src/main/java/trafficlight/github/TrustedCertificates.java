@@ -25,6 +25,8 @@ import javax.net.ssl.X509TrustManager;
  */
 public final class TrustedCertificates {
 
+  private static final String BUNDLE = "ca-certificates.crt";
+
   private TrustedCertificates() {}
 
   /** A client-side TLS context trusting the JDK's and the system's certificate authorities. */
@@ -71,15 +73,20 @@ public final class TrustedCertificates {
 
   private static List<Path> systemFiles() {
     List<Path> files = new ArrayList<>();
-    String file =
-        System.getenv().getOrDefault("SSL_CERT_FILE", "/etc/ssl/certs/ca-certificates.crt");
+    String file = System.getenv().getOrDefault("SSL_CERT_FILE", "/etc/ssl/certs/" + BUNDLE);
     if (Files.isRegularFile(Path.of(file))) {
       files.add(Path.of(file));
     }
     Path dir = Path.of(System.getenv().getOrDefault("SSL_CERT_DIR", "/etc/ssl/certs"));
+    // update-ca-certificates links every certificate it writes into the directory's bundle: with
+    // the bundle read, the links add nothing but parsing time (~140 certificates on Debian).
+    boolean bundleRead = files.contains(dir.resolve(BUNDLE));
     if (Files.isDirectory(dir)) {
       try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir, "*.{pem,crt}")) {
         for (Path entry : entries) {
+          if (bundleRead && Files.isSymbolicLink(entry)) {
+            continue;
+          }
           if (Files.isRegularFile(entry) && !files.contains(entry)) {
             files.add(entry);
           }
