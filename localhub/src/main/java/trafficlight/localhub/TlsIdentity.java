@@ -9,6 +9,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyStore;
 import java.security.PrivateKey;
+import java.security.Signature;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.security.spec.PKCS8EncodedKeySpec;
@@ -34,6 +35,7 @@ public record TlsIdentity(Path certificateFile, Path keyFile) {
   SSLContext serverContext() {
     List<? extends Certificate> chain = certificates();
     PrivateKey key = privateKey(chain.get(0).getPublicKey().getAlgorithm());
+    requireMatch(key, chain.get(0));
     try {
       KeyStore store = KeyStore.getInstance("PKCS12");
       store.load(null, null);
@@ -47,6 +49,33 @@ public record TlsIdentity(Path certificateFile, Path keyFile) {
     } catch (GeneralSecurityException | IOException e) {
       throw new IllegalArgumentException(
           "--tls-key " + keyFile + " does not belong to --tls-cert " + certificateFile + ": " + e);
+    }
+  }
+
+  /** A key of another certificate would only show at the first handshake: refuse it now. */
+  private void requireMatch(PrivateKey key, Certificate leaf) {
+    boolean matches;
+    try {
+      Signature signature =
+          Signature.getInstance(
+              "EC".equals(key.getAlgorithm()) ? "SHA256withECDSA" : "SHA256withRSA");
+      byte[] probe = "localhub".getBytes(StandardCharsets.US_ASCII);
+      signature.initSign(key);
+      signature.update(probe);
+      byte[] signed = signature.sign();
+      signature.initVerify(leaf.getPublicKey());
+      signature.update(probe);
+      matches = signature.verify(signed);
+    } catch (GeneralSecurityException e) {
+      matches = false;
+    }
+    if (!matches) {
+      throw new IllegalArgumentException(
+          "--tls-key "
+              + keyFile
+              + " is not the key of the certificate in --tls-cert "
+              + certificateFile
+              + "; give the key the certificate was issued for");
     }
   }
 
