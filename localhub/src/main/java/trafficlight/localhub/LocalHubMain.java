@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * Runs a hub standalone: {@code --port N} (8080; 0 for any), {@code --data DIR}, {@code --token T}
  * (generated unless given), {@code --login L} (the token's user, "localhub"), {@code --repo o/r}
- * (repeatable; demo/app unless given). Prints the base URL and the token, then runs until killed.
+ * (repeatable; demo/app unless given), {@code --tls-cert FILE --tls-key FILE} (HTTPS). Prints the
+ * base URL and the token, then runs until killed.
  */
 public final class LocalHubMain {
   private LocalHubMain() {}
@@ -18,6 +19,8 @@ public final class LocalHubMain {
     String token = null;
     String login = "localhub";
     List<String> repos = new ArrayList<>();
+    Path tlsCert = null;
+    Path tlsKey = null;
     for (int i = 0; i < args.length; i++) {
       String value = i + 1 < args.length ? args[i + 1] : null;
       switch (args[i]) {
@@ -26,11 +29,21 @@ public final class LocalHubMain {
         case "--token" -> token = value;
         case "--login" -> login = value;
         case "--repo" -> repos.add(value);
+        case "--tls-cert" -> tlsCert = Path.of(value);
+        case "--tls-key" -> tlsKey = Path.of(value);
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
       i++;
     }
-    LocalHub hub = LocalHub.builder().port(port).dataDir(data).start();
+    if ((tlsCert == null) != (tlsKey == null)) {
+      throw new IllegalArgumentException("--tls-cert and --tls-key go together");
+    }
+    LocalHub hub =
+        LocalHub.builder()
+            .port(port)
+            .dataDir(data)
+            .tls(tlsCert == null ? null : new TlsIdentity(tlsCert, tlsKey))
+            .start();
     String used = announce(hub, repos, login, token);
     Runtime.getRuntime().addShutdownHook(new Thread(hub::close));
     System.out.println("localhub listening on " + hub.baseUrl());
