@@ -1,32 +1,35 @@
 # syntax=docker/dockerfile:1
 # The github-issues Concourse resource: /opt/resource/{check,in,out} on a jlink'ed Temurin 25 JRE
 # with an AOT cache per step, trained in this build against localhub (see docs/BENCHMARKS.md).
+# Every step is a script in image/, which image/smoke runs too (building the same filesystem with
+# debootstrap and testing it with chroot, without a Docker engine), so the two cannot drift.
 # Build the tree first, then the image (BuildKit, the default builder, for RUN --mount):
 #   ./mvnw -q -DskipTests package
 #   docker build -t trafficlight/github-issues-resource .
 
 FROM eclipse-temurin:25-jdk AS jdk
-RUN --mount=type=bind,source=bench/jlink-jre,target=/tmp/jlink-jre \
-    /tmp/jlink-jre /opt/java/openjdk /opt/jre
+RUN --mount=type=bind,source=image,target=/tmp/image \
+    /tmp/image/jre /opt/java/openjdk /opt/jre
 
 FROM debian:bookworm-slim
 # Concourse copies the worker's CA certificates into /etc/ssl/certs; the resource trusts them
-# (and the JDK's own), so ca-certificates is all the image needs besides the JRE.
-RUN apt-get update \
- && apt-get install -y --no-install-recommends ca-certificates \
- && rm -rf /var/lib/apt/lists/*
+# (and the JDK's own), so ca-certificates (image/packages) is all the image needs besides the JRE.
+RUN --mount=type=bind,source=image,target=/tmp/image \
+    apt-get update \
+ && xargs apt-get install -y --no-install-recommends </tmp/image/packages \
+ && /tmp/image/clean-rootfs /
 ENV JAVA_HOME=/opt/java/jre
 COPY --from=jdk /opt/jre /opt/java/jre
-COPY dist/opt/resource /opt/resource
+RUN --mount=type=bind,source=dist/opt/resource,target=/tmp/dist \
+    --mount=type=bind,source=image,target=/tmp/image \
+    /tmp/image/install-resource /tmp/dist /opt/resource
 # An archive is valid only for exactly this JVM, jar path and flags, so it is made here, on every
-# build, by running check, in and out once each through /opt/resource against localhub (the cli
-# jar, on the build stage's JDK; neither stays in the image). Never copy an archive in: Temurin
-# 25.0.3 would not notice one made for another jar (JDK-8377932).
+# build, by running check, in and out once each through /opt/resource against localhub over HTTPS
+# (the cli jar, on the build stage's JDK; neither stays in the image). Never copy an archive in:
+# Temurin 25.0.3 would not notice one made for another jar (JDK-8377932).
 RUN --mount=type=bind,from=jdk,source=/opt/java/openjdk,target=/opt/jdk \
     --mount=type=bind,source=cli/target/trafficlight.jar,target=/tmp/train/trafficlight.jar \
-    --mount=type=bind,source=bench,target=/tmp/train/bench \
-    chmod 755 /opt/resource/check /opt/resource/in /opt/resource/out /opt/resource/lib/run.sh \
- && rm -f /opt/resource/lib/resource-* /opt/resource/lib/resource.jvm \
- && /tmp/train/bench/train-with-localhub /opt/resource /tmp/train/trafficlight.jar /opt/jdk/bin/java \
+    --mount=type=bind,source=image,target=/tmp/image \
+    /tmp/image/train /opt/resource /tmp/train/trafficlight.jar /opt/jdk/bin/java \
  && ls /opt/resource/lib/resource-check.aot /opt/resource/lib/resource-in.aot /opt/resource/lib/resource-out.aot \
  && /opt/resource/check </dev/null 2>&1 | grep -q "no request on stdin"

@@ -29,7 +29,7 @@ fi
 
 # A class-data archive per command (lib/resource-COMMAND.aot on JDK 25+, .jsa AppCDS on older
 # ones), trained for this jar and this JVM by the image build (TRAFFICLIGHT_TRAIN=1, see
-# bench/train). It is used only when lib/resource.jvm names the JVM in use and the jar is not newer
+# image/train-steps). It is used only when lib/resource.jvm names the JVM in use and the jar is not newer
 # than it; otherwise the JVM starts without one, silently.
 archive=
 case $command in check | in | out)
@@ -58,9 +58,14 @@ case $command in check | in | out)
   ;;
 esac
 
+# TRAFFICLIGHT_XLOG=SELECTORS adds JVM logging to stderr for a diagnosis (image/smoke proves with
+# TRAFFICLIGHT_XLOG=class+load that classes come from the AOT cache).
+xlog=
+[ -n "${TRAFFICLIGHT_XLOG:-}" ] && xlog=-Xlog:$TRAFFICLIGHT_XLOG:stderr
+
 # A short-lived process: C1 only and a small serial heap. JVM warnings go to stderr, never into
 # the protocol JSON on stdout.
 # shellcheck disable=SC2086
 exec "$java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData \
-  -Xlog:disable -Xlog:all=warning:stderr $archive \
+  -Xlog:disable -Xlog:all=warning:stderr $xlog $archive \
   -cp "$jar" trafficlight.resource.Main "$@"

@@ -9,6 +9,7 @@ import picocli.CommandLine.Option;
 import trafficlight.localhub.CodeRepositorySpec;
 import trafficlight.localhub.LocalHub;
 import trafficlight.localhub.LocalHubMain;
+import trafficlight.localhub.TlsIdentity;
 
 /** {@code trafficlight localhub}: runs the embedded GitHub Issues API server until killed. */
 @Command(
@@ -40,9 +41,28 @@ public final class LocalhubCommand implements Callable<Integer> {
               + " at PATH, a work tree or a bare repository (repeatable).")
   List<String> codeRepos = new ArrayList<>();
 
+  @Option(
+      names = "--tls-cert",
+      description = "Serve HTTPS with this PEM certificate chain (leaf first); needs --tls-key.")
+  Path tlsCert;
+
+  @Option(
+      names = "--tls-key",
+      description = "The certificate's unencrypted PKCS#8 PEM key (BEGIN PRIVATE KEY).")
+  Path tlsKey;
+
   @Override
   public Integer call() throws InterruptedException {
-    LocalHub.Builder builder = LocalHub.builder().port(port).dataDir(data);
+    if ((tlsCert == null) != (tlsKey == null)) {
+      System.err.println(
+          "error: --tls-cert and --tls-key go together: give both to serve HTTPS, neither for HTTP");
+      return 2;
+    }
+    LocalHub.Builder builder =
+        LocalHub.builder()
+            .port(port)
+            .dataDir(data)
+            .tls(tlsCert == null ? null : new TlsIdentity(tlsCert, tlsKey));
     LocalHub hub;
     try {
       for (String codeRepo : codeRepos) {
@@ -51,7 +71,7 @@ public final class LocalhubCommand implements Callable<Integer> {
       }
       hub = builder.start();
     } catch (IllegalArgumentException e) {
-      System.err.println(e.getMessage());
+      System.err.println("error: " + e.getMessage());
       return 2;
     }
     String used = LocalHubMain.announce(hub, repos, login, token);

@@ -2,16 +2,12 @@ package trafficlight.github;
 
 import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.URI;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -140,12 +136,9 @@ public final class FileResponseCache implements ResponseCache {
       Files.createDirectories(dir);
       tmp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp");
       byte[] bytes = JSON.std.asString(toJson()).getBytes(StandardCharsets.UTF_8);
-      try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE);
-          OutputStream out = Channels.newOutputStream(channel)) {
-        out.write(bytes);
-        out.flush();
-        channel.force(true);
-      }
+      // No fsync: a file lost or torn by a crash is read as empty (see above), which costs one
+      // unconditional request; syncing would cost every check a disk flush.
+      Files.write(tmp, bytes);
       try {
         Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {

@@ -466,6 +466,11 @@ public final class GitHubClient implements AutoCloseable {
       try {
         result = transport.send(method, uri, headers, body);
       } catch (IOException e) {
+        String tls = TlsFailure.explain(uri, e);
+        if (tls != null) {
+          // a certificate problem: the request was never sent, and repeating it cannot help
+          throw new GitHubException(0, what + " failed: " + tls, e);
+        }
         String failure = what + " failed: " + describe(e);
         if (repeatable && !last) {
           retryAfter(retry.backoff(attempt), failure, attempt);

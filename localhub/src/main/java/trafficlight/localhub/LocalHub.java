@@ -1,6 +1,8 @@
 package trafficlight.localhub;
 
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -19,6 +21,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.IntFunction;
 import java.util.stream.Stream;
+import javax.net.ssl.SSLContext;
 
 /**
  * An embedded GitHub Issues API server for tests and the demo: real HTTP on 127.0.0.1, GitHub's
@@ -46,6 +49,8 @@ public final class LocalHub implements AutoCloseable {
   private final DeploymentStore deployments = new DeploymentStore();
 
   private LocalHub(Builder builder) {
+    // unusable certificate files fail here, before anything is opened
+    SSLContext tls = builder.tls == null ? null : builder.tls.serverContext();
     MovableClock clock = builder.clock;
     if (builder.dataDir != null) {
       Journal.Opened opened = Journal.open(builder.dataDir);
@@ -66,9 +71,15 @@ public final class LocalHub implements AutoCloseable {
       throw e;
     }
     try {
-      server =
-          HttpServer.create(
-              new InetSocketAddress(InetAddress.getLoopbackAddress(), builder.port), 64);
+      InetSocketAddress address =
+          new InetSocketAddress(InetAddress.getLoopbackAddress(), builder.port);
+      if (tls != null) {
+        HttpsServer https = HttpsServer.create(address, 64);
+        https.setHttpsConfigurator(new HttpsConfigurator(tls));
+        server = https;
+      } else {
+        server = HttpServer.create(address, 64);
+      }
     } catch (IOException e) {
       code.close();
       if (journal != null) {
@@ -77,7 +88,7 @@ public final class LocalHub implements AutoCloseable {
       webhooks.close();
       throw new UncheckedIOException("cannot listen on port " + builder.port, e);
     }
-    baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();
+    baseUrl = (tls != null ? "https" : "http") + "://127.0.0.1:" + server.getAddress().getPort();
     RateLimiter limiter = new RateLimiter(clock);
     WebhookPayloads payloads = new WebhookPayloads(store, baseUrl);
     store.onIssueChange(new IssueEvents(payloads, webhooks));
@@ -111,10 +122,11 @@ public final class LocalHub implements AutoCloseable {
     return new Builder();
   }
 
-  /** Options for a hub: port (0: any free one), data directory, clock. */
+  /** Options for a hub: port (0: any free one), data directory, clock, TLS. */
   public static final class Builder {
     private int port;
     private Path dataDir;
+    private TlsIdentity tls;
     private MovableClock clock = MovableClock.system();
     private final Map<String, Path> codeRepositories = new LinkedHashMap<>();
 
@@ -140,6 +152,12 @@ public final class LocalHub implements AutoCloseable {
       return this;
     }
 
+    /** Serves HTTPS with this certificate and key instead of plain HTTP. */
+    public Builder tls(TlsIdentity identity) {
+      this.tls = identity;
+      return this;
+    }
+
     /** The clock to follow; a {@link MovableClock} is used as is. */
     public Builder clock(Clock clock) {
       this.clock = MovableClock.following(clock);
@@ -151,7 +169,7 @@ public final class LocalHub implements AutoCloseable {
     }
   }
 
-  /** {@code http://127.0.0.1:PORT}, without a trailing slash. */
+  /** {@code http://127.0.0.1:PORT} ({@code https} with TLS), without a trailing slash. */
   public String baseUrl() {
     return baseUrl;
   }

@@ -8,8 +8,8 @@ import java.util.List;
  * Runs a hub standalone: {@code --port N} (8080; 0 for any), {@code --data DIR}, {@code --token T}
  * (generated unless given), {@code --login L} (the token's user, "localhub"), {@code --repo o/r}
  * (repeatable; demo/app unless given), {@code --code-repo OWNER/NAME=PATH} (repeatable: serve that
- * repository's code from the git repository at PATH). Prints the base URL and the token, then runs
- * until killed.
+ * repository's code from the git repository at PATH), {@code --tls-cert FILE --tls-key FILE}
+ * (HTTPS). Prints the base URL and the token, then runs until killed.
  */
 public final class LocalHubMain {
   private LocalHubMain() {}
@@ -23,6 +23,8 @@ public final class LocalHubMain {
     String login = "localhub";
     List<String> repos = new ArrayList<>();
     List<CodeRepositorySpec> code = new ArrayList<>();
+    Path tlsCert = null;
+    Path tlsKey = null;
     for (int i = 0; i < args.length; i++) {
       String value = i + 1 < args.length ? args[i + 1] : null;
       switch (args[i]) {
@@ -32,11 +34,20 @@ public final class LocalHubMain {
         case "--login" -> login = value;
         case "--repo" -> repos.add(value);
         case "--code-repo" -> code.add(CodeRepositorySpec.parse(value));
+        case "--tls-cert" -> tlsCert = Path.of(value);
+        case "--tls-key" -> tlsKey = Path.of(value);
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
       i++;
     }
-    LocalHub.Builder builder = LocalHub.builder().port(port).dataDir(data);
+    if ((tlsCert == null) != (tlsKey == null)) {
+      throw new IllegalArgumentException("--tls-cert and --tls-key go together");
+    }
+    LocalHub.Builder builder =
+        LocalHub.builder()
+            .port(port)
+            .dataDir(data)
+            .tls(tlsCert == null ? null : new TlsIdentity(tlsCert, tlsKey));
     code.forEach(c -> builder.codeRepository(c.fullName(), c.path()));
     LocalHub hub = builder.start();
     String used = announce(hub, repos, login, token);

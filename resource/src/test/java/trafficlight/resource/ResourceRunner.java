@@ -60,7 +60,8 @@ interface ResourceRunner {
         builder
             .environment()
             .keySet()
-            .removeIf(k -> k.startsWith("BUILD_") || k.startsWith("ATC_"));
+            .removeIf(
+                k -> k.startsWith("BUILD_") || k.startsWith("ATC_") || k.startsWith("SSL_CERT_"));
         builder.environment().putAll(env);
         try {
           Process process = builder.start();

@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.util.Map;
 import trafficlight.github.GitHubEndpoint;
 import trafficlight.github.RepositoryName;
+import trafficlight.github.TlsFailure;
+import trafficlight.github.TrustedCertificates;
 
 /**
  * Whether a token may close issues in a repository: GitHub's {@code permissions} on {@code GET
@@ -42,7 +44,11 @@ public final class RepositoryPermissions {
       return new Answer(false, "no token: read-only");
     }
     try {
-      HttpClient http = HttpClient.newBuilder().connectTimeout(timeout).build();
+      HttpClient http =
+          HttpClient.newBuilder()
+              .connectTimeout(timeout)
+              .sslContext(TrustedCertificates.sslContext())
+              .build();
       HttpRequest request =
           HttpRequest.newBuilder(URI.create(endpoint.base() + repo.path()))
               .timeout(timeout)
@@ -62,7 +68,10 @@ public final class RepositoryPermissions {
       if (e instanceof InterruptedException) {
         Thread.currentThread().interrupt();
       }
-      return new Answer(false, "could not check the token's permissions (" + e + "): read-only");
+      String tls = TlsFailure.explain(endpoint.base(), e);
+      return new Answer(
+          false,
+          "could not check the token's permissions (" + (tls != null ? tls : e) + "): read-only");
     }
   }
 }

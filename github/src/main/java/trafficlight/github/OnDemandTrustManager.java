@@ -1,0 +1,238 @@
+package trafficlight.github;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509ExtendedTrustManager;
+import javax.security.auth.x500.X500Principal;
+
+/**
+ * The JDK's PKIX trust manager, over only the certificate authorities that could have issued the
+ * server's chain. Parsing every certificate of a system bundle (about 140, with their RSA keys)
+ * cost a step far more CPU than its whole TLS handshake; finding the candidates needs only each
+ * certificate's subject, read from its DER without parsing the rest. Validation, host-name checks
+ * and their errors are the JDK's own.
+ */
+final class OnDemandTrustManager extends X509ExtendedTrustManager {
+
+  private static final Pattern PEM =
+      Pattern.compile("-----BEGIN CERTIFICATE-----([A-Za-z0-9+/=\\s]+)-----END CERTIFICATE-----");
+
+  private final List<Path> files;
+  private final Supplier<X509Certificate[]> jdkAuthorities;
+  private List<byte[]> certificates;
+
+  /** Trusts the certificates in {@code files}, plus {@code jdkAuthorities} (null: none). */
+  OnDemandTrustManager(List<Path> files, Supplier<X509Certificate[]> jdkAuthorities) {
+    this.files = List.copyOf(files);
+    this.jdkAuthorities = jdkAuthorities;
+  }
+
+  @Override
+  public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
+      throws CertificateException {
+    managerFor(chain).checkServerTrusted(chain, authType, socket);
+  }
+
+  @Override
+  public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+      throws CertificateException {
+    managerFor(chain).checkServerTrusted(chain, authType, engine);
+  }
+
+  @Override
+  public void checkServerTrusted(X509Certificate[] chain, String authType)
+      throws CertificateException {
+    managerFor(chain).checkServerTrusted(chain, authType);
+  }
+
+  @Override
+  public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
+      throws CertificateException {
+    throw new CertificateException("this trust manager checks servers only");
+  }
+
+  @Override
+  public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+      throws CertificateException {
+    throw new CertificateException("this trust manager checks servers only");
+  }
+
+  @Override
+  public void checkClientTrusted(X509Certificate[] chain, String authType)
+      throws CertificateException {
+    throw new CertificateException("this trust manager checks servers only");
+  }
+
+  @Override
+  public X509Certificate[] getAcceptedIssuers() {
+    return new X509Certificate[0];
+  }
+
+  /** The JDK's trust manager over the trusted certificates named as an issuer in the chain. */
+  private X509ExtendedTrustManager managerFor(X509Certificate[] chain) throws CertificateException {
+    List<X500Principal> issuers = new ArrayList<>();
+    for (X509Certificate cert : chain) {
+      issuers.add(cert.getIssuerX500Principal());
+    }
+    List<X509Certificate> anchors = new ArrayList<>();
+    CertificateFactory factory = CertificateFactory.getInstance("X.509");
+    for (byte[] der : certificates()) {
+      byte[] subject = subjectOf(der);
+      if (subject != null && names(subject, issuers)) {
+        anchors.add((X509Certificate) factory.generateCertificate(new ByteArrayInputStream(der)));
+      }
+    }
+    if (jdkAuthorities != null) {
+      for (X509Certificate ca : jdkAuthorities.get()) {
+        if (issuers.contains(ca.getSubjectX500Principal())) {
+          anchors.add(ca);
+        }
+      }
+    }
+    if (anchors.isEmpty()) {
+      // the JDK's own words for it, as its trust manager would say
+      throw new CertificateException(
+          "PKIX path building failed: no trusted certificate authority is named "
+              + issuers.get(issuers.size() - 1).getName(),
+          new CertPathBuilderException(
+              "unable to find valid certification path to requested target"));
+    }
+    try {
+      KeyStore store = KeyStore.getInstance("PKCS12");
+      store.load(null, null);
+      int n = 0;
+      for (X509Certificate anchor : anchors) {
+        store.setCertificateEntry("ca-" + n++, anchor);
+      }
+      TrustManagerFactory tmf =
+          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      tmf.init(store);
+      for (TrustManager manager : tmf.getTrustManagers()) {
+        if (manager instanceof X509ExtendedTrustManager x509) {
+          return x509;
+        }
+      }
+      throw new CertificateException("the JDK offers no X.509 trust manager");
+    } catch (GeneralSecurityException | IOException e) {
+      throw new CertificateException("cannot set up the trust store: " + e.getMessage(), e);
+    }
+  }
+
+  private static boolean names(byte[] subject, List<X500Principal> issuers) {
+    for (X500Principal issuer : issuers) {
+      if (Arrays.equals(subject, issuer.getEncoded())) {
+        return true;
+      }
+    }
+    try {
+      // a differently encoded but equal name (X500Principal compares canonical forms)
+      return issuers.contains(new X500Principal(subject));
+    } catch (IllegalArgumentException unreadable) {
+      return false;
+    }
+  }
+
+  /** The DER of every certificate in the files, read once; unreadable files are skipped. */
+  private synchronized List<byte[]> certificates() {
+    if (certificates == null) {
+      List<byte[]> all = new ArrayList<>();
+      for (Path file : files) {
+        try {
+          byte[] bytes = Files.readAllBytes(file);
+          if (bytes.length > 0 && bytes[0] == 0x30) {
+            all.add(bytes); // a DER certificate
+            continue;
+          }
+          Matcher m = PEM.matcher(new String(bytes, StandardCharsets.US_ASCII));
+          while (m.find()) {
+            try {
+              all.add(Base64.getMimeDecoder().decode(m.group(1)));
+            } catch (IllegalArgumentException damaged) {
+              // not base64: skip this block
+            }
+          }
+        } catch (IOException unreadable) {
+          // a README, a link to a missing file: skip it
+        }
+      }
+      certificates = all;
+    }
+    return certificates;
+  }
+
+  /**
+   * The DER of a certificate's subject name: Certificate ::= SEQUENCE { tbsCertificate SEQUENCE {
+   * [0] version OPTIONAL, serialNumber, signature, issuer, validity, subject, ... } ... }. Null if
+   * the bytes are not shaped like that.
+   */
+  static byte[] subjectOf(byte[] der) {
+    try {
+      int[] cert = element(der, 0);
+      int[] tbs = element(der, cert[1]);
+      int at = tbs[1];
+      if ((der[at] & 0xff) == 0xa0) {
+        at = end(der, at);
+      }
+      for (int skip = 0; skip < 4; skip++) { // serial, signature, issuer, validity
+        at = end(der, at);
+      }
+      return Arrays.copyOfRange(der, at, end(der, at));
+    } catch (RuntimeException malformed) {
+      return null;
+    }
+  }
+
+  /** {tag offset, content offset} of the constructed element at {@code at}. */
+  private static int[] element(byte[] der, int at) {
+    if ((der[at] & 0x20) == 0) {
+      throw new IllegalArgumentException("not a constructed element");
+    }
+    return new int[] {at, contentStart(der, at)};
+  }
+
+  private static int contentStart(byte[] der, int at) {
+    int first = der[at + 1] & 0xff;
+    return first < 0x80 ? at + 2 : at + 2 + (first & 0x7f);
+  }
+
+  /** The offset just past the element at {@code at}. */
+  private static int end(byte[] der, int at) {
+    int first = der[at + 1] & 0xff;
+    if (first < 0x80) {
+      return at + 2 + first;
+    }
+    int count = first & 0x7f;
+    if (count == 0 || count > 4) {
+      throw new IllegalArgumentException("unsupported length");
+    }
+    int length = 0;
+    for (int i = 0; i < count; i++) {
+      length = (length << 8) | (der[at + 2 + i] & 0xff);
+    }
+    int end = at + 2 + count + length;
+    if (length < 0 || end > der.length) {
+      throw new IllegalArgumentException("truncated");
+    }
+    return end;
+  }
+}
