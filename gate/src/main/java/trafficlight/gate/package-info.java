@@ -8,7 +8,9 @@
  *   <li>{@link trafficlight.gate.ConsumedPrefix}: the {@code [CONSUMED #n]} prefix a get adds;
  *   <li>{@link trafficlight.gate.DeployRecord}: the record of a deploy in an issue body or comment;
  *   <li>{@link trafficlight.gate.GateLabels}: {@code pipeline-workflow}, {@code
- *       promotion-to-<stage>} and {@code finalized-deployment}.
+ *       promotion-to-<stage>} and {@code finalized-deployment};
+ *   <li>{@link trafficlight.gate.ApprovalRule}: who may promote by closing a gate issue ({@code
+ *       approvers}, {@code forbid_self_approval}), decided in one place.
  * </ul>
  */
 package trafficlight.gate;

@@ -48,6 +48,9 @@ public final class GitHubClient implements AutoCloseable {
   private String bearer;
   private final ImmutableAnswers remembered = new ImmutableAnswers();
 
+  /** How long a 404 to a team membership question is believed without asking again. */
+  public static final Duration NOT_A_MEMBER_FOR = Duration.ofMinutes(10);
+
   public GitHubClient(
       GitHubEndpoint endpoint,
       Credentials credentials,
@@ -83,6 +86,55 @@ public final class GitHubClient implements AutoCloseable {
 
   public Issue getIssue(RepositoryName repo, long number) {
     return GitHubJson.issue(call("GET", repo.path() + "/issues/" + number, null).json());
+  }
+
+  /**
+   * The state of a user's membership of a team ({@code active} or {@code pending}; members of its
+   * child teams count), or null when GitHub answers 404: not a member, though GitHub answers the
+   * same for a team that does not exist or that the credentials cannot see. A GET like any other,
+   * so a cache makes the repeated question conditional and free. A 404 carries no ETag, so the
+   * cache also remembers it for {@link #NOT_A_MEMBER_FOR}: a refused close that stays the newest
+   * does not cost a counted request on every check, and a person added to the team counts within
+   * that time.
+   *
+   * @throws GitHubException on 403 with a message naming the permission the credentials lack
+   */
+  public String teamMembershipState(String org, String teamSlug, String username) {
+    String path = "/orgs/" + org + "/teams/" + teamSlug + "/memberships/" + username;
+    String absent = endpoint.resolve(path) + "#not-a-member";
+    ResponseCache.Entry remembered = cache.lookup(absent);
+    if (remembered != null && clock.instant().isBefore(notMemberUntil(remembered))) {
+      return null;
+    }
+    try {
+      Object json = call("GET", path, null).json();
+      cache.forget(absent);
+      return json instanceof Map<?, ?> m && m.get("state") instanceof String state ? state : null;
+    } catch (GitHubException e) {
+      if (e.status() == 404) {
+        Instant until = clock.instant().plus(NOT_A_MEMBER_FOR);
+        cache.store(absent, new ResponseCache.Entry("not-a-member", until.toString(), null));
+        return null;
+      }
+      if (e.status() == 403) {
+        throw new GitHubException(
+            403,
+            "GET "
+                + path
+                + " answered 403 "
+                + e.githubMessage()
+                + ": the credentials cannot read the team "
+                + org
+                + "/"
+                + teamSlug
+                + "; a token's user must belong to "
+                + org
+                + " and the token needs the read:org scope (a fine-grained token: Members: read), a"
+                + " GitHub App needs the organization permission Members: read",
+            e.githubMessage());
+      }
+      throw e;
+    }
   }
 
   /**
@@ -275,6 +327,14 @@ public final class GitHubClient implements AutoCloseable {
     List<DeploymentStatus> statuses = new ArrayList<>();
     new PagedIterator<>(first, GitHubJson::deploymentStatuses).forEachRemaining(statuses::add);
     return statuses;
+  }
+
+  private static Instant notMemberUntil(ResponseCache.Entry entry) {
+    try {
+      return Instant.parse(entry.body());
+    } catch (DateTimeParseException e) {
+      return Instant.MIN;
+    }
   }
 
   @Override

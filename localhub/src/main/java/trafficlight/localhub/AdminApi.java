@@ -22,6 +22,9 @@ final class AdminApi {
       Pattern.compile(
           "/_localhub/repos/([^/]+/[^/]+)/issues/(\\d+)/(close|reopen|labels|comments)");
   private static final Pattern SEED = Pattern.compile("/_localhub/repos/([^/]+/[^/]+)/issues");
+  private static final Pattern ORG_MEMBERS = Pattern.compile("/_localhub/orgs/([^/]+)/members");
+  private static final Pattern TEAM_MEMBERSHIPS =
+      Pattern.compile("/_localhub/orgs/([^/]+)/teams/([^/]+)/memberships(?:/([^/]+))?");
 
   private final LocalHub hub;
 
@@ -68,6 +71,25 @@ final class AdminApi {
       out.put("login", login);
       out.put("token", token);
       return ApiResponse.json(201, out);
+    }
+    if (method.equals("POST") && (m = ORG_MEMBERS.matcher(path)).matches()) {
+      hub.addOrgMember(m.group(1), required(in, "login"));
+      return ApiResponse.json(201, in);
+    }
+    if ((m = TEAM_MEMBERSHIPS.matcher(path)).matches()) {
+      if (method.equals("POST") && m.group(3) == null) {
+        String login = required(in, "login");
+        switch (in.path("state").asText("active")) {
+          case "active" -> hub.addTeamMember(m.group(1), m.group(2), login);
+          case "pending" -> hub.inviteTeamMember(m.group(1), m.group(2), login);
+          default -> throw new IllegalArgumentException("state must be active or pending");
+        }
+        return ApiResponse.json(201, in);
+      }
+      if (method.equals("DELETE") && m.group(3) != null) {
+        hub.removeTeamMember(m.group(1), m.group(2), m.group(3));
+        return ApiResponse.empty(204);
+      }
     }
     if (method.equals("POST") && (m = SEED.matcher(path)).matches()) {
       return seed(m.group(1), in);

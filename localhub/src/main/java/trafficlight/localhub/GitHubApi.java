@@ -84,6 +84,12 @@ final class GitHubApi {
                 SearchEndpoint::search),
             Route.of(
                 "GET",
+                "/orgs/(?<org>[^/]+)/teams/(?<team>[^/]+)/memberships/(?<username>[^/]+)",
+                "teams/get-membership-for-user-in-org",
+                CORE,
+                TeamsEndpoint::membership),
+            Route.of(
+                "GET",
                 "/rate_limit",
                 "rate-limit/get",
                 null,

@@ -30,6 +30,7 @@ final class HubStore {
   private final Map<Long, App> apps = new HashMap<>();
   private final Map<Long, Installation> installations = new HashMap<>();
   private final Map<String, InstallationToken> installationTokens = new HashMap<>();
+  private final OrgTeams orgTeams = new OrgTeams();
   private long lastId = 1000;
   private IssueListener issueListener = IssueListener.NONE;
 
@@ -87,6 +88,10 @@ final class HubStore {
       installations.put(e.installation().id(), e.installation());
     } else if (entry instanceof JournalEntry.InstallationTokenSaved e) {
       installationTokens.put(e.token().token(), e.token());
+    } else if (entry instanceof JournalEntry.OrgMemberSaved e) {
+      orgTeams.addOrgMember(e.org(), e.login());
+    } else if (entry instanceof JournalEntry.TeamMembershipSaved e) {
+      orgTeams.setMembership(e.org(), e.team(), e.login(), e.state());
     } else {
       throw new IllegalArgumentException("unknown journal entry " + entry);
     }
@@ -293,6 +298,41 @@ final class HubStore {
         s.closedAt(),
         s.closedBy(),
         s.pullRequest());
+  }
+
+  // ---- organizations and teams
+
+  synchronized void addOrgMember(String org, String login) {
+    ensureUser(login, "User");
+    commit(new JournalEntry.OrgMemberSaved(org, login));
+  }
+
+  /** Sets (state active or pending) or removes (null) a team membership. */
+  synchronized void saveTeamMembership(String org, String team, String login, String state) {
+    if (state != null && !state.equals(OrgTeams.ACTIVE) && !state.equals(OrgTeams.PENDING)) {
+      throw new IllegalArgumentException("membership state must be active or pending: " + state);
+    }
+    ensureUser(login, "User");
+    commit(new JournalEntry.TeamMembershipSaved(org, team, login, state));
+  }
+
+  synchronized Optional<String> teamMembership(String org, String team, String login) {
+    return orgTeams.membership(org, team, login);
+  }
+
+  /**
+   * Whether the principal may read the organization's teams: a member of it, or an installation on
+   * one of its repositories.
+   */
+  synchronized boolean mayReadTeams(Principal principal, String org) {
+    if (principal instanceof Principal.UserToken u) {
+      return u.user().login().equalsIgnoreCase(org) || orgTeams.isOrgMember(org, u.user().login());
+    }
+    if (principal instanceof Principal.InstallationAccess i) {
+      return i.installation().repos().stream()
+          .anyMatch(r -> r.toLowerCase(Locale.ROOT).startsWith(org.toLowerCase(Locale.ROOT) + "/"));
+    }
+    return false;
   }
 
   // ---- apps

@@ -17,7 +17,11 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
   @JsonSubTypes.Type(value = JournalEntry.CommentSaved.class, name = "comment"),
   @JsonSubTypes.Type(value = JournalEntry.AppSaved.class, name = "app"),
   @JsonSubTypes.Type(value = JournalEntry.InstallationSaved.class, name = "installation"),
-  @JsonSubTypes.Type(value = JournalEntry.InstallationTokenSaved.class, name = "installation-token")
+  @JsonSubTypes.Type(
+      value = JournalEntry.InstallationTokenSaved.class,
+      name = "installation-token"),
+  @JsonSubTypes.Type(value = JournalEntry.OrgMemberSaved.class, name = "org-member"),
+  @JsonSubTypes.Type(value = JournalEntry.TeamMembershipSaved.class, name = "team-membership")
 })
 sealed interface JournalEntry {
   record UserSaved(User user) implements JournalEntry {}
@@ -38,4 +42,10 @@ sealed interface JournalEntry {
   record InstallationSaved(Installation installation) implements JournalEntry {}
 
   record InstallationTokenSaved(InstallationToken token) implements JournalEntry {}
+
+  record OrgMemberSaved(String org, String login) implements JournalEntry {}
+
+  /** {@code state} is active or pending; null when the membership was removed. */
+  record TeamMembershipSaved(String org, String team, String login, String state)
+      implements JournalEntry {}
 }

@@ -260,6 +260,31 @@ public final class LocalHub implements AutoCloseable {
     code.linkEmail(email, login);
   }
 
+  // ---- organizations and teams
+
+  /** Makes {@code login} a member of the organization (members may read its teams). */
+  public void addOrgMember(String org, String login) {
+    store.addOrgMember(org, login);
+  }
+
+  /**
+   * Makes {@code login} an active member of the team {@code org/team} (creating the team), which
+   * also makes them a member of the organization.
+   */
+  public void addTeamMember(String org, String team, String login) {
+    store.saveTeamMembership(org, team, login, OrgTeams.ACTIVE);
+  }
+
+  /** Invites {@code login} to the team: a pending membership, which does not count as a member. */
+  public void inviteTeamMember(String org, String team, String login) {
+    store.saveTeamMembership(org, team, login, OrgTeams.PENDING);
+  }
+
+  /** Removes {@code login} from the team. */
+  public void removeTeamMember(String org, String team, String login) {
+    store.saveTeamMembership(org, team, login, null);
+  }
+
   // ---- issues
 
   /** Creates an issue as {@code author}; returns its number. */

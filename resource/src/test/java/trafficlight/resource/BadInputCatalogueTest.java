@@ -111,6 +111,23 @@ class BadInputCatalogueTest extends AgainstLocalHub {
                 "source key \"labels\" must be a list of strings, e.g. [pipeline-workflow], got a"
                     + " string"),
             source(
+                "an approver that is neither a login nor a team",
+                "approvers",
+                List.of("acme/release/eu"),
+                "source key \"approvers\": \"acme/release/eu\" is neither a GitHub login (alice)"
+                    + " nor a team (my-org/release, the team's slug)"),
+            source(
+                "forbid_self_approval not a boolean",
+                "forbid_self_approval",
+                "yes",
+                "source key \"forbid_self_approval\" must be true or false, got a string"),
+            new Case(
+                "approvers on a put resource",
+                t -> t.check(t.post("approvers", List.of("alice")), null),
+                "source keys \"approvers\" and \"forbid_self_approval\" say who may close a gate"
+                    + " issue, so they belong on a trigger resource (issue_state: closed), not on"
+                    + " one with issue_state: open"),
+            source(
                 "timeout not a number",
                 "timeout",
                 "soon",

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
+import trafficlight.gate.ApprovalDecision;
 import trafficlight.gate.ConsumedPrefix;
 import trafficlight.github.GitHubClient;
 import trafficlight.github.GitHubException;
@@ -23,18 +24,22 @@ import trafficlight.resource.protocol.Version;
 /**
  * {@code in}: writes the issue's files and consumes a closed issue by putting the {@link
  * ConsumedPrefix} before its current title, once, so it never triggers again. Open issues are never
- * renamed: the implicit get after a put must be harmless.
+ * renamed: the implicit get after a put must be harmless. With {@code approvers} or {@code
+ * forbid_self_approval}, a closed issue whose close the rule refuses fails the get, and nothing is
+ * renamed or written.
  */
 final class IssueConsumer {
 
   private final GitHubClient github;
   private final RepositoryName repository;
   private final Consumer<String> log;
+  private final CloseApproval approval;
 
   IssueConsumer(GitHubClient github, SourceConfig source, Consumer<String> log) {
     this.github = github;
     this.repository = source.repository();
     this.log = log;
+    this.approval = new CloseApproval(github, source);
   }
 
   Resource.Result consume(Version version, Path destination, BuildMetadata build, boolean consume) {
@@ -54,6 +59,12 @@ final class IssueConsumer {
                 + ")");
       }
       throw e;
+    }
+    if (issue.isClosed()
+        && !ConsumedPrefix.isConsumed(issue.title())
+        && approval.decide(issue) instanceof ApprovalDecision.Refused refused) {
+      throw new ResourceException(
+          "issue #" + number + " is not a go-ahead: " + refused.reason() + "; nothing was renamed");
     }
     if (consume && issue.isClosed() && !ConsumedPrefix.isConsumed(issue.title())) {
       String title = ConsumedPrefix.add(issue.title(), buildName(build));

@@ -84,11 +84,11 @@ public final class IssueGateResource implements Resource, AutoCloseable {
   @Override
   public List<Version> fetchNewVersions(Version previous) {
     if (checkCacheFile == null) {
-      return new VersionFinder(client(ResponseCache.NONE), source).newerThan(previous);
+      return new VersionFinder(client(ResponseCache.NONE), source, log).newerThan(previous);
     }
     FileResponseCache cache =
         FileResponseCache.load(checkCacheFile, cacheKey, FileResponseCache.Limits.DEFAULT);
-    List<Version> versions = new VersionFinder(client(cache), source).newerThan(previous);
+    List<Version> versions = new VersionFinder(client(cache), source, log).newerThan(previous);
     // Only after a check that succeeded; a cache that cannot be written costs nothing but the 304.
     cache.save();
     return versions;

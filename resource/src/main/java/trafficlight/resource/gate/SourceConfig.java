@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import trafficlight.gate.ApprovalRule;
 import trafficlight.github.Credentials;
 import trafficlight.github.GitHubEndpoint;
 import trafficlight.github.PemPrivateKey;
@@ -27,7 +28,8 @@ record SourceConfig(
     Template bodyTemplate,
     Integer limitOldVersions,
     List<String> skipIfLabeled,
-    Duration timeout) {
+    Duration timeout,
+    ApprovalRule approval) {
 
   static final String DEFAULT_TITLE =
       "[bot] Pipeline {BUILD_PIPELINE_NAME} task {BUILD_JOB_NAME} completed";
@@ -56,7 +58,9 @@ record SourceConfig(
           "issue_body_template",
           "limit_old_versions",
           "skip_if_labeled",
-          "timeout");
+          "timeout",
+          "approvers",
+          "forbid_self_approval");
 
   /** Keys whose values are secrets: they never enter a cache key or a cache file. */
   static final Set<String> SECRET_KEYS = Set.of("access_token", "private_ssh_key");
@@ -79,11 +83,13 @@ record SourceConfig(
     }
     Long limit = read.positiveNumber("limit_old_versions");
     Long timeout = read.positiveNumber("timeout");
+    String issueState = read.choice("issue_state", "closed", List.of("open", "closed"));
+    ApprovalRule approval = approval(read, issueState);
     return new SourceConfig(
         repository,
         endpoint,
         credentials(read),
-        read.choice("issue_state", "closed", List.of("open", "closed")),
+        issueState,
         read.string("issue_prefix", ""),
         read.strings("labels"),
         read.strings("assignees"),
@@ -97,7 +103,27 @@ record SourceConfig(
             BuildMetadata.NAMES),
         limit == null ? null : (int) Math.min(limit, Integer.MAX_VALUE),
         read.strings("skip_if_labeled"),
-        Duration.ofSeconds(timeout == null ? 30 : timeout));
+        Duration.ofSeconds(timeout == null ? 30 : timeout),
+        approval);
+  }
+
+  private static ApprovalRule approval(ConfigReader read, String issueState) {
+    List<String> approvers = read.strings("approvers");
+    Boolean forbidSelf = read.bool("forbid_self_approval");
+    ApprovalRule rule;
+    try {
+      rule = ApprovalRule.of(approvers, Boolean.TRUE.equals(forbidSelf));
+    } catch (IllegalArgumentException e) {
+      throw new ResourceException("source key \"approvers\": " + e.getMessage());
+    }
+    if (rule.restricts() && !issueState.equals("closed")) {
+      throw new ResourceException(
+          "source keys \"approvers\" and \"forbid_self_approval\" say who may close a gate issue,"
+              + " so they belong on a trigger resource (issue_state: closed), not on one with"
+              + " issue_state: "
+              + issueState);
+    }
+    return rule;
   }
 
   private static Credentials credentials(ConfigReader read) {
