@@ -52,7 +52,7 @@ import trafficlight.pipeline.runner.RunnerListener;
 public final class DemoCommand implements Callable<Integer> {
 
   static final String REPO = "demo/deploy-gates";
-  static final String WEBHOOK_TOKEN = "demo-webhook";
+  static final String PIPELINE = "myapp";
   static final Duration BUILD_TIMEOUT = Duration.ofMinutes(3);
 
   /** The demo's chain file: what a user would write for their own project. */
@@ -87,8 +87,8 @@ public final class DemoCommand implements Callable<Integer> {
         params: {STAGE: "{stage}"}
       commit_from: myapp
       labels: [DevOps]
-      check_every: 5s
-      webhook_token: demo-webhook
+      # closing a gate issue reaches the runner through the webhook relay at once
+      relay: true
       """;
 
   @Option(
@@ -138,18 +138,34 @@ public final class DemoCommand implements Callable<Integer> {
           Files.writeString(
               work.resolve("you.token"), hub.createToken("you"), StandardCharsets.UTF_8);
       yourToken.toFile().deleteOnExit(); // Ctrl-C too: the chain and pipeline files stay
-      try (DemoBoard board =
-          DemoBoard.start(hub.baseUrl(), REPO, chain.title(), token, yourToken)) {
-        Printer printer = new Printer(chain, code, hub.baseUrl(), board, !scripted);
-        try (LocalRunner runner =
-            LocalRunner.builder("myapp", Files.readString(pipelineFile))
+      Map<String, String> vars =
+          Map.of(
+              "gh_host",
+              hub.baseUrl(),
+              "github.token",
+              token,
+              DemoRelay.TOKEN_VAR,
+              DemoRelay.randomSecret());
+      try (DemoBoard board = DemoBoard.start(hub.baseUrl(), REPO, chain.title(), token, yourToken);
+          CloseTimes closeTimes = CloseTimes.start(hub, REPO)) {
+        Printer printer = new Printer(chain, code, hub.baseUrl(), board, closeTimes, !scripted);
+        LocalRunner.Builder runnerBuilder =
+            LocalRunner.builder(PIPELINE, Files.readString(pipelineFile))
                 .image(Chain.IMAGE, ResourceProcess.fromCheckout())
                 .resourceType("demo-code", code)
-                .var("gh_host", hub.baseUrl())
-                .var("github.token", token)
                 .workDir(Files.createDirectories(work.resolve("runner")))
-                .listener(printer)
-                .build()) {
+                .listener(printer);
+        vars.forEach(runnerBuilder::var);
+        try (LocalRunner runner = runnerBuilder.build();
+            DemoRelay relay =
+                DemoRelay.start(
+                    hub,
+                    REPO,
+                    PIPELINE,
+                    pipelineFile,
+                    vars,
+                    runner.url(),
+                    DemoRelay.randomSecret())) {
           out.println("trafficlight demo: a " + chain.stages().size() + "-stage chain for myapp");
           out.println(
               "  localhub (a local GitHub)      "
@@ -159,11 +175,15 @@ public final class DemoCommand implements Callable<Integer> {
                   + ")");
           out.println("  the runner (a local Concourse) " + runner.url());
           out.println("  the board (what is where)      " + board.url());
+          out.println(
+              "  the webhook relay              "
+                  + relay.url()
+                  + "  (localhub's webhook -> the runner's check webhook)");
           out.println("  chain " + chainFile);
           out.println("  pipeline " + pipelineFile + " (generated from it)");
           out.println();
           runner.start();
-          return scripted ? scripted(hub, runner, code, printer) : interactive();
+          return scripted ? scripted(hub, runner, code, printer, closeTimes) : interactive();
         }
       }
     }
@@ -171,7 +191,12 @@ public final class DemoCommand implements Callable<Integer> {
 
   // ---- unattended: the whole cycle, asserted as it goes
 
-  private int scripted(LocalHub hub, LocalRunner runner, DemoCodeResource code, Printer printer)
+  private int scripted(
+      LocalHub hub,
+      LocalRunner runner,
+      DemoCodeResource code,
+      Printer printer,
+      CloseTimes closeTimes)
       throws Exception {
     String alice = hub.createToken("alice");
     String bob = hub.createToken("bob");
@@ -180,20 +205,20 @@ public final class DemoCommand implements Callable<Integer> {
     Map<String, String> first = pusher.push("Add the checkout page", "Alice");
     expect(runner.awaitBuild("deploy-ci", 1, BUILD_TIMEOUT));
     int ciIssue = printer.lastIssue("CI");
-    closeAs(hub, "alice", alice, ciIssue, runner, "ci-promoted");
+    closeAs(hub, "alice", alice, ciIssue, closeTimes);
     expect(runner.awaitBuild("deploy-qa", 1, BUILD_TIMEOUT));
     int qaIssue = printer.lastIssue("QA");
 
     Map<String, String> second = pusher.push("Fix the cart total", "Bob");
     expect(runner.awaitBuild("deploy-ci", 2, BUILD_TIMEOUT));
-    closeAs(hub, "bob", bob, printer.lastIssue("CI"), runner, "ci-promoted");
+    closeAs(hub, "bob", bob, printer.lastIssue("CI"), closeTimes);
     expect(runner.awaitBuild("deploy-qa", 2, BUILD_TIMEOUT));
     if (printer.lastIssue("QA") != qaIssue || !"commented".equals(printer.lastAction("QA"))) {
       out.println("FAILED: QA's second build did not comment on the open issue #" + qaIssue);
       return 1;
     }
 
-    closeAs(hub, "carol", carol, qaIssue, runner, "qa-promoted");
+    closeAs(hub, "carol", carol, qaIssue, closeTimes);
     Build production = expect(runner.awaitBuild("deploy-production", 1, BUILD_TIMEOUT));
 
     out.println();
@@ -239,11 +264,10 @@ public final class DemoCommand implements Callable<Integer> {
   }
 
   /**
-   * A person closes a gate issue through the GitHub API, with their own token; GitHub's webhook
-   * (here: the demo) tells the runner to check at once.
+   * A person closes a gate issue through the GitHub API, with their own token; localhub's webhook
+   * tells the relay, which tells the runner to check the next stage's trigger at once.
    */
-  private void closeAs(
-      LocalHub hub, String login, String token, int issue, LocalRunner runner, String resource)
+  private void closeAs(LocalHub hub, String login, String token, int issue, CloseTimes closeTimes)
       throws IOException, InterruptedException {
     HttpResponse<String> closed =
         http.send(
@@ -254,15 +278,11 @@ public final class DemoCommand implements Callable<Integer> {
                 .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"state\":\"closed\"}"))
                 .build(),
             HttpResponse.BodyHandlers.ofString());
+    closeTimes.closed(issue);
     if (closed.statusCode() != 200) {
       throw new IllegalStateException("closing #" + issue + " answered " + closed.statusCode());
     }
     out.println("* " + login + " closes #" + issue + ": the go-ahead");
-    http.send(
-        HttpRequest.newBuilder(URI.create(runner.webhookUrl(resource, WEBHOOK_TOKEN)))
-            .POST(HttpRequest.BodyPublishers.noBody())
-            .build(),
-        HttpResponse.BodyHandlers.discarding());
   }
 
   // ---- interactive: the user closes the issues
@@ -303,17 +323,24 @@ public final class DemoCommand implements Callable<Integer> {
     private final DemoCodeResource code;
     private final String hubUrl;
     private final DemoBoard board;
+    private final CloseTimes closeTimes;
     private final boolean interactive;
     private final Map<String, Integer> lastIssue = new ConcurrentHashMap<>();
     private final Map<String, String> lastAction = new ConcurrentHashMap<>();
 
     /** With {@code interactive}, each put is followed by how a person gives the go-ahead. */
     Printer(
-        Chain chain, DemoCodeResource code, String hubUrl, DemoBoard board, boolean interactive) {
+        Chain chain,
+        DemoCodeResource code,
+        String hubUrl,
+        DemoBoard board,
+        CloseTimes closeTimes,
+        boolean interactive) {
       this.chain = chain;
       this.code = code;
       this.hubUrl = hubUrl;
       this.board = board;
+      this.closeTimes = closeTimes;
       this.interactive = interactive;
     }
 
@@ -355,6 +382,7 @@ public final class DemoCommand implements Callable<Integer> {
     @Override
     public void buildStarted(Build build) {
       Chain.Stage stage = stageOfJob(build.job());
+      sayHowLongSinceTheClose(stage, build);
       Map<String, String> commit = build.inputs().get("myapp");
       say(
           stage.name(),
@@ -431,6 +459,28 @@ public final class DemoCommand implements Callable<Integer> {
       }
     }
 
+    /** How long the promotion took: from the gate issue's close to this build's start. */
+    private void sayHowLongSinceTheClose(Chain.Stage stage, Build build) {
+      int index = chain.stages().indexOf(stage);
+      if (index == 0) {
+        return;
+      }
+      Map<String, String> trigger =
+          build.inputs().get(chain.stages().get(index - 1).triggerResource());
+      if (trigger == null || trigger.get("issue_number") == null) {
+        return;
+      }
+      int issue = Integer.parseInt(trigger.get("issue_number"));
+      closeTimes
+          .sinceClose(issue)
+          .ifPresent(
+              nanos ->
+                  say(
+                      stage.name(),
+                      String.format(
+                          Locale.ROOT, "started %.1f s after #%d was closed", nanos / 1e9, issue)));
+    }
+
     /** One block, never torn by what other threads print meanwhile. */
     private void howToPromote(int issue, String nextStage) {
       List<String> board = this.board.howToPromote(issue);
@@ -448,7 +498,9 @@ public final class DemoCommand implements Callable<Integer> {
                 + "/close -d '{\"login\":\"you\"}'");
         board.forEach(line -> out.println("    " + line));
         out.println(
-            "  The runner checks for closed issues every 5s (as Concourse does with check_every).");
+            "  localhub's webhook tells the relay, the relay tells the runner: "
+                + nextStage
+                + " starts at once.");
         out.println();
       }
     }

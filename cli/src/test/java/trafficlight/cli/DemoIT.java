@@ -46,13 +46,16 @@ class DemoIT {
             "CI          deploy-ci #1 succeeded  http://127.0.0.1:",
             "* alice closes #1: the go-ahead",
             "CI          issue #1 closed: promotion approved",
+            "QA          started ",
             "QA          deploy-qa #1 started: deploying",
             "QA          deploy-qa #1 created #2 \"" + title + "QA deployed.\"",
             "myapp       new commit",
             "CI          deploy-ci #2 created #3",
             "* bob closes #3: the go-ahead",
+            "QA          started ",
             "QA          deploy-qa #2 commented #2 \"" + title + "QA deployed.\"",
             "* carol closes #2: the go-ahead",
+            "Production  started ",
             "Production  deploy-production #1 started: deploying",
             "Production  deploy-production #1 created #4 \"" + title + "Production deployed.\"",
             "Production  deploy-production #1 succeeded",
@@ -60,6 +63,14 @@ class DemoIT {
             "#4   open    " + title + "Production deployed.",
             "Production deployed \"Fix the cart total\"");
     assertThat(output).doesNotContain("failed").doesNotContain("SLF4J");
+    assertThat(
+            Pattern.compile(
+                    "(?m)^(QA|Production) +started (\\d+\\.\\d) s after #(\\d+) was closed$")
+                .matcher(output)
+                .results()
+                .map(m -> m.group(1) + " #" + m.group(3)))
+        .as("how long each promotion took, from the close to the next stage's build start")
+        .containsExactly("QA #1", "QA #3", "Production #2");
   }
 
   @Test
@@ -82,7 +93,9 @@ class DemoIT {
                   + " --gh-host "
                   + Pattern.quote(hub)
                   + " --repository demo/deploy-gates");
-      assertThat(demo.nextLine()).startsWith("  The runner checks for closed issues every 5s");
+      assertThat(demo.nextLine())
+          .isEqualTo(
+              "  localhub's webhook tells the relay, the relay tells the runner: QA starts at once.");
 
       HttpResponse<String> promote =
           HttpClient.newHttpClient()
