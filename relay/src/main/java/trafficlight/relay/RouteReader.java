@@ -16,12 +16,15 @@ import trafficlight.pipeline.Vars;
  * Reads the routes of a pipeline file, as {@code fly set-pipeline -c} takes it: every resource
  * whose {@code source} has mitodl's {@code repository}, {@code issue_prefix} and {@code
  * issue_state: closed}, whatever its type is called, and that has a {@code webhook_token}. The
- * {@code ((vars))} of those resources' token and source must all have values; the rest of the
- * pipeline is not read.
+ * {@code ((vars))} of those resources' token and of the source keys the relay decides by must have
+ * values; the rest of the pipeline, the GitHub token included, is not read.
  */
 public final class RouteReader {
 
   private static final String HOW_TO_GIVE = "with --var NAME=VALUE or --load-vars-from VARS.yml";
+
+  private static final List<String> READ_KEYS =
+      List.of("repository", "issue_prefix", "issue_state", "labels", "skip_if_labeled");
 
   private RouteReader() {}
 
@@ -71,7 +74,7 @@ public final class RouteReader {
       String name = String.valueOf(resource.get("name"));
       Map<String, Object> relayed = new LinkedHashMap<>();
       relayed.put("webhook_token", resource.get("webhook_token"));
-      relayed.put("source", source);
+      relayed.put("source", readKeys(source));
       Map<String, Object> filled;
       try {
         filled = vars.interpolate(relayed);
@@ -104,6 +107,20 @@ public final class RouteReader {
               filter));
     }
     return routes;
+  }
+
+  /**
+   * The source keys the relay decides by. The rest ({@code access_token}, {@code gh_host}…) is left
+   * out before vars are filled in, so the relay never needs, nor holds, the GitHub token.
+   */
+  private static Map<Object, Object> readKeys(Map<?, ?> source) {
+    Map<Object, Object> read = new LinkedHashMap<>();
+    for (String key : READ_KEYS) {
+      if (source.containsKey(key)) {
+        read.put(key, source.get(key));
+      }
+    }
+    return read;
   }
 
   private static List<String> strings(Object value, Path file, String resource, String key) {

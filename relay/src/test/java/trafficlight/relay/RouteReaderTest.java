@@ -74,11 +74,26 @@ class RouteReaderTest {
             file
                 + ": resource qa-gate: ((relay.qa_token)) has no value (at webhook_token): give it"
                 + " with --var NAME=VALUE or --load-vars-from VARS.yml");
-    Map<String, String> noGitHub = Map.of("relay.qa_token", "x");
-    assertThatThrownBy(() -> RouteReader.read("main", PipelineRef.parse("myapp"), file, noGitHub))
-        .hasMessageContaining("((github_token))")
-        .hasMessageContaining("source.access_token")
+    Files.writeString(
+        file,
+        Fixtures.PIPELINE.replace("repository: my-org/deploy-gates\n", "repository: ((gates))\n"),
+        StandardCharsets.UTF_8);
+    assertThatThrownBy(
+            () -> RouteReader.read("main", PipelineRef.parse("myapp"), file, Fixtures.VARS))
+        .hasMessageContaining("((gates))")
+        .hasMessageContaining("source.repository")
         .hasMessageNotContaining("\n");
+  }
+
+  @Test
+  void theGitHubTokenIsNeitherNeededNorRead() throws Exception {
+    Path file = dir.resolve("p.yml");
+    Files.writeString(file, Fixtures.PIPELINE, StandardCharsets.UTF_8);
+    List<Route> routes =
+        RouteReader.read(
+            "main", PipelineRef.parse("myapp"), file, Map.of("relay.qa_token", Fixtures.QA_TOKEN));
+    assertThat(routes).extracting(Route::resource).contains("qa-gate", "production-gate");
+    assertThat(routes.toString()).doesNotContain("github_token", Fixtures.GITHUB_TOKEN);
   }
 
   @Test
