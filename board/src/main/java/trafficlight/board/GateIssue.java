@@ -13,6 +13,9 @@ import trafficlight.gate.ApprovalRule;
  * @param deploys how many deploys the issue holds: its own (1) plus each comment carrying a build
  * @param builds the builds its body and comments record, oldest first (only those with a record or
  *     a build log link)
+ * @param refusal why its close is not a go-ahead, in the words of {@code ApprovalRule} ({@code
+ *     closed by bob, who may not promote to Production (approvers: @acme/release)}), or null when
+ *     the close counts or was not asked about (only a stage's latest closed issue is)
  */
 public record GateIssue(
     long number,
@@ -26,7 +29,38 @@ public record GateIssue(
     String closedBy,
     String consumedBy,
     int deploys,
-    List<Build> builds) {
+    List<Build> builds,
+    String refusal) {
+
+  /** An issue whose close was not asked about. */
+  public GateIssue(
+      long number,
+      String title,
+      String htmlUrl,
+      String state,
+      String stateReason,
+      List<String> labels,
+      Instant createdAt,
+      Instant closedAt,
+      String closedBy,
+      String consumedBy,
+      int deploys,
+      List<Build> builds) {
+    this(
+        number,
+        title,
+        htmlUrl,
+        state,
+        stateReason,
+        labels,
+        createdAt,
+        closedAt,
+        closedBy,
+        consumedBy,
+        deploys,
+        builds,
+        null);
+  }
 
   public boolean isOpen() {
     return "open".equals(state);

@@ -84,6 +84,7 @@ class BoardModelTest {
   @Test
   void theApproversRuleOfAStageComesFromItsDeployRecords() {
     gates.deploy("payments", "QA", "2", DeployedGates.sha('a'), "Charge cards");
+    gates.deploy("ledger", "QA", "3", DeployedGates.sha('b'), "Balance");
     gates.deploy("shop", "QA", "5", DeployedGates.sha('c'), "Ship it");
 
     Board board = reader().read();
@@ -91,9 +92,11 @@ class BoardModelTest {
     // the chain's {name: Production, approvers: [...]}: who may promote QA to Production
     assertThat(qa.next()).isEqualTo("Production");
     assertThat(qa.approvalRule())
-        .contains(ApprovalRule.of(List.of("alice", "@acme/release"), true));
+        .contains(ApprovalRule.of(List.of("alice", "@acme/release"), false));
     assertThat(qa.approvalRule().orElseThrow().describeApprovers())
         .isEqualTo("alice, @acme/release");
+    assertThat(board.project("ledger").orElseThrow().stage("QA").orElseThrow().approvalRule())
+        .contains(ApprovalRule.of(List.of("alice"), true));
     // a chain without approvers records none; a stage never deployed has none either
     assertThat(board.project("shop").orElseThrow().stage("QA").orElseThrow().approvalRule())
         .isEmpty();
@@ -105,6 +108,43 @@ class BoardModelTest {
                 .orElseThrow()
                 .approvalRule())
         .isEmpty();
+  }
+
+  @Test
+  void aCloseBySomeoneWhoMayNotPromoteIsItsOwnLightInStatusAndWhere() {
+    gates.hub.addOrgMember("acme", "board-bot");
+    gates.hub.addTeamMember("acme", "release", "carol");
+    int qa = gates.deploy("payments", "QA", "2", DeployedGates.sha('a'), "Charge cards");
+    gates.hub.closeIssue(DeployedGates.REPO, qa, "bob");
+    GateReader reader = reader();
+
+    Board board = reader.read();
+    Project payments = board.project("payments").orElseThrow();
+    Stage stage = payments.stage("QA").orElseThrow();
+    String refusal =
+        "closed by bob, who may not promote to Production (approvers: alice, @acme/release)";
+    assertThat(stage.light()).isEqualTo(Light.REFUSED);
+    assertThat(stage.status()).isEqualTo("refused");
+    assertThat(stage.latest().refusal()).isEqualTo(refusal);
+    assertThat(StatusTable.detail(payments, stage)).isEqualTo("refused: " + refusal);
+    assertThat(StatusTable.render(List.of(payments), false))
+        .contains("QA          refused  refused: " + refusal);
+    assertThat(BoardJson.stage(payments, stage))
+        .containsEntry("light", "refused")
+        .containsEntry("refusal", refusal);
+    assertThat(Where.find(board, "aaaaaaa").stages().get(1).answer())
+        .isEqualTo("not yet: #" + qa + " in QA was " + refusal + ", so it is no go-ahead");
+
+    // reopened (by the relay) it waits again; closed by a member of the team it counts
+    gates.hub.reopenIssue(DeployedGates.REPO, qa, "relay-bot");
+    gates.advance(Duration.ofMinutes(1));
+    assertThat(reader.read().project("payments").orElseThrow().stage("QA").orElseThrow().light())
+        .isEqualTo(Light.AMBER);
+    gates.hub.closeIssue(DeployedGates.REPO, qa, "carol");
+    gates.advance(Duration.ofMinutes(1));
+    Stage approved = reader.read().project("payments").orElseThrow().stage("QA").orElseThrow();
+    assertThat(approved.light()).isEqualTo(Light.GREEN);
+    assertThat(approved.latest().refusal()).isNull();
   }
 
   @Test

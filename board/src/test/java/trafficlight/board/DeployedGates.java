@@ -64,8 +64,9 @@ public final class DeployedGates implements AutoCloseable {
           "QA, Production",
           // who may promote to Production is restricted, and the records say so
           "payments",
-          "QA, {name: Production, approvers: [alice, \"@acme/release\"],"
-              + " forbid_self_approval: true}");
+          "QA, {name: Production, approvers: [alice, \"@acme/release\"]}",
+          "ledger",
+          "QA, {name: Production, approvers: [alice], forbid_self_approval: true}");
 
   public final LocalHub hub;
 

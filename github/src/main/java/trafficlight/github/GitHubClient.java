@@ -142,6 +142,16 @@ public final class GitHubClient implements AutoCloseable {
   }
 
   /**
+   * Whether a user is an active member of a team (a pending invitation is not a membership): {@link
+   * #teamMembershipState} is {@code active}.
+   *
+   * @throws TeamNotFoundException when the team does not exist (a misspelt slug)
+   */
+  public boolean isActiveTeamMember(String org, String teamSlug, String username) {
+    return "active".equals(teamMembershipState(org, teamSlug, username));
+  }
+
+  /**
    * Whether the organization has a team with this slug ({@code GET /orgs/{org}/teams/{team_slug}};
    * false on 404, which GitHub also answers for a secret team the credentials cannot see). Found
    * teams are asked conditionally under a cache; a 404, which carries no ETag, is remembered for
