@@ -148,6 +148,24 @@ class BoardModelTest {
   }
 
   @Test
+  void aMisspeltTeamInTheRecordsMakesTheCloseCountForNothingAndSaysWhy() {
+    gates.hub.addOrgMember("acme", "board-bot");
+    gates.hub.addTeamMember("acme", "release", "carol");
+    int qa = gates.deploy("vault", "QA", "2", DeployedGates.sha('a'), "Rotate keys");
+    gates.hub.closeIssue(DeployedGates.REPO, qa, "carol");
+
+    Stage stage = reader().read().project("vault").orElseThrow().stage("QA").orElseThrow();
+    assertThat(stage.light()).isEqualTo(Light.REFUSED);
+    assertThat(stage.latest().refusal())
+        .isEqualTo(
+            "closed by carol, which cannot count while the approvers cannot be read: there is no"
+                + " team acme/relase (GET /orgs/acme/teams/relase answered 404; GitHub answers the"
+                + " same for a secret team the credentials cannot see): check the team's slug in"
+                + " approvers, as it appears in the team's URL"
+                + " https://github.com/orgs/acme/teams/<slug>");
+  }
+
+  @Test
   void readsBackExactlyWhatTheResourceWroteAsTheGeneratorSetItUp() {
     int ci = gates.deploy("myapp", "CI", "7", DeployedGates.sha('a'), "Add the login page");
     gates.hub.closeIssue(DeployedGates.REPO, ci, "alice");

@@ -66,7 +66,9 @@ public final class DeployedGates implements AutoCloseable {
           "payments",
           "QA, {name: Production, approvers: [alice, \"@acme/release\"]}",
           "ledger",
-          "QA, {name: Production, approvers: [alice], forbid_self_approval: true}");
+          "QA, {name: Production, approvers: [alice], forbid_self_approval: true}",
+          "vault",
+          "QA, {name: Production, approvers: [\"@acme/relase\"]}");
 
   public final LocalHub hub;
 
