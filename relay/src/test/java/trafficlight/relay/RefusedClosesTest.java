@@ -1,6 +1,7 @@
 package trafficlight.relay;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,11 +15,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,6 +40,7 @@ import trafficlight.localhub.Fault;
 import trafficlight.localhub.FaultPolicy;
 import trafficlight.localhub.LocalHub;
 import trafficlight.localhub.MovableClock;
+import trafficlight.localhub.RecordedRequest;
 import trafficlight.localhub.WebhookDelivery;
 import trafficlight.pipeline.ChainReader;
 import trafficlight.pipeline.PipelineGenerator;
@@ -289,6 +296,48 @@ class RefusedClosesTest {
     await(() -> reopens("allowed") == 1);
     assertThat(hub.issue(REPO, number).isOpen()).isFalse();
     assertThat(notes(number)).hasSize(2);
+  }
+
+  /**
+   * A benchmark, not a timed test: close-to-reopen time of refused closes, as the close's author
+   * would see it (localhub's delivery, the relay's reads and writes), and the requests each costs.
+   * Runs with {@code -Drelay.reopen=true}: {@code ./mvnw -o -q -pl relay -am verify
+   * -Dtest=RefusedClosesTest#closeToReopen -Drelay.reopen=true
+   * -Dsurefire.failIfNoSpecifiedTests=false -DskipITs}.
+   */
+  @Test
+  void closeToReopen() throws Exception {
+    assumeTrue(Boolean.getBoolean("relay.reopen"), "a benchmark: run with -Drelay.reopen=true");
+    int closes = Integer.getInteger("relay.reopen.closes", 50);
+    List<Long> times = new ArrayList<>();
+    hub.clearRequests();
+    for (int i = 0; i < closes; i++) {
+      int number = gate();
+      long start = System.nanoTime();
+      hub.closeIssue(REPO, number, "bob");
+      while (!hub.issue(REPO, number).isOpen()) {
+        Thread.sleep(2);
+      }
+      times.add(System.nanoTime() - start);
+      assertThat(notes(number)).hasSize(1);
+    }
+    Collections.sort(times);
+    Map<String, Long> requests =
+        hub.requests().stream()
+            .filter(r -> !"issues/create".equals(r.operation()))
+            .collect(Collectors.groupingBy(RecordedRequest::operation, Collectors.counting()));
+    System.out.printf(
+        Locale.ROOT,
+        "refused close to reopen: %d closes, p50 %.0f ms, p99 %.0f ms, max %.0f ms; requests per"
+            + " close: %s%n",
+        closes,
+        times.get((int) ((closes - 1) * 0.50)) / 1e6,
+        times.get((int) ((closes - 1) * 0.99)) / 1e6,
+        times.get(closes - 1) / 1e6,
+        new TreeMap<>(requests)
+            .entrySet().stream()
+                .map(e -> e.getKey() + " " + (double) e.getValue() / closes)
+                .toList());
   }
 
   static void await(BooleanSupplier condition) throws InterruptedException {
