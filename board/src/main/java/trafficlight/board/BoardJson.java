@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import trafficlight.gate.ApprovalRule;
 import trafficlight.gate.DeployRecord;
 
 /** The board, a commit's whereabouts and a promotion as JSON (for {@code --json} and the web). */
@@ -50,10 +51,20 @@ public final class BoardJson {
     m.put("last_deploy_at", str(s.lastDeployAt()));
     m.put("waiting_seconds", s.waiting() == null ? null : s.waiting().toSeconds());
     m.put("builds_waiting", s.buildsWaiting());
+    m.put("refusal", s.latest() == null ? null : s.latest().refusal());
+    m.put("approval_rule", s.approvalRule().map(BoardJson::rule).orElse(null));
     m.put("latest_issue", s.latest() == null ? null : issue(s.latest()));
     Build b = s.latestBuild();
     m.put("latest_build", b == null ? null : build(b));
     m.put("promotion_carries", PromotionCarries.of(p, s).map(BoardJson::carries).orElse(null));
+    return m;
+  }
+
+  /** Who may promote, as the stage's latest deploy records name it. */
+  private static Map<String, Object> rule(ApprovalRule rule) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("approvers", rule.approvers().stream().map(Object::toString).toList());
+    m.put("forbid_self_approval", rule.forbidSelfApproval());
     return m;
   }
 
@@ -88,6 +99,7 @@ public final class BoardJson {
     m.put("closed_at", str(i.closedAt()));
     m.put("closed_by", i.closedBy());
     m.put("consumed_by", i.consumedBy());
+    m.put("refusal", i.refusal());
     m.put("deploys", i.deploys());
     List<Object> builds = new ArrayList<>();
     i.builds().forEach(b -> builds.add(build(b)));

@@ -28,7 +28,8 @@ import trafficlight.github.Issue;
  *       resource merged their builds into the surviving issue);
  *   <li>a stage's light comes from its latest issue (by creation): open = amber (waiting since its
  *       creation, holding 1 + one deploy per comment carrying a build); closed as {@code
- *       not_planned} = red (promotion refused, never a go-ahead); closed otherwise or renamed
+ *       not_planned} = red (promotion refused, never a go-ahead); closed by someone the approvers
+ *       rule its deploy records name does not let promote = refused; closed otherwise or renamed
  *       {@code [CONSUMED #n]} = green; labelled {@code finalized-deployment} = green whatever its
  *       state; a stage named only by another's {@code promotion-to-<stage>} label = grey, spelled
  *       as that stage's deploy records spell their {@code next_stage} (else as the label does);
@@ -46,8 +47,14 @@ public final class BoardModel {
    * @param comments its comments (empty when it has none or they were not read)
    * @param closedBy who closed it (GitHub's {@code closed_by}, only on the single-issue GET), or
    *     null
+   * @param refusal why its close is not a go-ahead (see {@link CloseReview}), or null
    */
-  public record Input(Issue issue, List<Comment> comments, String closedBy) {}
+  public record Input(Issue issue, List<Comment> comments, String closedBy, String refusal) {
+
+    public Input(Issue issue, List<Comment> comments, String closedBy) {
+      this(issue, comments, closedBy, null);
+    }
+  }
 
   public static Board build(
       String repository, TitleFormat format, Collection<Input> inputs, Instant now) {
@@ -103,7 +110,8 @@ public final class BoardModel {
         issue.isClosed() ? closedBy : null,
         consumedBy,
         deploys,
-        List.copyOf(builds));
+        List.copyOf(builds),
+        issue.isClosed() ? input.refusal() : null);
   }
 
   private static List<Build> builds(String text, long issue, Instant at) {
@@ -219,6 +227,9 @@ public final class BoardModel {
     } else if (latest.consumedBy() != null) {
       light = Light.GREEN;
       status = "consumed";
+    } else if (latest.refusal() != null) {
+      light = Light.REFUSED;
+      status = "refused";
     } else {
       light = Light.GREEN;
       status = "promoted";

@@ -2,6 +2,8 @@ package trafficlight.board;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import trafficlight.gate.ApprovalRule;
 
 /**
  * One gate issue of a stage, as the board reads it.
@@ -11,6 +13,9 @@ import java.util.List;
  * @param deploys how many deploys the issue holds: its own (1) plus each comment carrying a build
  * @param builds the builds its body and comments record, oldest first (only those with a record or
  *     a build log link)
+ * @param refusal why its close is not a go-ahead, in the words of {@code ApprovalRule} ({@code
+ *     closed by bob, who may not promote to Production (approvers: @acme/release)}), or null when
+ *     the close counts or was not asked about (only a stage's latest closed issue is)
  */
 public record GateIssue(
     long number,
@@ -24,9 +29,54 @@ public record GateIssue(
     String closedBy,
     String consumedBy,
     int deploys,
-    List<Build> builds) {
+    List<Build> builds,
+    String refusal) {
+
+  /** An issue whose close was not asked about. */
+  public GateIssue(
+      long number,
+      String title,
+      String htmlUrl,
+      String state,
+      String stateReason,
+      List<String> labels,
+      Instant createdAt,
+      Instant closedAt,
+      String closedBy,
+      String consumedBy,
+      int deploys,
+      List<Build> builds) {
+    this(
+        number,
+        title,
+        htmlUrl,
+        state,
+        stateReason,
+        labels,
+        createdAt,
+        closedAt,
+        closedBy,
+        consumedBy,
+        deploys,
+        builds,
+        null);
+  }
 
   public boolean isOpen() {
     return "open".equals(state);
+  }
+
+  /**
+   * Who may promote by closing this issue, as its newest deploy record that says so recorded it;
+   * empty when no record says (older records, or a stage nobody restricts).
+   */
+  public Optional<ApprovalRule> approvalRule() {
+    for (int i = builds.size() - 1; i >= 0; i--) {
+      Optional<ApprovalRule> rule = builds.get(i).record().approvalRule();
+      if (rule.isPresent()) {
+        return rule;
+      }
+    }
+    return Optional.empty();
   }
 }

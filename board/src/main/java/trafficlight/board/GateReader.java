@@ -30,7 +30,10 @@ import trafficlight.github.RepositoryName;
  *   <li>an issue's comments and {@code closed_by} (which only the single-issue GET carries) are
  *       read again only when its {@code updated_at} changed: a comment or a close updates it.
  *       Comments are read for the newest {@code history} issues of each stage; {@code closed_by}
- *       for the latest one.
+ *       for the latest one;
+ *   <li>the latest issue's close, when its deploy records name an approvers rule, is judged by it
+ *       on every read ({@link CloseReview}): team membership may change without the issue changing,
+ *       and under the client's cache those questions cost 304s.
  * </ul>
  *
  * Not thread-safe: the caller serializes use of the client.
@@ -43,6 +46,7 @@ public final class GateReader {
   private final int history;
   private final Duration fullEvery;
   private final Clock clock;
+  private final CloseReview review;
 
   private final Map<Long, Issue> issues = new LinkedHashMap<>();
   private final Map<Long, Details> details = new HashMap<>();
@@ -64,6 +68,7 @@ public final class GateReader {
     this.history = history;
     this.fullEvery = fullEvery;
     this.clock = clock;
+    this.review = new CloseReview(github);
   }
 
   public GateReader(GitHubClient github, RepositoryName repo, TitleFormat format) {
@@ -166,12 +171,20 @@ public final class GateReader {
         // changed in between: the newer state wins; nothing is remembered, so the next read
         // reads its comments again
         issues.put(full.number(), full);
-        return new BoardModel.Input(full, comments == null ? List.of() : comments, closedBy);
+        return input(full, comments, closedBy, wantClosedBy);
       }
     }
     if (comments != null || closedBy != null) {
       details.put(issue.number(), new Details(issue.updatedAt(), comments, closedBy));
     }
-    return new BoardModel.Input(issue, comments == null ? List.of() : comments, closedBy);
+    return input(issue, comments, closedBy, wantClosedBy);
+  }
+
+  private BoardModel.Input input(
+      Issue issue, List<Comment> comments, String closedBy, boolean latest) {
+    List<Comment> read = comments == null ? List.of() : comments;
+    boolean consumed = format.match(issue.title()).map(t -> t.consumedBy() != null).orElse(false);
+    String refusal = latest ? review.refusal(issue, closedBy, read, consumed) : null;
+    return new BoardModel.Input(issue, read, closedBy, refusal);
   }
 }

@@ -11,7 +11,12 @@ public enum Light {
   /** Deployed, but its promotion was refused: the latest issue was closed as not planned. */
   RED,
   /** Never deployed: known only from another stage's {@code promotion-to-} label. */
-  GREY;
+  GREY,
+  /**
+   * Closed, but by someone the stage's approvers rule does not let promote: not a go-ahead, and the
+   * relay (with a token) reopens it.
+   */
+  REFUSED;
 
   public String lower() {
     return name().toLowerCase(Locale.ROOT);

@@ -79,6 +79,7 @@ public final class StatusTable {
           (s.status().equals("consumed") ? "promoted" : s.status())
               + (latest.closedBy() != null ? " by " + latest.closedBy() : "")
               + (latest.consumedBy() != null ? ", consumed by #" + latest.consumedBy() : "");
+      case "refused" -> "refused: " + latest.refusal();
       default -> s.status();
     };
   }
@@ -88,6 +89,7 @@ public final class StatusTable {
       case "green" -> "\u001b[32m";
       case "amber" -> "\u001b[33m";
       case "red" -> "\u001b[31m";
+      case "refused" -> "\u001b[35m";
       default -> "\u001b[90m";
     };
   }

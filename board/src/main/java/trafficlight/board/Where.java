@@ -289,6 +289,20 @@ public final class Where {
               + Texts.time(holder.createdAt())
               + ")");
     }
+    if (holder.refusal() != null) {
+      return notYet(
+          project,
+          stage,
+          null,
+          null,
+          "not yet: #"
+              + holder.number()
+              + " in "
+              + prev.shortName()
+              + " was "
+              + holder.refusal()
+              + ", so it is no go-ahead");
+    }
     if ("not_planned".equals(holder.stateReason())) {
       return notYet(
           project,

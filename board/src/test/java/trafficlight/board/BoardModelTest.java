@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import trafficlight.gate.ApprovalRule;
 import trafficlight.gate.DeployRecord;
 import trafficlight.gate.TitleFormat;
 import trafficlight.github.GitHubClient;
@@ -78,6 +79,90 @@ class BoardModelTest {
     assertThat(billingCi.light()).isEqualTo(Light.AMBER);
     assertThat(billingCi.latestBuild().buildName()).isEqualTo("41");
     assertThat(billingCi.latestBuild().commit()).isNull();
+  }
+
+  @Test
+  void theApproversRuleOfAStageComesFromItsDeployRecords() {
+    gates.deploy("payments", "QA", "2", DeployedGates.sha('a'), "Charge cards");
+    gates.deploy("ledger", "QA", "3", DeployedGates.sha('b'), "Balance");
+    gates.deploy("shop", "QA", "5", DeployedGates.sha('c'), "Ship it");
+
+    Board board = reader().read();
+    Stage qa = board.project("payments").orElseThrow().stage("QA").orElseThrow();
+    // the chain's {name: Production, approvers: [...]}: who may promote QA to Production
+    assertThat(qa.next()).isEqualTo("Production");
+    assertThat(qa.approvalRule())
+        .contains(ApprovalRule.of(List.of("alice", "@acme/release"), false));
+    assertThat(qa.approvalRule().orElseThrow().describeApprovers())
+        .isEqualTo("alice, @acme/release");
+    assertThat(board.project("ledger").orElseThrow().stage("QA").orElseThrow().approvalRule())
+        .contains(ApprovalRule.of(List.of("alice"), true));
+    // a chain without approvers records none; a stage never deployed has none either
+    assertThat(board.project("shop").orElseThrow().stage("QA").orElseThrow().approvalRule())
+        .isEmpty();
+    assertThat(
+            board
+                .project("payments")
+                .orElseThrow()
+                .stage("Production")
+                .orElseThrow()
+                .approvalRule())
+        .isEmpty();
+  }
+
+  @Test
+  void aCloseBySomeoneWhoMayNotPromoteIsItsOwnLightInStatusAndWhere() {
+    gates.hub.addOrgMember("acme", "board-bot");
+    gates.hub.addTeamMember("acme", "release", "carol");
+    int qa = gates.deploy("payments", "QA", "2", DeployedGates.sha('a'), "Charge cards");
+    gates.hub.closeIssue(DeployedGates.REPO, qa, "bob");
+    GateReader reader = reader();
+
+    Board board = reader.read();
+    Project payments = board.project("payments").orElseThrow();
+    Stage stage = payments.stage("QA").orElseThrow();
+    String refusal =
+        "closed by bob, who may not promote to Production (approvers: alice, @acme/release)";
+    assertThat(stage.light()).isEqualTo(Light.REFUSED);
+    assertThat(stage.status()).isEqualTo("refused");
+    assertThat(stage.latest().refusal()).isEqualTo(refusal);
+    assertThat(StatusTable.detail(payments, stage)).isEqualTo("refused: " + refusal);
+    assertThat(StatusTable.render(List.of(payments), false))
+        .contains("QA          refused  refused: " + refusal);
+    assertThat(BoardJson.stage(payments, stage))
+        .containsEntry("light", "refused")
+        .containsEntry("refusal", refusal);
+    assertThat(Where.find(board, "aaaaaaa").stages().get(1).answer())
+        .isEqualTo("not yet: #" + qa + " in QA was " + refusal + ", so it is no go-ahead");
+
+    // reopened (by the relay) it waits again; closed by a member of the team it counts
+    gates.hub.reopenIssue(DeployedGates.REPO, qa, "relay-bot");
+    gates.advance(Duration.ofMinutes(1));
+    assertThat(reader.read().project("payments").orElseThrow().stage("QA").orElseThrow().light())
+        .isEqualTo(Light.AMBER);
+    gates.hub.closeIssue(DeployedGates.REPO, qa, "carol");
+    gates.advance(Duration.ofMinutes(1));
+    Stage approved = reader.read().project("payments").orElseThrow().stage("QA").orElseThrow();
+    assertThat(approved.light()).isEqualTo(Light.GREEN);
+    assertThat(approved.latest().refusal()).isNull();
+  }
+
+  @Test
+  void aMisspeltTeamInTheRecordsMakesTheCloseCountForNothingAndSaysWhy() {
+    gates.hub.addOrgMember("acme", "board-bot");
+    gates.hub.addTeamMember("acme", "release", "carol");
+    int qa = gates.deploy("vault", "QA", "2", DeployedGates.sha('a'), "Rotate keys");
+    gates.hub.closeIssue(DeployedGates.REPO, qa, "carol");
+
+    Stage stage = reader().read().project("vault").orElseThrow().stage("QA").orElseThrow();
+    assertThat(stage.light()).isEqualTo(Light.REFUSED);
+    assertThat(stage.latest().refusal())
+        .isEqualTo(
+            "closed by carol, which cannot count while the approvers cannot be read: there is no"
+                + " team acme/relase (GET /orgs/acme/teams/relase answered 404; GitHub answers the"
+                + " same for a secret team the credentials cannot see): check the team's slug in"
+                + " approvers, as it appears in the team's URL"
+                + " https://github.com/orgs/acme/teams/<slug>");
   }
 
   @Test

@@ -8,6 +8,7 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +17,11 @@ import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import trafficlight.github.Credentials;
+import trafficlight.github.GitHubClient;
+import trafficlight.github.GitHubEndpoint;
+import trafficlight.github.MemoryResponseCache;
+import trafficlight.github.RetryPolicy;
 import trafficlight.relay.PipelineRef;
 import trafficlight.relay.RelayConfigException;
 import trafficlight.relay.RelayServer;
@@ -30,10 +36,13 @@ import trafficlight.relay.RouteReader;
     description =
         "Relay GitHub's issue webhooks to Concourse: a closed gate issue queues a check of exactly"
             + " the resources it can trigger. The webhook secret comes from GITHUB_WEBHOOK_SECRET"
-            + " or --secret-file.")
+            + " or --secret-file. With a GitHub token that may write issues (GITHUB_TOKEN or"
+            + " --github-token-file), it also reopens closes that a resource's approvers rule"
+            + " refuses.")
 public final class RelayCommand implements Callable<Integer> {
 
   static final String SECRET_VARIABLE = "GITHUB_WEBHOOK_SECRET";
+  static final String TOKEN_VARIABLE = "GITHUB_TOKEN";
 
   @Option(
       names = "--concourse-url",
@@ -86,6 +95,24 @@ public final class RelayCommand implements Callable<Integer> {
       description = "A file holding the webhook secret (instead of " + SECRET_VARIABLE + ").")
   Path secretFile;
 
+  @Option(
+      names = "--github-token-file",
+      paramLabel = "FILE",
+      description =
+          "A file holding a GitHub token that may comment on and reopen the gate issues (instead"
+              + " of "
+              + TOKEN_VARIABLE
+              + "): refused closes are reopened with one comment naming the rule.")
+  Path githubTokenFile;
+
+  @Option(
+      names = "--gh-host",
+      defaultValue = GitHubEndpoint.GITHUB_COM,
+      description =
+          "GitHub's API base URL for reopening refused closes (default: ${DEFAULT-VALUE}); GitHub"
+              + " Enterprise Server: https://HOST/api/v3.")
+  String ghHost;
+
   /** The environment; tests give their own. */
   UnaryOperator<String> environment = System::getenv;
 
@@ -106,7 +133,22 @@ public final class RelayCommand implements Callable<Integer> {
   /** Reads the settings and starts the relay; says on stdout where it listens. */
   RelayServer start() {
     RelaySettings settings = new RelaySettings(concourse(), routes(), secret(), address(), port);
-    RelayServer relay = new RelayServer(settings, System.err::println);
+    GitHubClient github = github();
+    long guarded = settings.routes().stream().filter(r -> r.rule().restricts()).count();
+    if (github == null) {
+      System.err.println(
+          "relay: no GitHub token ("
+              + TOKEN_VARIABLE
+              + " or --github-token-file): refused closes will not be reopened"
+              + (guarded == 0 ? "" : " (" + guarded + " resources have approvers)"));
+    } else {
+      System.err.println(
+          "relay: closes that the approvers of "
+              + guarded
+              + " resources refuse will be reopened through "
+              + github.endpoint().base());
+    }
+    RelayServer relay = new RelayServer(settings, github, System.err::println);
     relay.start();
     System.out.println(
         "relay listening on http://"
@@ -159,6 +201,44 @@ public final class RelayCommand implements Callable<Integer> {
     } catch (UnknownHostException e) {
       throw new RelayConfigException("--bind " + bind + " is not an address of this machine");
     }
+  }
+
+  /** A client with the relay's own token, or null without one. */
+  private GitHubClient github() {
+    String token;
+    if (githubTokenFile != null) {
+      try {
+        token = Files.readString(githubTokenFile, StandardCharsets.UTF_8).strip();
+      } catch (IOException e) {
+        throw new RelayConfigException("cannot read --github-token-file " + githubTokenFile);
+      }
+      if (token.isEmpty()) {
+        throw new RelayConfigException("--github-token-file " + githubTokenFile + " is empty");
+      }
+    } else {
+      token = environment.apply(TOKEN_VARIABLE);
+    }
+    if (token == null || token.isBlank()) {
+      return null;
+    }
+    GitHubEndpoint endpoint;
+    try {
+      endpoint = GitHubEndpoint.parse(ghHost);
+    } catch (IllegalArgumentException e) {
+      throw new RelayConfigException("--gh-host: " + e.getMessage());
+    }
+    if (endpoint.plainHttpToRemoteHost()) {
+      System.err.println(
+          "relay: warning: --gh-host is plain http to another machine: the token travels"
+              + " unencrypted");
+    }
+    return new GitHubClient(
+        endpoint,
+        new Credentials.Token(token.strip()),
+        Duration.ofSeconds(30),
+        RetryPolicy.DEFAULT,
+        System.err::println,
+        new MemoryResponseCache(1000));
   }
 
   private byte[] secret() {

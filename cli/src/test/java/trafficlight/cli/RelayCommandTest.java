@@ -33,6 +33,7 @@ class RelayCommandTest {
           repository: my-org/deploy-gates
           issue_prefix: "[bot] Pulumi myapp applications.myapp.QA deployed."
           issue_state: closed
+          approvers: ["@my-org/release"]
       """;
 
   @TempDir Path dir;
@@ -102,5 +103,59 @@ class RelayCommandTest {
       assertThat(health.statusCode()).isEqualTo(200);
       assertThat(health.body()).contains("1 routes");
     }
+  }
+
+  String stderrOfStart(RelayCommand command) {
+    PrintStream err = System.err;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    try (RelayServer relay = command.start()) {
+      assertThat(relay.port()).isPositive();
+    } finally {
+      System.setErr(err);
+    }
+    return captured.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void withoutAGitHubTokenItSaysRefusedClosesStayClosed() throws Exception {
+    RelayCommand command =
+        command(Map.of(RelayCommand.SECRET_VARIABLE, "s"), "--var", "relay_token=t");
+    assertThat(stderrOfStart(command))
+        .isEqualTo(
+            "relay: no GitHub token (GITHUB_TOKEN or --github-token-file): refused closes will not"
+                + " be reopened (1 resources have approvers)\n");
+  }
+
+  @Test
+  void aGitHubTokenFromTheEnvironmentOrAFileReopensAndIsNeverPrinted() throws Exception {
+    String token = "ghp_relaytoken0000000000000000000000000";
+    RelayCommand fromEnvironment =
+        command(
+            Map.of(RelayCommand.SECRET_VARIABLE, "s", RelayCommand.TOKEN_VARIABLE, token),
+            "--var",
+            "relay_token=t",
+            "--gh-host",
+            "https://ghe.example.com/api/v3/");
+    assertThat(stderrOfStart(fromEnvironment))
+        .isEqualTo(
+            "relay: closes that the approvers of 1 resources refuse will be reopened through"
+                + " https://ghe.example.com/api/v3\n");
+
+    Path file = dir.resolve("token");
+    Files.writeString(file, token + "\n", StandardCharsets.UTF_8);
+    RelayCommand fromFile =
+        command(
+            Map.of(RelayCommand.SECRET_VARIABLE, "s"),
+            "--var",
+            "relay_token=t",
+            "--github-token-file",
+            file.toString());
+    assertThat(stderrOfStart(fromFile)).contains("will be reopened").doesNotContain(token);
+
+    Files.writeString(file, "\n", StandardCharsets.UTF_8);
+    assertThatThrownBy(fromFile::start)
+        .isInstanceOf(RelayConfigException.class)
+        .hasMessage("--github-token-file " + file + " is empty");
   }
 }

@@ -90,13 +90,14 @@ public final class GitHubClient implements AutoCloseable {
 
   /**
    * The state of a user's membership of a team ({@code active} or {@code pending}; members of its
-   * child teams count), or null when GitHub answers 404: not a member, though GitHub answers the
-   * same for a team that does not exist or that the credentials cannot see. A GET like any other,
-   * so a cache makes the repeated question conditional and free. A 404 carries no ETag, so the
-   * cache also remembers it for {@link #NOT_A_MEMBER_FOR}: a refused close that stays the newest
-   * does not cost a counted request on every check, and a person added to the team counts within
-   * that time.
+   * child teams count), or null when the user is not a member. GitHub answers 404 both for a
+   * non-member and for a team that does not exist, so a 404 is followed by {@link #teamExists}.
+   * GETs like any other, so a cache makes the repeated question conditional and free. A 404 carries
+   * no ETag, so the cache also remembers it for {@link #NOT_A_MEMBER_FOR}: a refused close that
+   * stays the newest does not cost a counted request on every check, and a person added to the team
+   * counts within that time.
    *
+   * @throws TeamNotFoundException when the team does not exist (a misspelt slug)
    * @throws GitHubException on 403 with a message naming the permission the credentials lack
    */
   public String teamMembershipState(String org, String teamSlug, String username) {
@@ -112,6 +113,9 @@ public final class GitHubClient implements AutoCloseable {
       return json instanceof Map<?, ?> m && m.get("state") instanceof String state ? state : null;
     } catch (GitHubException e) {
       if (e.status() == 404) {
+        if (!teamExists(org, teamSlug)) {
+          throw new TeamNotFoundException(org, teamSlug);
+        }
         Instant until = clock.instant().plus(NOT_A_MEMBER_FOR);
         cache.store(absent, new ResponseCache.Entry("not-a-member", until.toString(), null));
         return null;
@@ -132,6 +136,43 @@ public final class GitHubClient implements AutoCloseable {
                 + " and the token needs the read:org scope (a fine-grained token: Members: read), a"
                 + " GitHub App needs the organization permission Members: read",
             e.githubMessage());
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * Whether a user is an active member of a team (a pending invitation is not a membership): {@link
+   * #teamMembershipState} is {@code active}.
+   *
+   * @throws TeamNotFoundException when the team does not exist (a misspelt slug)
+   */
+  public boolean isActiveTeamMember(String org, String teamSlug, String username) {
+    return "active".equals(teamMembershipState(org, teamSlug, username));
+  }
+
+  /**
+   * Whether the organization has a team with this slug ({@code GET /orgs/{org}/teams/{team_slug}};
+   * false on 404, which GitHub also answers for a secret team the credentials cannot see). Found
+   * teams are asked conditionally under a cache; a 404, which carries no ETag, is remembered for
+   * {@link #NOT_A_MEMBER_FOR}, so a misspelt slug costs one counted request in that time.
+   */
+  public boolean teamExists(String org, String teamSlug) {
+    String path = "/orgs/" + org + "/teams/" + teamSlug;
+    String absent = endpoint.resolve(path) + "#no-such-team";
+    ResponseCache.Entry remembered = cache.lookup(absent);
+    if (remembered != null && clock.instant().isBefore(notMemberUntil(remembered))) {
+      return false;
+    }
+    try {
+      call("GET", path, null);
+      cache.forget(absent);
+      return true;
+    } catch (GitHubException e) {
+      if (e.status() == 404) {
+        Instant until = clock.instant().plus(NOT_A_MEMBER_FOR);
+        cache.store(absent, new ResponseCache.Entry("no-such-team", until.toString(), null));
+        return false;
       }
       throw e;
     }

@@ -73,6 +73,44 @@ class TeamMembershipTest {
   }
 
   @Test
+  void aMisspeltTeamIsAnErrorNamingItNotANonMember() {
+    FileResponseCache cache = cache();
+    try (GitHubClient github = client("ci-bot", cache)) {
+      for (int i = 0; i < 2; i++) {
+        assertThatThrownBy(() -> github.teamMembershipState("acme", "relase", "carol"))
+            .isInstanceOf(TeamNotFoundException.class)
+            .hasMessage(
+                "there is no team acme/relase (GET /orgs/acme/teams/relase answered 404; GitHub"
+                    + " answers the same for a secret team the credentials cannot see): check the"
+                    + " team's slug in approvers, as it appears in the team's URL"
+                    + " https://github.com/orgs/acme/teams/<slug>");
+      }
+      assertThat(github.teamExists("acme", "release")).isTrue();
+      hub.clearRequests();
+      // the team's 404 is remembered; an existing team is a 304
+      assertThatThrownBy(() -> github.teamMembershipState("acme", "relase", "carol"))
+          .isInstanceOf(TeamNotFoundException.class);
+      assertThat(github.teamExists("acme", "release")).isTrue();
+    }
+    assertThat(hub.requests())
+        .extracting(r -> r.method() + " " + r.path() + " " + r.status())
+        .containsExactly(
+            "GET /orgs/acme/teams/relase/memberships/carol 404",
+            "GET /orgs/acme/teams/release 304");
+  }
+
+  @Test
+  void aNonMemberOfAnExistingTeamAsksForTheTeamOnceThenNothing() {
+    FileResponseCache cache = cache();
+    try (GitHubClient github = client("ci-bot", cache)) {
+      assertThat(github.teamMembershipState("acme", "release", "bob")).isNull();
+      hub.clearRequests();
+      assertThat(github.teamMembershipState("acme", "release", "bob")).isNull();
+    }
+    assertThat(hub.requests()).isEmpty();
+  }
+
+  @Test
   void aTeamThatCannotBeReadSaysWhichPermissionIsMissing() {
     try (GitHubClient github = client("outsider", ResponseCache.NONE)) {
       assertThatThrownBy(() -> github.teamMembershipState("acme", "release", "carol"))

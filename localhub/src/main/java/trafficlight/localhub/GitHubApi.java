@@ -90,6 +90,12 @@ final class GitHubApi {
                 TeamsEndpoint::membership),
             Route.of(
                 "GET",
+                "/orgs/(?<org>[^/]+)/teams/(?<team>[^/]+)",
+                "teams/get-by-name",
+                CORE,
+                TeamsEndpoint::team),
+            Route.of(
+                "GET",
                 "/rate_limit",
                 "rate-limit/get",
                 null,

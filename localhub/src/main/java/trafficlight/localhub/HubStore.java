@@ -316,6 +316,14 @@ final class HubStore {
     commit(new JournalEntry.TeamMembershipSaved(org, team, login, state));
   }
 
+  synchronized boolean teamExists(String org, String team) {
+    return orgTeams.teamExists(org, team);
+  }
+
+  synchronized long activeTeamMembers(String org, String team) {
+    return orgTeams.activeMembers(org, team);
+  }
+
   synchronized Optional<String> teamMembership(String org, String team, String login) {
     return orgTeams.membership(org, team, login);
   }

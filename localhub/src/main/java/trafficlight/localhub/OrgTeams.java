@@ -36,6 +36,12 @@ final class OrgTeams {
     return teams.containsKey(teamKey(org, team));
   }
 
+  long activeMembers(String org, String team) {
+    return teams.getOrDefault(teamKey(org, team), Map.of()).values().stream()
+        .filter(ACTIVE::equals)
+        .count();
+  }
+
   /** The state of a login's membership of a team, or empty when it has none. */
   Optional<String> membership(String org, String team, String login) {
     return Optional.ofNullable(teams.getOrDefault(teamKey(org, team), Map.of()).get(key(login)));

@@ -92,6 +92,8 @@ class OpenApiContractTest {
       Http.get(apiBase + "/orgs/o/teams/release/memberships/alice", token);
       Http.get(apiBase + "/orgs/o/teams/release/memberships/dave", token);
       Http.get(apiBase + "/orgs/o/teams/release/memberships/alice", hub.createToken("mallory"));
+      Http.get(apiBase + "/orgs/o/teams/release", token);
+      Http.get(apiBase + "/orgs/o/teams/relase", token);
 
       KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
       generator.initialize(2048);

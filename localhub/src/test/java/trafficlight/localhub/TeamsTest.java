@@ -50,6 +50,29 @@ class TeamsTest {
   }
 
   @Test
+  void aTeamIsFoundByItsSlugAndAMisspeltOneIs404() {
+    hub.addTeamMember("acme", "release", "carol");
+    hub.inviteTeamMember("acme", "release", "dave");
+
+    Http.Response team = Http.get(hub.baseUrl() + "/orgs/acme/teams/Release", reader);
+    assertThat(team.status()).isEqualTo(200);
+    assertThat(team.json().get("slug").asText()).isEqualTo("release");
+    assertThat(team.json().get("members_count").asInt()).isEqualTo(1);
+    assertThat(team.json().get("organization").get("login").asText()).isEqualTo("acme");
+    assertThat(Http.get(hub.baseUrl() + "/orgs/acme/teams/relase", reader).status()).isEqualTo(404);
+    // a team the caller may not see is 404 too, as on GitHub
+    assertThat(
+            Http.get(hub.baseUrl() + "/orgs/acme/teams/release", hub.createToken("mallory"))
+                .status())
+        .isEqualTo(404);
+    String etag = team.header("etag");
+    assertThat(
+            Http.get(hub.baseUrl() + "/orgs/acme/teams/Release", reader, "If-None-Match", etag)
+                .status())
+        .isEqualTo(304);
+  }
+
+  @Test
   void answersConditionalRequestsWith304() {
     hub.addTeamMember("acme", "release", "carol");
     String etag = membership("release", "carol", reader).header("etag");

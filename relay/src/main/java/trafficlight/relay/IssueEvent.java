@@ -9,8 +9,9 @@ import trafficlight.gate.IssueFilter;
  * The parts of an {@code issues} delivery that decide where it goes.
  *
  * @param repository {@code repository.full_name}
+ * @param number {@code issue.number}, or 0 when the payload has none
  */
-record IssueEvent(String action, String repository, IssueFilter.Candidate issue) {
+record IssueEvent(String action, String repository, long number, IssueFilter.Candidate issue) {
 
   static IssueEvent of(JsonNode payload) throws BadDelivery {
     JsonNode issue = payload.path("issue");
@@ -26,6 +27,7 @@ record IssueEvent(String action, String repository, IssueFilter.Candidate issue)
     return new IssueEvent(
         payload.path("action").asText(),
         payload.path("repository").path("full_name").asText(""),
+        issue.path("number").asLong(0),
         new IssueFilter.Candidate(
             issue.path("title").isTextual() ? issue.path("title").asText() : null,
             issue.path("state").asText(""),

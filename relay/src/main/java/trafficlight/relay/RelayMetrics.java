@@ -34,6 +34,15 @@ final class RelayMetrics {
           .labelNames("result")
           .register(registry);
 
+  private final Counter reopens =
+      Counter.builder()
+          .name("trafficlight_relay_reopens_total")
+          .help(
+              "Closes of guarded gate issues looked at, by result: reopened, allowed, not_closed,"
+                  + " failed")
+          .labelNames("result")
+          .register(registry);
+
   private final Gauge retriesPending =
       Gauge.builder()
           .name("trafficlight_relay_retries_pending")
@@ -54,6 +63,10 @@ final class RelayMetrics {
 
   void forward(String result) {
     forwards.labelValues(result).inc();
+  }
+
+  void reopen(String result) {
+    reopens.labelValues(result).inc();
   }
 
   void retryScheduled() {

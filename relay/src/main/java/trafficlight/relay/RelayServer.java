@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
+import trafficlight.github.GitHubClient;
 
 /**
  * The relay's HTTP side (the JDK's server, as the board's): {@code POST /github} takes GitHub's
@@ -24,6 +25,11 @@ import java.util.function.Consumer;
  * already seen) is answered 200 and goes nowhere. Refused, and forwarded nowhere: a missing or
  * wrong signature (401), a body over 25 MB (413), another content type (415), a body that is
  * truncated, not JSON or without the headers GitHub sends (400).
+ *
+ * <p>Given a GitHub client whose token may write issues, it also reopens closes that the routes'
+ * approvers rule refuses ({@link RefusedCloses}); every delivery of a close is looked at, a
+ * repeated one included, since the look is idempotent and a redelivery is how a failed reopen is
+ * tried again.
  */
 public final class RelayServer implements AutoCloseable {
 
@@ -56,6 +62,7 @@ public final class RelayServer implements AutoCloseable {
   private final RecentDeliveries recent = new RecentDeliveries(RECENT_DELIVERIES);
   private final RelayMetrics metrics = new RelayMetrics();
   private final Forwarder forwarder;
+  private final RefusedCloses refusedCloses;
   private final Consumer<String> log;
 
   /**
@@ -64,7 +71,16 @@ public final class RelayServer implements AutoCloseable {
    * @param log where log lines go (stderr in the command)
    */
   public RelayServer(RelaySettings settings, Consumer<String> log) {
+    this(settings, null, log);
+  }
+
+  /**
+   * @param github a client whose token may comment on and reopen the gate issues, or null: refused
+   *     closes are then left as they are (the trigger resources still never take them)
+   */
+  public RelayServer(RelaySettings settings, GitHubClient github, Consumer<String> log) {
     this.routes = settings.routes();
+    this.refusedCloses = github == null ? null : new RefusedCloses(github, metrics, log);
     this.signature = new WebhookSignature(settings.secret());
     this.log = log;
     this.forwarder =
@@ -95,6 +111,9 @@ public final class RelayServer implements AutoCloseable {
     server.stop(0);
     workers.shutdownNow();
     forwarder.close();
+    if (refusedCloses != null) {
+      refusedCloses.close();
+    }
   }
 
   private void serve(HttpExchange exchange) throws IOException {
@@ -172,6 +191,9 @@ public final class RelayServer implements AutoCloseable {
     if (matching.isEmpty()) {
       metrics.delivery(event, action, "unmatched");
       return new Answer(200, "no resource takes this issue\n");
+    }
+    if (refusedCloses != null) {
+      refusedCloses.review(matching, issue.number(), id);
     }
     if (!recent.firstTime(id)) {
       metrics.delivery(event, action, "duplicate");

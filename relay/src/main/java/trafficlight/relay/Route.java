@@ -3,6 +3,7 @@ package trafficlight.relay;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import trafficlight.gate.ApprovalRule;
 import trafficlight.gate.IssueFilter;
 
 /**
@@ -10,6 +11,8 @@ import trafficlight.gate.IssueFilter;
  * and which issues its check takes as versions.
  *
  * @param repository the source's {@code repository}, {@code owner/name}
+ * @param rule who may promote by closing the issue: the source's {@code approvers} and {@code
+ *     forbid_self_approval}
  */
 public record Route(
     String team,
@@ -17,7 +20,23 @@ public record Route(
     String resource,
     String webhookToken,
     String repository,
-    IssueFilter filter) {
+    IssueFilter filter,
+    ApprovalRule rule) {
+
+  public Route {
+    rule = rule == null ? ApprovalRule.ANYONE : rule;
+  }
+
+  /** A route whose source lets anyone promote. */
+  public Route(
+      String team,
+      PipelineRef pipeline,
+      String resource,
+      String webhookToken,
+      String repository,
+      IssueFilter filter) {
+    this(team, pipeline, resource, webhookToken, repository, filter, ApprovalRule.ANYONE);
+  }
 
   /** Whether a delivery's issue is one this resource's check will find. */
   public boolean takes(String repositoryFullName, IssueFilter.Candidate issue) {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import trafficlight.gate.ApprovalRule;
 import trafficlight.gate.IssueFilter;
 import trafficlight.pipeline.PipelineYaml;
 import trafficlight.pipeline.Vars;
@@ -16,15 +17,23 @@ import trafficlight.pipeline.Vars;
  * Reads the routes of a pipeline file, as {@code fly set-pipeline -c} takes it: every resource
  * whose {@code source} has mitodl's {@code repository}, {@code issue_prefix} and {@code
  * issue_state: closed}, whatever its type is called, and that has a {@code webhook_token}. The
- * {@code ((vars))} of those resources' token and of the source keys the relay decides by must have
- * values; the rest of the pipeline, the GitHub token included, is not read.
+ * {@code ((vars))} of those resources' token and of the source keys the relay decides by (the
+ * filter, and {@code approvers} / {@code forbid_self_approval} for reopening refused closes) must
+ * have values; the rest of the pipeline, the pipeline's GitHub token included, is not read.
  */
 public final class RouteReader {
 
   private static final String HOW_TO_GIVE = "with --var NAME=VALUE or --load-vars-from VARS.yml";
 
   private static final List<String> READ_KEYS =
-      List.of("repository", "issue_prefix", "issue_state", "labels", "skip_if_labeled");
+      List.of(
+          "repository",
+          "issue_prefix",
+          "issue_state",
+          "labels",
+          "skip_if_labeled",
+          "approvers",
+          "forbid_self_approval");
 
   private RouteReader() {}
 
@@ -104,7 +113,8 @@ public final class RouteReader {
               name,
               token,
               String.valueOf(filledSource.get("repository")).strip(),
-              filter));
+              filter,
+              rule(filledSource, file, name)));
     }
     return routes;
   }
@@ -121,6 +131,25 @@ public final class RouteReader {
       }
     }
     return read;
+  }
+
+  private static ApprovalRule rule(Map<String, Object> source, Path file, String resource) {
+    List<String> approvers = strings(source.get("approvers"), file, resource, "approvers");
+    Object forbid = source.get("forbid_self_approval");
+    String flag = forbid == null ? "false" : String.valueOf(forbid).strip();
+    if (!flag.equals("true") && !flag.equals("false")) {
+      throw new RelayConfigException(
+          file
+              + ": resource "
+              + resource
+              + ": source.forbid_self_approval is neither true nor false: write true or false");
+    }
+    try {
+      return ApprovalRule.of(approvers, flag.equals("true"));
+    } catch (IllegalArgumentException e) {
+      throw new RelayConfigException(
+          file + ": resource " + resource + ": source.approvers: " + e.getMessage());
+    }
   }
 
   private static List<String> strings(Object value, Path file, String resource, String key) {

@@ -8,7 +8,9 @@
  *       that {@code fly set-pipeline} takes;
  *   <li>{@link trafficlight.relay.RelayServer} serves {@code POST /github}, {@code /healthz} and
  *       {@code /metrics};
- *   <li>{@link trafficlight.relay.Forwarder} calls Concourse, with retries.
+ *   <li>{@link trafficlight.relay.Forwarder} calls Concourse, with retries;
+ *   <li>{@link trafficlight.relay.RefusedCloses}, given a GitHub token, reopens a close the route's
+ *       approvers refuse, with one comment naming the rule.
  * </ul>
  */
 package trafficlight.relay;

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import trafficlight.gate.ApprovalRule;
 import trafficlight.gate.ConsumedPrefix;
 import trafficlight.gate.GateLabels;
 import trafficlight.gate.IssueFilter;
@@ -140,6 +141,58 @@ class RouteReaderTest {
                 new IssueFilter.Candidate(
                     ConsumedPrefix.add(title, "9"), "closed", null, List.of(), false)))
         .isFalse();
+  }
+
+  @Test
+  void approversAndForbidSelfApprovalAreReadWithTheirVars() throws Exception {
+    Path file = dir.resolve("guarded.yml");
+    String pipeline =
+        """
+        resources:
+        - name: qa-gate
+          type: github-issues
+          webhook_token: t
+          source:
+            repository: my-org/deploy-gates
+            issue_prefix: "[bot] QA"
+            issue_state: closed
+            approvers: [alice, ((release_team))]
+            forbid_self_approval: ((forbid))
+        """;
+    Files.writeString(file, pipeline, StandardCharsets.UTF_8);
+    Route route =
+        RouteReader.read(
+                "main",
+                PipelineRef.parse("p"),
+                file,
+                Map.of("release_team", "@my-org/release", "forbid", "true"))
+            .get(0);
+    assertThat(route.rule()).isEqualTo(ApprovalRule.of(List.of("alice", "my-org/release"), true));
+    assertThat(Fixtures.routes(dir).get(0).rule()).isEqualTo(ApprovalRule.ANYONE);
+
+    assertThatThrownBy(
+            () ->
+                RouteReader.read(
+                    "main",
+                    PipelineRef.parse("p"),
+                    file,
+                    Map.of("release_team", "not a team", "forbid", "true")))
+        .isInstanceOf(RelayConfigException.class)
+        .hasMessage(
+            file
+                + ": resource qa-gate: source.approvers: \"not a team\" is neither a GitHub login"
+                + " (alice) nor a team (my-org/release, the team's slug)");
+    assertThatThrownBy(
+            () ->
+                RouteReader.read(
+                    "main",
+                    PipelineRef.parse("p"),
+                    file,
+                    Map.of("release_team", "bob", "forbid", "maybe")))
+        .hasMessage(
+            file
+                + ": resource qa-gate: source.forbid_self_approval is neither true nor false:"
+                + " write true or false");
   }
 
   @Test

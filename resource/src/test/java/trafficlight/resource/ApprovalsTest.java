@@ -205,6 +205,21 @@ class ApprovalsTest extends AgainstLocalHub {
   }
 
   @Test
+  void aMisspeltTeamIsAnErrorOnEveryCheckNamingTheTeamAndTheFix() {
+    closedBy("carol");
+    Map<String, Object> source = trigger("approvers", List.of("alice", "@acme/relase"));
+
+    for (int i = 0; i < 2; i++) {
+      Run run = cachedCheck(source, null);
+      assertFailedWithOneLine(
+          run,
+          "there is no team acme/relase (GET /orgs/acme/teams/relase answered 404; GitHub answers"
+              + " the same for a secret team the credentials cannot see): check the team's slug in"
+              + " approvers, as it appears in the team's URL https://github.com/orgs/acme/teams/<slug>");
+    }
+  }
+
+  @Test
   void theSteadyStateCheckMakesNoCountedRequest() {
     closedBy("alice");
     int carol = closedBy("carol");

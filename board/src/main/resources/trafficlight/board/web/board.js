@@ -50,6 +50,8 @@
             title: carries.commits.map((c) => c.sha.substring(0, 7) + " " + (c.subject || "")).join("\n") },
             "promoting carries " + carries.summary));
         }
+      } else if (stage.refusal) {
+        meta.append(" ", el("span", { class: "refusal" }, stage.refusal), " " + fmt(issue.closed_at));
       } else if (issue.closed_by) {
         meta.append(" closed by " + issue.closed_by + " " + fmt(issue.closed_at));
       }

@@ -57,7 +57,7 @@ final class CloseApproval {
   private boolean isActiveMember(Approver.Team team, String login) {
     String key = (team.org() + "/" + team.slug() + ":" + login).toLowerCase(Locale.ROOT);
     return memberships.computeIfAbsent(
-        key, k -> "active".equals(github.teamMembershipState(team.org(), team.slug(), login)));
+        key, k -> github.isActiveTeamMember(team.org(), team.slug(), login));
   }
 
   /** The deploy records of the body and, when the rule looks at commits, of the comments. */

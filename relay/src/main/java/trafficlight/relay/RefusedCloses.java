@@ -1,0 +1,120 @@
+package trafficlight.relay;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Consumer;
+import trafficlight.gate.ApprovalDecision;
+import trafficlight.gate.DeployRecord;
+import trafficlight.gate.RefusedCloseNote;
+import trafficlight.github.Comment;
+import trafficlight.github.GitHubClient;
+import trafficlight.github.GitHubException;
+import trafficlight.github.Issue;
+import trafficlight.github.RepositoryName;
+
+/**
+ * Reopens a gate issue whose close the approvers rule refuses, with one comment that names the rule
+ * ({@link RefusedCloseNote}). It acts on the issue as GitHub has it when it looks, not on the
+ * delivery: an issue already open is left alone, a note already on this close is not written again,
+ * and reopening is a PATCH that may be repeated. So a redelivery, a duplicate delivery or a write
+ * whose response was lost (the comment through {@link trafficlight.github.WriteOnce}) never doubles
+ * the comment, and delivering the close again finishes a reopen that failed half way. One issue at
+ * a time, in order, so two deliveries of one close do not race each other.
+ */
+final class RefusedCloses implements AutoCloseable {
+
+  private final GitHubClient github;
+  private final RelayMetrics metrics;
+  private final Consumer<String> log;
+  private final ExecutorService worker =
+      Executors.newSingleThreadExecutor(
+          runnable -> {
+            Thread thread = new Thread(runnable, "relay-reopens");
+            thread.setDaemon(true);
+            return thread;
+          });
+
+  RefusedCloses(GitHubClient github, RelayMetrics metrics, Consumer<String> log) {
+    this.github = github;
+    this.metrics = metrics;
+    this.log = log;
+  }
+
+  /**
+   * Queues a look at issue {@code number}: reopened when every route restricts who may promote and
+   * every one refuses its close (a route that lets anyone promote takes the close as it is).
+   */
+  void review(List<Route> routes, long number, String delivery) {
+    if (number <= 0 || routes.isEmpty() || !routes.stream().allMatch(r -> r.rule().restricts())) {
+      return;
+    }
+    try {
+      worker.execute(() -> reviewNow(routes, number, delivery));
+    } catch (RejectedExecutionException closed) {
+      // shutting down: GitHub's redelivery, or the next close, brings it back
+    }
+  }
+
+  private void reviewNow(List<Route> routes, long number, String delivery) {
+    RepositoryName repo = RepositoryName.parse(routes.get(0).repository());
+    try {
+      Issue issue = github.getIssue(repo, number);
+      if (!issue.isClosed()
+          || "not_planned".equals(issue.stateReason())
+          || "duplicate".equals(issue.stateReason())) {
+        metrics.reopen("not_closed");
+        return;
+      }
+      List<Comment> comments = github.listComments(repo, number, null);
+      List<DeployRecord> records = new ArrayList<>(DeployRecord.readAll(issue.body()));
+      comments.forEach(c -> records.addAll(DeployRecord.readAll(c.body())));
+      String reason = null;
+      for (Route route : routes) {
+        ApprovalDecision decision =
+            route
+                .rule()
+                .decide(
+                    issue.closedBy(),
+                    (team, login) -> github.isActiveTeamMember(team.org(), team.slug(), login),
+                    records);
+        if (decision instanceof ApprovalDecision.Refused refused) {
+          reason = reason == null ? refused.reason() : reason;
+        } else {
+          metrics.reopen("allowed");
+          return;
+        }
+      }
+      if (comments.stream().noneMatch(c -> RefusedCloseNote.answers(c.body(), issue.closedAt()))) {
+        github.commentOnce(
+            repo, number, RefusedCloseNote.render(reason, issue.closedAt()), issue.closedAt());
+      }
+      github.updateIssue(repo, number, Map.of("state", "open"));
+      metrics.reopen("reopened");
+      log.accept("relay: reopened " + repo + "#" + number + ": " + reason);
+    } catch (GitHubException e) {
+      metrics.reopen("failed");
+      log.accept(
+          "relay: could not review the close of "
+              + repo
+              + "#"
+              + number
+              + " (delivery "
+              + delivery
+              + "): "
+              + e.getMessage()
+              + "; redeliver the close from the webhook's Recent Deliveries to try again");
+    } catch (RuntimeException e) {
+      metrics.reopen("failed");
+      log.accept("relay: could not review the close of " + repo + "#" + number + ": " + e);
+    }
+  }
+
+  @Override
+  public void close() {
+    worker.shutdownNow();
+  }
+}

@@ -1,0 +1,350 @@
+package trafficlight.relay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import trafficlight.gate.DeployRecord;
+import trafficlight.github.Credentials;
+import trafficlight.github.GitHubClient;
+import trafficlight.github.GitHubEndpoint;
+import trafficlight.github.MemoryResponseCache;
+import trafficlight.github.RetryPolicy;
+import trafficlight.localhub.Comment;
+import trafficlight.localhub.Fault;
+import trafficlight.localhub.FaultPolicy;
+import trafficlight.localhub.LocalHub;
+import trafficlight.localhub.MovableClock;
+import trafficlight.localhub.RecordedRequest;
+import trafficlight.localhub.WebhookDelivery;
+import trafficlight.pipeline.ChainReader;
+import trafficlight.pipeline.PipelineGenerator;
+
+/**
+ * The relay reopens a close that the trigger resource's approvers refuse, with one comment naming
+ * the rule, against localhub's webhooks and API with faults: lost responses, redelivery, duplicate
+ * deliveries. The routes come from a generated pipeline, as {@code trafficlight relay} reads them.
+ */
+class RefusedClosesTest {
+
+  static final String REPO = "acme/gates";
+  static final String TITLE = "[bot] Concourse shop CI deployed.";
+  static final String HOOK_TOKEN = "relay-hook-91c3";
+  static final Duration WAIT = Duration.ofSeconds(60);
+  static final String REASON =
+      "closed by bob, who may not promote to Production (approvers: alice, @acme/release)";
+
+  static final String CHAIN =
+      """
+      project: shop
+      stages: [CI, {name: Production, approvers: [alice, "@acme/release"]}]
+      issues: {repository: acme/gates, access_token: ((github.token))}
+      code: [{name: shop, type: git, source: {uri: https://github.com/acme/shop.git}}]
+      deploy: {task: deploy, file: shop/ci/deploy.yml}
+      relay: true
+      """;
+
+  @TempDir Path dir;
+  final List<String> log = new CopyOnWriteArrayList<>();
+  final HttpClient http = HttpClient.newHttpClient();
+  LocalHub hub;
+  RecordingConcourse concourse;
+  GitHubClient github;
+  RelayServer relay;
+  String relayToken;
+  long hook;
+
+  @BeforeEach
+  void start() throws Exception {
+    hub =
+        LocalHub.builder().clock(MovableClock.fixed(Instant.parse("2026-12-01T09:00:00Z"))).start();
+    hub.createRepo(REPO);
+    hub.addTeamMember("acme", "release", "carol");
+    hub.addOrgMember("acme", "relay-bot");
+    relayToken = hub.createToken("relay-bot");
+    concourse = new RecordingConcourse();
+    Path file = dir.resolve("pipeline.yml");
+    Files.writeString(
+        file,
+        PipelineGenerator.yaml(ChainReader.parse(CHAIN, "chain.yml"), "chain.yml"),
+        StandardCharsets.UTF_8);
+    List<Route> routes =
+        RouteReader.read(
+            "main", PipelineRef.parse("shop"), file, Map.of("relay_webhook_token", HOOK_TOKEN));
+    assertThat(routes).singleElement().satisfies(r -> assertThat(r.rule().restricts()).isTrue());
+    github =
+        new GitHubClient(
+            GitHubEndpoint.parse(hub.baseUrl()),
+            new Credentials.Token(relayToken),
+            Duration.ofSeconds(10),
+            RetryPolicy.DEFAULT,
+            log::add,
+            new MemoryResponseCache(100));
+    relay =
+        new RelayServer(
+            new RelaySettings(
+                concourse.url(),
+                routes,
+                Fixtures.SECRET.getBytes(StandardCharsets.UTF_8),
+                InetAddress.getLoopbackAddress(),
+                0),
+            github,
+            log::add);
+    relay.start();
+    hook =
+        hub.createHook(
+            REPO,
+            "http://127.0.0.1:" + relay.port() + "/github",
+            "json",
+            Fixtures.SECRET,
+            "issues");
+  }
+
+  @AfterEach
+  void stop() {
+    relay.close();
+    github.close();
+    concourse.close();
+    hub.close();
+  }
+
+  /** A gate issue as CI's put opens it: its record names the next stage and its approvers. */
+  int gate() {
+    DeployRecord record =
+        new DeployRecord(
+            "a".repeat(40),
+            "Fix the cart",
+            "1",
+            "deploy-ci",
+            "shop",
+            "https://ci.example.com/teams/main/pipelines/shop/jobs/deploy-ci/builds/1",
+            "Production",
+            null,
+            List.of(),
+            List.of("alice", "@acme/release"),
+            null);
+    return hub.createIssue(
+        REPO,
+        TITLE,
+        "The task deploy-ci has completed." + record.render(),
+        List.of("pipeline-workflow", "promotion-to-production"),
+        "ci-bot");
+  }
+
+  List<Comment> notes(int number) {
+    return hub.issue(REPO, number).comments().stream()
+        .filter(c -> c.body().contains("trafficlight:refused-close"))
+        .toList();
+  }
+
+  double reopens(String result) {
+    String series = "trafficlight_relay_reopens_total{result=\"" + result + "\"}";
+    for (String line : Fixtures.get(relay, "/metrics").body().split("\n")) {
+      if (line.startsWith(series + " ")) {
+        return Double.parseDouble(line.substring(series.length() + 1).trim());
+      }
+    }
+    return 0;
+  }
+
+  double looks() {
+    return reopens("reopened") + reopens("allowed") + reopens("not_closed") + reopens("failed");
+  }
+
+  WebhookDelivery closeDelivery() {
+    return hub.deliveries(REPO).stream()
+        .filter(d -> "closed".equals(d.action()))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  void redeliver(WebhookDelivery delivery) {
+    HttpRequest request =
+        HttpRequest.newBuilder(
+                URI.create(
+                    hub.baseUrl()
+                        + "/repos/"
+                        + REPO
+                        + "/hooks/"
+                        + hook
+                        + "/deliveries/"
+                        + delivery.id()
+                        + "/attempts"))
+            .header("Authorization", "token " + hub.createToken("acme"))
+            .POST(HttpRequest.BodyPublishers.noBody())
+            .build();
+    try {
+      assertThat(http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode())
+          .isEqualTo(202);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
+  void anOutsidersCloseIsReopenedWithOneCommentNamingTheRule() throws Exception {
+    int number = gate();
+    hub.closeIssue(REPO, number, "bob");
+
+    await(() -> reopens("reopened") == 1);
+    assertThat(hub.issue(REPO, number).isOpen()).isTrue();
+    assertThat(notes(number))
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.user()).isEqualTo("relay-bot");
+              assertThat(c.body()).startsWith("Reopened: " + REASON + ". This close is not a go");
+            });
+    assertThat(log).contains("relay: reopened " + REPO + "#" + number + ": " + REASON);
+    // the check is still queued: the trigger resource's own check refuses the close as well
+    await(() -> !concourse.calls().isEmpty());
+    assertThat(concourse.calls()).hasSize(1);
+  }
+
+  @Test
+  void lostResponsesRedeliveryAndDuplicatesLeaveExactlyOneCommentAndTheIssueOpen()
+      throws Exception {
+    int number = gate();
+    String issue = "/repos/" + REPO + "/issues/" + number;
+    hub.inject(
+        Fault.on("POST", issue + "/comments").policy(new FaultPolicy.LoseResponseAfterApply()));
+    hub.inject(Fault.on("PATCH", issue).policy(new FaultPolicy.LoseResponseAfterApply()));
+    hub.closeIssue(REPO, number, "bob");
+
+    await(() -> reopens("reopened") == 1);
+    assertThat(hub.pendingFaults()).isEmpty();
+    assertThat(hub.issue(REPO, number).isOpen()).isTrue();
+    assertThat(notes(number)).hasSize(1);
+
+    // GitHub's Redeliver (same delivery id) and a duplicate under another id: nothing more
+    WebhookDelivery close = closeDelivery();
+    redeliver(close);
+    Fixtures.send(relay, "issues", UUID.randomUUID().toString(), close.requestBody());
+    await(() -> looks() == 3);
+    assertThat(reopens("not_closed")).isEqualTo(2);
+    assertThat(notes(number)).hasSize(1);
+    assertThat(hub.issue(REPO, number).isOpen()).isTrue();
+  }
+
+  @Test
+  void aReopenThatFailedHalfWayIsFinishedByARedeliveryWithoutASecondComment() throws Exception {
+    int number = gate();
+    hub.inject(
+        Fault.on("PATCH", "/repos/" + REPO + "/issues/" + number)
+            .policy(new FaultPolicy.ServerError(502))
+            .always());
+    hub.closeIssue(REPO, number, "bob");
+
+    await(() -> reopens("failed") == 1);
+    assertThat(hub.issue(REPO, number).isOpen()).isFalse();
+    assertThat(notes(number)).hasSize(1);
+    assertThat(log)
+        .anySatisfy(
+            line ->
+                assertThat(line)
+                    .startsWith("relay: could not review the close of " + REPO + "#" + number)
+                    .endsWith(
+                        "redeliver the close from the webhook's Recent Deliveries to try again"));
+
+    hub.clearFaults();
+    redeliver(closeDelivery());
+    await(() -> reopens("reopened") == 1);
+    assertThat(hub.issue(REPO, number).isOpen()).isTrue();
+    assertThat(notes(number)).hasSize(1);
+  }
+
+  @Test
+  void anApproversCloseIsLeftClosedAndASecondRefusedCloseGetsItsOwnComment() throws Exception {
+    int number = gate();
+    hub.closeIssue(REPO, number, "bob");
+    await(() -> reopens("reopened") == 1);
+    hub.clock().advance(Duration.ofMinutes(1));
+    hub.closeIssue(REPO, number, "bob");
+    await(() -> reopens("reopened") == 2);
+    assertThat(notes(number)).hasSize(2);
+
+    hub.clock().advance(Duration.ofMinutes(1));
+    hub.closeIssue(REPO, number, "carol");
+    await(() -> reopens("allowed") == 1);
+    assertThat(hub.issue(REPO, number).isOpen()).isFalse();
+    assertThat(notes(number)).hasSize(2);
+  }
+
+  /**
+   * A benchmark, not a timed test: close-to-reopen time of refused closes, as the close's author
+   * would see it (localhub's delivery, the relay's reads and writes), and the requests each costs.
+   * Runs with {@code -Drelay.reopen=true}: {@code ./mvnw -o -q -pl relay -am verify
+   * -Dtest=RefusedClosesTest#closeToReopen -Drelay.reopen=true
+   * -Dsurefire.failIfNoSpecifiedTests=false -DskipITs}.
+   */
+  @Test
+  void closeToReopen() throws Exception {
+    assumeTrue(Boolean.getBoolean("relay.reopen"), "a benchmark: run with -Drelay.reopen=true");
+    int closes = Integer.getInteger("relay.reopen.closes", 50);
+    List<Long> times = new ArrayList<>();
+    hub.clearRequests();
+    for (int i = 0; i < closes; i++) {
+      int number = gate();
+      long start = System.nanoTime();
+      hub.closeIssue(REPO, number, "bob");
+      while (!hub.issue(REPO, number).isOpen()) {
+        Thread.sleep(2);
+      }
+      times.add(System.nanoTime() - start);
+      assertThat(notes(number)).hasSize(1);
+    }
+    Collections.sort(times);
+    Map<String, Long> requests =
+        hub.requests().stream()
+            .filter(r -> !"issues/create".equals(r.operation()))
+            .collect(Collectors.groupingBy(RecordedRequest::operation, Collectors.counting()));
+    System.out.printf(
+        Locale.ROOT,
+        "refused close to reopen: %d closes, p50 %.0f ms, p99 %.0f ms, max %.0f ms; requests per"
+            + " close: %s%n",
+        closes,
+        times.get((int) ((closes - 1) * 0.50)) / 1e6,
+        times.get((int) ((closes - 1) * 0.99)) / 1e6,
+        times.get(closes - 1) / 1e6,
+        new TreeMap<>(requests)
+            .entrySet().stream()
+                .map(e -> e.getKey() + " " + (double) e.getValue() / closes)
+                .toList());
+  }
+
+  static void await(BooleanSupplier condition) throws InterruptedException {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    assertThat(condition.getAsBoolean()).as("waited %s", WAIT).isTrue();
+  }
+}
