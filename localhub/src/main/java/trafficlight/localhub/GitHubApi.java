@@ -88,6 +88,7 @@ final class GitHubApi {
                 "teams/get-membership-for-user-in-org",
                 CORE,
                 TeamsEndpoint::membership),
+            Route.of("GET", "/user", "users/get-authenticated", CORE, UserEndpoint::authenticated),
             Route.of(
                 "GET",
                 "/rate_limit",

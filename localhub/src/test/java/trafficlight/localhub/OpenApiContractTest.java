@@ -84,6 +84,8 @@ class OpenApiContractTest {
       Http.get(base, null);
       Http.get(apiBase + "/search/issues?q=repo:o/r", token);
       Http.get(apiBase + "/rate_limit", token);
+      Http.get(apiBase + "/user", token);
+      Http.get(apiBase + "/user", null);
       Http.post(base + "/issues", token, "{}");
       Http.get(base + "/issues/99", token);
       Http.get(apiBase + "/repos/o/off/issues", token);
