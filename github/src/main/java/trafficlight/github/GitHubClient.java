@@ -89,6 +89,21 @@ public final class GitHubClient implements AutoCloseable {
   }
 
   /**
+   * The login of the user the credentials act for ({@code GET /user}): for a token from the OAuth
+   * web flow, the person who signed in.
+   *
+   * @throws GitHubException on 401 (a revoked or unknown token) and 403 (an App installation has no
+   *     user)
+   */
+  public String authenticatedLogin() {
+    Object json = call("GET", "/user", null).json();
+    if (json instanceof Map<?, ?> m && m.get("login") instanceof String login && !login.isBlank()) {
+      return login;
+    }
+    throw new GitHubException(200, "GET /user answered without a login");
+  }
+
+  /**
    * The state of a user's membership of a team ({@code active} or {@code pending}; members of its
    * child teams count), or null when GitHub answers 404: not a member, though GitHub answers the
    * same for a team that does not exist or that the credentials cannot see. A GET like any other,
