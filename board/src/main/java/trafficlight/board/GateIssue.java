@@ -2,6 +2,8 @@ package trafficlight.board;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import trafficlight.gate.ApprovalRule;
 
 /**
  * One gate issue of a stage, as the board reads it.
@@ -28,5 +30,19 @@ public record GateIssue(
 
   public boolean isOpen() {
     return "open".equals(state);
+  }
+
+  /**
+   * Who may promote by closing this issue, as its newest deploy record that says so recorded it;
+   * empty when no record says (older records, or a stage nobody restricts).
+   */
+  public Optional<ApprovalRule> approvalRule() {
+    for (int i = builds.size() - 1; i >= 0; i--) {
+      Optional<ApprovalRule> rule = builds.get(i).record().approvalRule();
+      if (rule.isPresent()) {
+        return rule;
+      }
+    }
+    return Optional.empty();
   }
 }

@@ -7,6 +7,8 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import trafficlight.gate.ApprovalRule;
 
 /**
  * One stage of a project, with its light.
@@ -47,6 +49,14 @@ public record Stage(
     }
     all.sort(Comparator.comparing(Build::at).reversed());
     return all;
+  }
+
+  /**
+   * Who may promote this stage to the next, as the latest issue's deploy records say; empty when
+   * they do not say (or the stage was never deployed).
+   */
+  public Optional<ApprovalRule> approvalRule() {
+    return latest == null ? Optional.empty() : latest.approvalRule();
   }
 
   /** The latest build, or null. */

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import trafficlight.gate.ApprovalRule;
 import trafficlight.gate.DeployRecord;
 import trafficlight.gate.TitleFormat;
 import trafficlight.github.GitHubClient;
@@ -78,6 +79,32 @@ class BoardModelTest {
     assertThat(billingCi.light()).isEqualTo(Light.AMBER);
     assertThat(billingCi.latestBuild().buildName()).isEqualTo("41");
     assertThat(billingCi.latestBuild().commit()).isNull();
+  }
+
+  @Test
+  void theApproversRuleOfAStageComesFromItsDeployRecords() {
+    gates.deploy("payments", "QA", "2", DeployedGates.sha('a'), "Charge cards");
+    gates.deploy("shop", "QA", "5", DeployedGates.sha('c'), "Ship it");
+
+    Board board = reader().read();
+    Stage qa = board.project("payments").orElseThrow().stage("QA").orElseThrow();
+    // the chain's {name: Production, approvers: [...]}: who may promote QA to Production
+    assertThat(qa.next()).isEqualTo("Production");
+    assertThat(qa.approvalRule())
+        .contains(ApprovalRule.of(List.of("alice", "@acme/release"), true));
+    assertThat(qa.approvalRule().orElseThrow().describeApprovers())
+        .isEqualTo("alice, @acme/release");
+    // a chain without approvers records none; a stage never deployed has none either
+    assertThat(board.project("shop").orElseThrow().stage("QA").orElseThrow().approvalRule())
+        .isEmpty();
+    assertThat(
+            board
+                .project("payments")
+                .orElseThrow()
+                .stage("Production")
+                .orElseThrow()
+                .approvalRule())
+        .isEmpty();
   }
 
   @Test

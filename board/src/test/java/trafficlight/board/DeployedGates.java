@@ -55,10 +55,17 @@ public final class DeployedGates implements AutoCloseable {
       commit_from: %s
       """;
 
-  private static final Map<String, List<String>> STAGES =
+  /** Each project's stages, as the chain file lists them. */
+  private static final Map<String, String> STAGES =
       Map.of(
-          "myapp", List.of("CI", "QA", "Production"),
-          "shop", List.of("QA", "Production"));
+          "myapp",
+          "CI, QA, Production",
+          "shop",
+          "QA, Production",
+          // who may promote to Production is restricted, and the records say so
+          "payments",
+          "QA, {name: Production, approvers: [alice, \"@acme/release\"],"
+              + " forbid_self_approval: true}");
 
   public final LocalHub hub;
 
@@ -189,21 +196,13 @@ public final class DeployedGates implements AutoCloseable {
   }
 
   private GeneratedPipeline generate(String project) {
-    List<String> stages = STAGES.get(project);
+    String stages = STAGES.get(project);
     if (stages == null) {
       throw new IllegalArgumentException("no chain for project " + project);
     }
     String yaml =
         String.format(
-            Locale.ROOT,
-            CHAIN,
-            project,
-            String.join(", ", stages),
-            REPO,
-            project,
-            project,
-            project,
-            project);
+            Locale.ROOT, CHAIN, project, stages, REPO, project, project, project, project);
     try {
       Chain chain = ChainReader.parse(yaml, project + ".yml");
       return new GeneratedPipeline(chain, PipelineGenerator.generate(chain));

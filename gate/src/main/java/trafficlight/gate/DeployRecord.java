@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -37,6 +38,11 @@ import java.util.regex.Pattern;
  * @param codeRepository {@code owner/name} of the repository the commit belongs to, or null
  * @param commits the commits this deploy carried since the stage's previous deploy, oldest first
  *     (the deployed commit last); empty when not known
+ * @param approvers who may promote by closing the issue, as the trigger resource's {@code
+ *     approvers} lists them (the generator passes them to the put); null when the record does not
+ *     say (older records, or a put without them)
+ * @param forbidSelfApproval the trigger resource's {@code forbid_self_approval}, or null when the
+ *     record does not say
  */
 public record DeployRecord(
     String commit,
@@ -47,7 +53,9 @@ public record DeployRecord(
     String buildUrl,
     String nextStage,
     String codeRepository,
-    List<Commit> commits) {
+    List<Commit> commits,
+    List<String> approvers,
+    Boolean forbidSelfApproval) {
 
   /**
    * One commit a deploy carried.
@@ -86,6 +94,32 @@ public record DeployRecord(
     nextStage = blankToNull(nextStage);
     codeRepository = blankToNull(codeRepository);
     commits = commits == null ? List.of() : List.copyOf(commits);
+    approvers = approvers == null ? null : List.copyOf(approvers);
+  }
+
+  /** A record without the approvers rule. */
+  public DeployRecord(
+      String commit,
+      String subject,
+      String buildName,
+      String job,
+      String pipeline,
+      String buildUrl,
+      String nextStage,
+      String codeRepository,
+      List<Commit> commits) {
+    this(
+        commit,
+        subject,
+        buildName,
+        job,
+        pipeline,
+        buildUrl,
+        nextStage,
+        codeRepository,
+        commits,
+        null,
+        null);
   }
 
   /** A record without the code repository and the commits carried. */
@@ -98,6 +132,25 @@ public record DeployRecord(
       String buildUrl,
       String nextStage) {
     this(commit, subject, buildName, job, pipeline, buildUrl, nextStage, null, List.of());
+  }
+
+  /**
+   * The rule for closing this issue, for readers to display: present when the record names
+   * approvers or {@code forbid_self_approval}. What enforces the rule is the trigger resource's
+   * source; a record only says what the pipeline asked for when this deploy ran. Empty for older
+   * records and for an entry that no longer reads as a login or a team.
+   */
+  public Optional<ApprovalRule> approvalRule() {
+    if (approvers == null && forbidSelfApproval == null) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(
+          ApprovalRule.of(
+              approvers == null ? List.of() : approvers, Boolean.TRUE.equals(forbidSelfApproval)));
+    } catch (IllegalArgumentException unreadable) {
+      return Optional.empty();
+    }
   }
 
   /** The first 7 characters of the commit, or null. */
@@ -131,6 +184,12 @@ public record DeployRecord(
         carried.add(one);
       }
       json.put("commits", carried);
+    }
+    if (approvers != null) {
+      json.put("approvers", approvers);
+    }
+    if (forbidSelfApproval != null) {
+      json.put("forbid_self_approval", forbidSelfApproval);
     }
     String text;
     try {
@@ -211,7 +270,22 @@ public record DeployRecord(
         string(m.get("build_url")),
         string(m.get("next_stage")),
         string(m.get("code_repository")),
-        commits(m.get("commits")));
+        commits(m.get("commits")),
+        strings(m.get("approvers")),
+        m.get("forbid_self_approval") instanceof Boolean b ? b : null);
+  }
+
+  private static List<String> strings(Object value) {
+    if (!(value instanceof List<?> list)) {
+      return null;
+    }
+    List<String> strings = new ArrayList<>();
+    for (Object item : list) {
+      if (item != null) {
+        strings.add(String.valueOf(item));
+      }
+    }
+    return strings;
   }
 
   private static List<Commit> commits(Object value) {

@@ -44,6 +44,40 @@ class DeployRecordTest {
   }
 
   @Test
+  void theApprovalRuleReadsBack() {
+    DeployRecord written =
+        new DeployRecord(
+            SHA,
+            "Fix the login page",
+            "4",
+            "deploy-qa",
+            "myapp",
+            URL,
+            "Production",
+            null,
+            List.of(),
+            List.of("alice", "@my-org/release"),
+            true);
+    DeployRecord read = DeployRecord.readAll(written.render()).get(0);
+    assertThat(read).isEqualTo(written);
+    assertThat(written.render())
+        .contains("\"approvers\":[\"alice\",\"@my-org/release\"],\"forbid_self_approval\":true");
+    assertThat(read.approvalRule())
+        .contains(ApprovalRule.of(List.of("alice", "my-org/release"), true));
+  }
+
+  @Test
+  void olderRecordsAndUnreadableApproversHaveNoRule() {
+    assertThat(record("x").approvalRule()).isEmpty();
+    assertThat(DeployRecord.readAll(record("x").render()).get(0).approvalRule()).isEmpty();
+    String onlySelf = "<!-- trafficlight:deploy {\"forbid_self_approval\":true} -->";
+    assertThat(DeployRecord.readAll(onlySelf).get(0).approvalRule())
+        .contains(new ApprovalRule(List.of(), true));
+    String bad = "<!-- trafficlight:deploy {\"approvers\":[\"not a login\"]} -->";
+    assertThat(DeployRecord.readAll(bad).get(0).approvalRule()).isEmpty();
+  }
+
+  @Test
   void commitsWithoutAShaAreSkipped() {
     String text =
         "<!-- trafficlight:deploy {\"commit\":\""

@@ -69,11 +69,28 @@ public record Chain(
    *
    * @param name as written (in titles and labels)
    * @param deploy this stage's own deploy step, or null for the chain's
+   * @param approvers who may promote <em>to</em> this stage (the stage's own {@code approvers},
+   *     else the chain's); empty: anyone who may close the issue
+   * @param forbidSelfApproval whether a person may not promote their own change to this stage
    */
-  public record Stage(String name, Map<String, Object> deploy) {
+  public record Stage(
+      String name, Map<String, Object> deploy, List<String> approvers, boolean forbidSelfApproval) {
+
+    public Stage {
+      approvers = approvers == null ? List.of() : List.copyOf(approvers);
+    }
+
+    public Stage(String name, Map<String, Object> deploy) {
+      this(name, deploy, List.of(), false);
+    }
 
     public Stage(String name) {
       this(name, null);
+    }
+
+    /** Whether promoting to this stage is restricted at all. */
+    public boolean restrictsPromotion() {
+      return !approvers.isEmpty() || forbidSelfApproval;
     }
 
     /** The name as it appears in job, resource and label names: lower case, [a-z0-9-]. */

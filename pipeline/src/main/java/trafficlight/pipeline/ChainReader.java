@@ -29,6 +29,7 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
+import trafficlight.gate.Approver;
 import trafficlight.gate.Suggestions;
 import trafficlight.gate.TitleFormat;
 
@@ -53,6 +54,8 @@ public final class ChainReader {
           "webhook_token",
           "relay",
           "commit_from",
+          "approvers",
+          "forbid_self_approval",
           "resource_types",
           "resources");
   static final List<String> ISSUES_KEYS =
@@ -66,7 +69,8 @@ public final class ChainReader {
           "private_ssh_key",
           "timeout",
           "skip_if_labeled");
-  static final List<String> STAGE_KEYS = List.of("name", "deploy");
+  static final List<String> STAGE_KEYS =
+      List.of("name", "deploy", "approvers", "forbid_self_approval");
   static final List<String> RELAY_KEYS = List.of("webhook_token", "check_every");
 
   /** The trigger resources' token when {@code relay: true} names none. */
@@ -137,7 +141,8 @@ public final class ChainReader {
 
     String project = yaml.requiredString(keys, top, "project", "project: myapp");
     String deployer = yaml.optionalString(keys, "deployer", "Concourse");
-    List<Chain.Stage> stages = stages(keys, top);
+    List<Chain.Stage> stages =
+        stages(keys, top, approvers(keys), forbidSelfApproval(keys, "forbid_self_approval"));
     Map<String, Object> issues = issues(keys, top);
     List<Map<String, Object>> code = code(keys, top);
     List<Map<String, Object>> resourceTypes = passthroughList(keys, "resource_types");
@@ -250,7 +255,51 @@ public final class ChainReader {
     return new String[] {token, checkEvery};
   }
 
-  private List<Chain.Stage> stages(Map<String, Node> keys, MappingNode top) {
+  /** A list of approvers (logins, teams, or ((vars))), or null when the key is absent. */
+  private List<String> approvers(Map<String, Node> keys) {
+    if (!keys.containsKey("approvers")) {
+      return null;
+    }
+    List<String> entries = yaml.strings(keys, "approvers");
+    for (String entry : entries) {
+      if (VAR.matcher(entry).matches()) {
+        continue;
+      }
+      try {
+        Approver.parse(entry);
+      } catch (IllegalArgumentException e) {
+        yaml.error(
+            line(keys.get("approvers")),
+            "approvers: " + e.getMessage(),
+            "write logins and teams, e.g. approvers: [alice, \"@my-org/release\"]");
+      }
+    }
+    return entries;
+  }
+
+  /** true or false, or null when the key is absent. */
+  private Boolean forbidSelfApproval(Map<String, Node> keys, String key) {
+    Node node = keys.get(key);
+    if (node == null) {
+      return null;
+    }
+    if (node instanceof ScalarNode scalar
+        && (scalar.getValue().equals("true") || scalar.getValue().equals("false"))) {
+      return Boolean.valueOf(scalar.getValue());
+    }
+    yaml.error(line(node), key + " is neither true nor false", key + ": true");
+    return null;
+  }
+
+  /**
+   * The stages; each but the first gets the chain's {@code approvers} and {@code
+   * forbid_self_approval} unless it sets its own (they say who may promote <em>to</em> it).
+   */
+  private List<Chain.Stage> stages(
+      Map<String, Node> keys,
+      MappingNode top,
+      List<String> defaultApprovers,
+      Boolean defaultForbidSelf) {
     Node node = keys.get("stages");
     if (node == null) {
       yaml.missing(top, "stages", "stages: [CI, QA, Production]");
@@ -273,6 +322,8 @@ public final class ChainReader {
     for (Node item : list.getValue()) {
       String name;
       Map<String, Object> deploy = null;
+      List<String> approvers = null;
+      Boolean forbidSelf = null;
       if (item instanceof ScalarNode scalar) {
         name = scalar.getValue();
       } else if (item instanceof MappingNode map) {
@@ -284,6 +335,21 @@ public final class ChainReader {
         name = yaml.scalar(stageKeys.get("name"), "the stage's name");
         if (stageKeys.containsKey("deploy")) {
           deploy = deploy(stageKeys.get("deploy"), null, null);
+        }
+        approvers = approvers(stageKeys);
+        forbidSelf = forbidSelfApproval(stageKeys, "forbid_self_approval");
+        if (stages.isEmpty() && (approvers != null || forbidSelf != null)) {
+          Node where =
+              stageKeys.containsKey("approvers")
+                  ? stageKeys.get("approvers")
+                  : stageKeys.get("forbid_self_approval");
+          yaml.error(
+              line(where),
+              "stage \""
+                  + name
+                  + "\" is the first: no gate issue promotes to it, so nobody approves it",
+              "put approvers on the stages a close promotes to, e.g. {name: Production,"
+                  + " approvers: [...]}");
         }
       } else {
         yaml.error(line(item), "a stage is neither a name nor a mapping", "write the stage's name");
@@ -302,7 +368,16 @@ public final class ChainReader {
             "give every stage its own name; each is deployed once per code change");
         continue;
       }
-      stages.add(new Chain.Stage(name, deploy));
+      if (stages.isEmpty()) {
+        stages.add(new Chain.Stage(name, deploy));
+        continue;
+      }
+      stages.add(
+          new Chain.Stage(
+              name,
+              deploy,
+              approvers != null ? approvers : defaultApprovers,
+              Boolean.TRUE.equals(forbidSelf != null ? forbidSelf : defaultForbidSelf)));
     }
     return stages;
   }

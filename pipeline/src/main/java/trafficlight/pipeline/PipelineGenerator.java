@@ -74,6 +74,7 @@ public final class PipelineGenerator {
         Map<String, Object> source = connection(chain);
         source.put("issue_state", "closed");
         source.put("issue_prefix", chain.prefixOf(stage));
+        approvalKeys(source, stages.get(i + 1));
         trigger.put("source", source);
         resources.add(trigger);
       }
@@ -104,7 +105,13 @@ public final class PipelineGenerator {
       if (chain.commitFrom() != null) {
         params.put("commit_from", chain.commitFrom());
       }
-      chain.next(stage).ifPresent(next -> params.put("next_stage", next.name()));
+      chain
+          .next(stage)
+          .ifPresent(
+              next -> {
+                params.put("next_stage", next.name());
+                approvalKeys(params, next);
+              });
       if (!params.isEmpty()) {
         onSuccess.put("params", params);
       }
@@ -116,6 +123,19 @@ public final class PipelineGenerator {
       jobs.add(job);
     }
     return jobs;
+  }
+
+  /**
+   * Who may promote to {@code target}: in the trigger resource's source, which enforces it, and in
+   * the put's params, which record it in the gate issue for the board, status and where to show.
+   */
+  private static void approvalKeys(Map<String, Object> keys, Chain.Stage target) {
+    if (!target.approvers().isEmpty()) {
+      keys.put("approvers", target.approvers());
+    }
+    if (target.forbidSelfApproval()) {
+      keys.put("forbid_self_approval", true);
+    }
   }
 
   private static Map<String, Object> connection(Chain chain) {

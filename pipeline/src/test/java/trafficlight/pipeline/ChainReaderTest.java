@@ -107,6 +107,40 @@ class ChainReaderTest {
   }
 
   @Test
+  void approversAreLoginsOrTeamsOfStagesThatAreNotTheFirst() {
+    assertThat(
+            errors(
+                VALID.replace(
+                    "[CI, QA, Production]",
+                    "[{name: CI, approvers: [alice]}, QA, {name: Production, approvers: [a b],"
+                        + " forbid_self_approval: yes}]")))
+        .containsExactly(
+            "chain.yml:2: stage \"CI\" is the first: no gate issue promotes to it, so nobody"
+                + " approves it (fix: put approvers on the stages a close promotes to, e.g. {name:"
+                + " Production, approvers: [...]})",
+            "chain.yml:2: approvers: \"a b\" is neither a GitHub login (alice) nor a team"
+                + " (my-org/release, the team's slug) (fix: write logins and teams, e.g."
+                + " approvers: [alice, \"@my-org/release\"])",
+            "chain.yml:2: forbid_self_approval is neither true nor false (fix:"
+                + " forbid_self_approval: true)");
+  }
+
+  @Test
+  void theChainsApproversAreEveryPromotionsDefault() throws Exception {
+    Chain chain =
+        ChainReader.parse(
+            VALID.replace(
+                    "[CI, QA, Production]",
+                    "[CI, QA, {name: Production, approvers: [\"((rel))\"]}]")
+                + "approvers: [alice]\n",
+            "chain.yml");
+    assertThat(chain.stages())
+        .extracting(Chain.Stage::approvers)
+        .containsExactly(List.of(), List.of("alice"), List.of("((rel))"));
+    assertThat(chain.stages()).noneMatch(Chain.Stage::forbidSelfApproval);
+  }
+
+  @Test
   void noStagesIsAnError() {
     assertThat(errors(VALID.replace("[CI, QA, Production]", "[]")))
         .containsExactly(

@@ -58,6 +58,59 @@ class PipelineGeneratorTest {
 
   @Test
   @SuppressWarnings("unchecked")
+  void approversGuardThePromotionToTheirStageAndTheRecordsSayWho() throws Exception {
+    Chain chain =
+        ChainReader.parse(
+            """
+            project: myapp
+            stages: [CI, QA, {name: Production, approvers: ["@my-org/release"]}]
+            approvers: [alice]
+            forbid_self_approval: true
+            issues: {repository: my-org/deploy-gates}
+            code: [{name: myapp, type: git, source: {uri: u}}]
+            deploy: {task: deploy, file: myapp/ci/deploy.yml}
+            """,
+            "chain.yml");
+    Map<String, Object> pipeline = PipelineGenerator.generate(chain);
+
+    // CI -> QA: the chain's default; QA -> Production: the stage's own approvers, the default's
+    // forbid_self_approval
+    Map<String, Object> ciPromoted =
+        (Map<String, Object>) named(pipeline, "resources", "ci-promoted").get("source");
+    assertThat(ciPromoted)
+        .containsEntry("approvers", List.of("alice"))
+        .containsEntry("forbid_self_approval", true);
+    Map<String, Object> qaPromoted =
+        (Map<String, Object>) named(pipeline, "resources", "qa-promoted").get("source");
+    assertThat(qaPromoted)
+        .containsEntry("approvers", List.of("@my-org/release"))
+        .containsEntry("forbid_self_approval", true);
+    // the post resources never enforce (the resource refuses approvers with issue_state: open)
+    for (String post : List.of("ci-deployed", "qa-deployed", "production-deployed")) {
+      assertThat((Map<String, Object>) named(pipeline, "resources", post).get("source"))
+          .doesNotContainKeys("approvers", "forbid_self_approval");
+    }
+    // the puts record the rule of the promotion their issue gates
+    assertThat(named(pipeline, "jobs", "deploy-qa").get("on_success"))
+        .isEqualTo(
+            Map.of(
+                "put",
+                "qa-deployed",
+                "params",
+                Map.of(
+                    "next_stage",
+                    "Production",
+                    "approvers",
+                    List.of("@my-org/release"),
+                    "forbid_self_approval",
+                    true)));
+    assertThat(named(pipeline, "jobs", "deploy-production").get("on_success"))
+        .isEqualTo(Map.of("put", "production-deployed"));
+    assertThat(PipelineValidator.validate(pipeline)).isEmpty();
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
   void mitodlsPulumiChainHasTheirLabelsAndChecks() throws Exception {
     Map<String, Object> pipeline =
         PipelineGenerator.generate(

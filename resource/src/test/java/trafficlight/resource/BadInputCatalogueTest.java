@@ -211,6 +211,11 @@ class BadInputCatalogueTest extends AgainstLocalHub {
                 Map.of("label", List.of("x")),
                 "unknown put params key \"label\": did you mean \"labels\"?"),
             put(
+                "an approvers put param that is neither a login nor a team",
+                Map.of("approvers", List.of("a b")),
+                "put param approvers: \"a b\" is neither a GitHub login (alice) nor a team"
+                    + " (my-org/release, the team's slug)"),
+            put(
                 "body_file absolute",
                 Map.of("body_file", "/etc/passwd"),
                 "put param body_file must be relative to the build's directory (e.g."

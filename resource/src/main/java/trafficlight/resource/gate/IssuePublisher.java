@@ -138,7 +138,7 @@ final class IssuePublisher {
 
   /**
    * The record of this deploy, when the put has something to record beyond mitodl's body: the
-   * commit ({@code commit_from}) or the next stage's name ({@code next_stage}).
+   * commit ({@code commit_from}), the next stage's name ({@code next_stage}) or its approvers rule.
    */
   private static String deployRecord(
       DeployedCommit commit,
@@ -146,7 +146,10 @@ final class IssuePublisher {
       CarriedSincePrevious carried,
       BuildMetadata build,
       PutParams params) {
-    if (commit == null && params.nextStage() == null) {
+    if (commit == null
+        && params.nextStage() == null
+        && params.approvers() == null
+        && params.forbidSelfApproval() == null) {
       return "";
     }
     return new DeployRecord(
@@ -158,7 +161,9 @@ final class IssuePublisher {
             build.buildUrl(),
             params.nextStage(),
             code == null ? null : code.toString(),
-            carried.commits())
+            carried.commits(),
+            params.approvers(),
+            params.forbidSelfApproval())
         .render();
   }
 

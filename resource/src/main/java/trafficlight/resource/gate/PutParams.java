@@ -3,6 +3,7 @@ package trafficlight.resource.gate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import trafficlight.gate.ApprovalRule;
 import trafficlight.github.RepositoryName;
 import trafficlight.resource.protocol.ResourceException;
 
@@ -11,8 +12,13 @@ import trafficlight.resource.protocol.ResourceException;
  * {@code commit_from}, a git checkout whose commit the issue records for the board; {@code
  * code_repository}, {@code owner/name} of that commit's repository when the checkout's {@code
  * origin} does not name it; {@code next_stage}, the stage a close promotes to, as the chain spells
- * it (the generator sets it); and {@code github_deployment}, whether to record the deploy as a
- * GitHub Deployment on the code repository too.
+ * it (the generator sets it); {@code github_deployment}, whether to record the deploy as a GitHub
+ * Deployment on the code repository too; and {@code approvers} / {@code forbid_self_approval}, the
+ * rule of the trigger resource that reads this issue (the generator copies them), recorded for
+ * readers only: the trigger resource's source is what enforces it.
+ *
+ * @param approvers null when the param is not given
+ * @param forbidSelfApproval null when the param is not given
  */
 record PutParams(
     List<String> labels,
@@ -21,7 +27,9 @@ record PutParams(
     String commitFrom,
     String codeRepository,
     String nextStage,
-    boolean githubDeployment) {
+    boolean githubDeployment,
+    List<String> approvers,
+    Boolean forbidSelfApproval) {
 
   static PutParams parse(Map<String, Object> params) {
     ConfigReader read =
@@ -35,7 +43,9 @@ record PutParams(
                 "commit_from",
                 "code_repository",
                 "next_stage",
-                "github_deployment"));
+                "github_deployment",
+                "approvers",
+                "forbid_self_approval"));
     String codeRepository = read.string("code_repository", null);
     if (codeRepository != null) {
       try {
@@ -51,6 +61,13 @@ record PutParams(
       throw new ResourceException(
           "put param github_deployment needs commit_from: a GitHub Deployment is of a commit");
     }
+    List<String> approvers = params.containsKey("approvers") ? read.strings("approvers") : null;
+    Boolean forbidSelf = read.bool("forbid_self_approval");
+    try {
+      ApprovalRule.of(approvers == null ? List.of() : approvers, false);
+    } catch (IllegalArgumentException e) {
+      throw new ResourceException("put param approvers: " + e.getMessage());
+    }
     return new PutParams(
         read.strings("labels"),
         read.strings("assignees"),
@@ -58,6 +75,8 @@ record PutParams(
         commitFrom,
         codeRepository,
         read.string("next_stage", null),
-        Boolean.TRUE.equals(deployment));
+        Boolean.TRUE.equals(deployment),
+        approvers,
+        forbidSelf);
   }
 }
