@@ -12,6 +12,7 @@ import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import trafficlight.board.Stage;
 import trafficlight.board.web.BoardSafety;
 import trafficlight.board.web.BoardServer;
 import trafficlight.board.web.RepositoryPermissions;
@@ -159,7 +160,7 @@ public final class BoardCommand implements Callable<Integer> {
                 permission.canClose(),
                 System.err::println,
                 signIn,
-                stage -> Optional.empty()));
+                Stage::approvalRule));
     System.out.println("board listening on " + server.url());
     if (signIn != null) {
       System.out.println(

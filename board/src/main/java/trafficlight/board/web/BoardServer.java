@@ -61,7 +61,8 @@ public final class BoardServer implements AutoCloseable {
    * @param canPromote without sign-in: whether to offer promotion with the board's token (see
    *     {@link RepositoryPermissions}); ignored with sign-in
    * @param signIn GitHub sign-in, or null for none
-   * @param rules the approvers rule of a stage, when it has one
+   * @param rules the approvers rule of a stage, when it has one: {@link Stage#approvalRule()}, as
+   *     its deploy records carry it (tests may give their own)
    */
   public record Config(
       String bind,
@@ -72,10 +73,10 @@ public final class BoardServer implements AutoCloseable {
       SignIn signIn,
       Function<Stage, Optional<ApprovalRule>> rules) {
 
-    /** No sign-in, no approvers rules. */
+    /** No sign-in. */
     public Config(
         String bind, int port, Duration refresh, boolean canPromote, Consumer<String> log) {
-      this(bind, port, refresh, canPromote, log, null, stage -> Optional.empty());
+      this(bind, port, refresh, canPromote, log, null, Stage::approvalRule);
     }
   }
 

@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import trafficlight.board.BoardFixture;
+import trafficlight.board.DeployedGates;
 import trafficlight.board.Stage;
 import trafficlight.gate.ApprovalRule;
 
@@ -306,6 +307,38 @@ class BoardSignInTest {
     assertThat(post(s.url() + "/promote", promoteForm(csrf), s.url(), erin).statusCode())
         .isEqualTo(303);
     assertThat(f.gates.hub.issue(BoardFixture.REPO, f.seeded.qa()).closedBy()).isEqualTo("erin");
+  }
+
+  @Test
+  void theRuleTheResourceRecordedInTheIssueDecides() throws Exception {
+    // the chain says {name: Production, approvers: [alice, "@acme/release"],
+    // forbid_self_approval: true}; the real resource's put records it in the gate issue
+    int payments = f.gates.deploy("payments", "QA", "2", DeployedGates.sha('a'), "Charge cards");
+    f.gates.hub.createUser("dana");
+    f.gates.hub.addOrgMember("acme", "board-bot");
+    BoardServer s = f.startWithSignIn(Stage::approvalRule, null);
+    s.refresh();
+    assertThat(whyNot(s, signIn(s, "dana"), "payments"))
+        .isEqualTo("dana may not promote to Production (approvers: alice, @acme/release)");
+    assertThat(whyNot(s, signIn(s, "alice"), "payments"))
+        .as("an approver, but forbid_self_approval cannot tell who wrote the change")
+        .isEqualTo(
+            "alice may not promote to Production while the deploy records do not name who wrote"
+                + " and committed every change (forbid_self_approval)");
+    assertThat(f.gates.hub.issue(BoardFixture.REPO, payments).state()).isEqualTo("open");
+  }
+
+  @SuppressWarnings("unchecked")
+  String whyNot(BoardServer s, String session, String project) throws Exception {
+    Map<String, Object> board =
+        com.fasterxml.jackson.jr.ob.JSON.std.mapFrom(get(s.url() + "/api/board", session).body());
+    for (Object entry : (List<Object>) board.get("promote")) {
+      Map<String, Object> m = (Map<String, Object>) entry;
+      if (m.get("project").equals(project)) {
+        return (String) m.get("why_not");
+      }
+    }
+    throw new AssertionError("nothing to promote in " + project);
   }
 
   @Test
