@@ -13,8 +13,9 @@ import java.util.Map;
 
 /**
  * An OAuth App's side of GitHub's web application flow: the URL that sends a person to GitHub's
- * authorize page, and the exchange of the code GitHub sends back for the person's token. Neither
- * the client secret nor a code nor a token ever appears in a message or {@link #toString()}.
+ * authorize page, the exchange of the code GitHub sends back for the person's token, and the
+ * token's revocation. Neither the client secret nor a code nor a token ever appears in a message or
+ * {@link #toString()}.
  */
 public final class OAuthWebFlow {
 
@@ -75,21 +76,17 @@ public final class OAuthWebFlow {
     URI uri = URI.create(webBase + "/login/oauth/access_token");
     HttpResponse<String> response;
     try {
-      HttpClient http =
-          HttpClient.newBuilder()
-              .connectTimeout(timeout)
-              .sslContext(TrustedCertificates.sslContext())
-              .build();
       response =
-          http.send(
-              HttpRequest.newBuilder(uri)
-                  .timeout(timeout)
-                  .header("Accept", "application/json")
-                  .header("Content-Type", "application/x-www-form-urlencoded")
-                  .header("User-Agent", "trafficlight-board")
-                  .POST(HttpRequest.BodyPublishers.ofString(form(body)))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
+          http()
+              .send(
+                  HttpRequest.newBuilder(uri)
+                      .timeout(timeout)
+                      .header("Accept", "application/json")
+                      .header("Content-Type", "application/x-www-form-urlencoded")
+                      .header("User-Agent", "trafficlight-board")
+                      .POST(HttpRequest.BodyPublishers.ofString(form(body)))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
       String tls = TlsFailure.explain(uri, e);
       throw new Refused(
@@ -126,6 +123,55 @@ public final class OAuthWebFlow {
             + (error == null ? "answer " + response.statusCode() : error)
             + (description == null ? "" : ": " + description)
             + ")");
+  }
+
+  /**
+   * Revokes a token this App was issued ({@code DELETE {api}/applications/{client_id}/token}, Basic
+   * auth with the client id and secret), as a sign-out does.
+   *
+   * @throws Refused when GitHub does not answer 204, or cannot be asked
+   */
+  public void revoke(GitHubEndpoint api, String token) {
+    URI uri =
+        api.resolve(
+            "/applications/" + URLEncoder.encode(clientId, StandardCharsets.UTF_8) + "/token");
+    String basic =
+        java.util.Base64.getEncoder()
+            .encodeToString((clientId + ":" + clientSecret).getBytes(StandardCharsets.UTF_8));
+    try {
+      HttpResponse<String> response =
+          http()
+              .send(
+                  HttpRequest.newBuilder(uri)
+                      .timeout(timeout)
+                      .header("Accept", "application/vnd.github+json")
+                      .header("X-GitHub-Api-Version", "2022-11-28")
+                      .header("Content-Type", "application/json")
+                      .header("User-Agent", "trafficlight-board")
+                      .header("Authorization", "Basic " + basic)
+                      .method(
+                          "DELETE",
+                          HttpRequest.BodyPublishers.ofString(
+                              GitHubJson.write(Map.of("access_token", token))))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() != 204) {
+        throw new Refused(
+            "DELETE /applications/" + clientId + "/token answered " + response.statusCode());
+      }
+    } catch (IOException e) {
+      throw new Refused("could not reach " + uri + " (" + e.getClass().getSimpleName() + ")");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new Refused("interrupted while revoking a token");
+    }
+  }
+
+  private HttpClient http() throws IOException {
+    return HttpClient.newBuilder()
+        .connectTimeout(timeout)
+        .sslContext(TrustedCertificates.sslContext())
+        .build();
   }
 
   private static String form(Map<String, String> params) {

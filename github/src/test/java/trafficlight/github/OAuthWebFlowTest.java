@@ -62,6 +62,20 @@ class OAuthWebFlowTest {
               m -> {})) {
         assertThat(github.authenticatedLogin()).isEqualTo("carol");
       }
+      flow.revoke(GitHubEndpoint.parse(hub.enterpriseBaseUrl()), token);
+      try (GitHubClient revoked =
+          new GitHubClient(
+              GitHubEndpoint.parse(hub.baseUrl()),
+              new Credentials.Token(token),
+              Duration.ofSeconds(5),
+              RetryPolicy.DEFAULT,
+              m -> {})) {
+        assertThatThrownBy(revoked::authenticatedLogin).hasMessageContaining("401");
+      }
+      assertThatThrownBy(() -> flow.revoke(GitHubEndpoint.parse(hub.baseUrl()), token))
+          .isInstanceOf(OAuthWebFlow.Refused.class)
+          .hasMessageContaining("422")
+          .hasMessageNotContaining(token);
       assertThatThrownBy(() -> flow.exchange(code, "http://127.0.0.1:9/cb"))
           .isInstanceOf(OAuthWebFlow.Refused.class)
           .hasMessageContaining("bad_verification_code")

@@ -99,8 +99,11 @@ public final class LocalHub implements AutoCloseable {
         new GitHubApi(
             store,
             limiter,
-            Stream.concat(
-                    hookEndpoints.routes().stream(), CodeRoutes.routes(code, deployments).stream())
+            Stream.of(
+                    hookEndpoints.routes().stream(),
+                    CodeRoutes.routes(code, deployments).stream(),
+                    Stream.of(OAuthTokenRevocation.route(oauthApps)))
+                .flatMap(r -> r)
                 .toList());
     FrontDoor frontDoor =
         new FrontDoor(baseUrl, api, new AdminApi(this), oauthApps, store, faults, recorder, clock);

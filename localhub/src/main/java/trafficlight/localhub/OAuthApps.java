@@ -21,6 +21,9 @@ final class OAuthApps {
   private final Map<String, OAuthApp> apps = new HashMap<>();
   private final Map<String, IssuedCode> codes = new HashMap<>();
 
+  /** Which App each token from an exchange was issued to. */
+  private final Map<String, String> issuedTo = new HashMap<>();
+
   private record IssuedCode(
       String clientId, String login, String redirectUri, String scope, Instant expiresAt) {}
 
@@ -80,7 +83,23 @@ final class OAuthApps {
     }
     String token = Tokens.generate("gho_");
     store.saveToken(issued.login(), token);
+    issuedTo.put(token, clientId);
     return new Exchange(token, issued.scope(), null);
+  }
+
+  /** Whether {@code clientId} and {@code clientSecret} are a registered App's. */
+  synchronized boolean authenticates(String clientId, String clientSecret) {
+    OAuthApp app = apps.get(clientId == null ? "" : clientId);
+    return app != null && clientSecret != null && same(app.clientSecret(), clientSecret);
+  }
+
+  /** Revokes a token the App was issued; false when it holds no such token. */
+  synchronized boolean revoke(String clientId, String token) {
+    if (token == null || !clientId.equals(issuedTo.get(token))) {
+      return false;
+    }
+    issuedTo.remove(token);
+    return store.revokeToken(token);
   }
 
   private static boolean same(String a, String b) {

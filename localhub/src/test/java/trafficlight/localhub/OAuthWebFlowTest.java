@@ -207,6 +207,37 @@ class OAuthWebFlowTest {
   }
 
   @Test
+  void theAppRevokesATokenItWasIssuedAndTheTokenStopsWorking() {
+    String token = OAuthTokens.issue(hub, "Iv1.rev", "rs", "alice");
+    String other = OAuthTokens.issue(hub, "Iv1.other", "os", "alice");
+    String url = hub.baseUrl() + "/applications/Iv1.rev/token";
+    String body = "{\"access_token\":\"" + token + "\"}";
+    assertThat(
+            Http.send("DELETE", url, null, body, "Authorization", OAuthTokens.basic("Iv1.rev", "x"))
+                .status())
+        .isEqualTo(401);
+    assertThat(
+            Http.send(
+                    "DELETE",
+                    url,
+                    null,
+                    "{\"access_token\":\"" + other + "\"}",
+                    "Authorization",
+                    OAuthTokens.basic("Iv1.rev", "rs"))
+                .status())
+        .as("another App's token")
+        .isEqualTo(422);
+    assertThat(Http.get(hub.baseUrl() + "/user", token).status()).isEqualTo(200);
+    assertThat(
+            Http.send(
+                    "DELETE", url, null, body, "Authorization", OAuthTokens.basic("Iv1.rev", "rs"))
+                .status())
+        .isEqualTo(204);
+    assertThat(Http.get(hub.baseUrl() + "/user", token).status()).isEqualTo(401);
+    assertThat(Http.get(hub.baseUrl() + "/user", other).status()).isEqualTo(200);
+  }
+
+  @Test
   void theAdminApiRegistersApps() {
     Http.Response created =
         Http.post(

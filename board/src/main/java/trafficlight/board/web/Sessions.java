@@ -38,6 +38,10 @@ final class Sessions {
     final String login;
     final GitHubClient github;
     final RepositoryPermissions.Answer permission;
+
+    /** The person's token, for revoking it at sign-out; never shown or logged. */
+    private final String token;
+
     private String expectedState;
     private Instant stateUntil;
 
@@ -50,13 +54,19 @@ final class Sessions {
         Instant expiresAt,
         String login,
         GitHubClient github,
-        RepositoryPermissions.Answer permission) {
+        RepositoryPermissions.Answer permission,
+        String token) {
       this.id = id;
       this.csrf = csrf;
       this.expiresAt = expiresAt;
       this.login = login;
       this.github = github;
       this.permission = permission;
+      this.token = token;
+    }
+
+    String token() {
+      return token;
     }
 
     boolean signedIn() {
@@ -96,7 +106,9 @@ final class Sessions {
       if (!room()) {
         return null;
       }
-      s = new Session(token(), token(), clock.instant().plus(SIGN_IN_WINDOW), null, null, null);
+      s =
+          new Session(
+              token(), token(), clock.instant().plus(SIGN_IN_WINDOW), null, null, null, null);
       byId.put(s.id, s);
     }
     synchronized (s) {
@@ -132,12 +144,14 @@ final class Sessions {
       Session signingIn,
       String login,
       GitHubClient github,
-      RepositoryPermissions.Answer permission) {
+      RepositoryPermissions.Answer permission,
+      String userToken) {
     if (signingIn != null) {
       byId.remove(signingIn.id);
     }
     Session s =
-        new Session(token(), token(), clock.instant().plus(LIFETIME), login, github, permission);
+        new Session(
+            token(), token(), clock.instant().plus(LIFETIME), login, github, permission, userToken);
     byId.put(s.id, s);
     return s;
   }

@@ -27,7 +27,7 @@ import trafficlight.github.RetryPolicy;
  *       person's token, {@code GET /user} names them and {@code GET /repos/{o}/{r}} says what they
  *       may do; a new session (a new id) holds all that in memory.
  *   <li>{@code POST /signout} (the session's CSRF token, from the board's origin) forgets the
- *       session and the token.
+ *       session and the token, and revokes the token at GitHub.
  * </ol>
  *
  * No code, token or secret is logged or shown; failures say what happened and to sign in again.
@@ -148,7 +148,7 @@ final class SignInRoutes {
     }
     RepositoryPermissions.Answer permission =
         RepositoryPermissions.check(api, repository, token, Duration.ofSeconds(30));
-    Sessions.Session signedIn = sessions.signedIn(session, login, github, permission);
+    Sessions.Session signedIn = sessions.signedIn(session, login, github, permission, token);
     log.accept("board: " + login + " signed in (" + permission.why() + ")");
     setCookie(ex, signedIn.id, Sessions.LIFETIME);
     Web.redirect(ex, "/");
@@ -170,7 +170,16 @@ final class SignInRoutes {
     if (session != null) {
       sessions.forget(session);
       if (session.signedIn()) {
-        log.accept("board: " + session.login + " signed out");
+        try {
+          signIn.flow().revoke(api, session.token());
+          log.accept("board: " + session.login + " signed out, token revoked");
+        } catch (OAuthWebFlow.Refused e) {
+          log.accept(
+              "board: "
+                  + session.login
+                  + " signed out; the token is forgotten but GitHub did not revoke it: "
+                  + e.getMessage());
+        }
       }
     }
     ex.getResponseHeaders().add("Set-Cookie", cookie("", Duration.ZERO));

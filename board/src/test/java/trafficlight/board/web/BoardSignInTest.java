@@ -238,6 +238,21 @@ class BoardSignInTest {
     assertThat(setCookie(out)).startsWith("tl_session=;").contains("Max-Age=0");
     assertThat(s.sessionCount()).isZero();
     assertThat(get(s.url() + "/api/board", session).body()).doesNotContain("\"signed_in_as\"");
+    // the token the board held (as its GET /user sent it) no longer works at GitHub
+    String token =
+        f.gates.hub.requests().stream()
+            .filter(r -> "users/get-authenticated".equals(r.operation()))
+            .map(r -> r.headers().get("authorization").get(0).substring("Bearer ".length()))
+            .findFirst()
+            .orElseThrow();
+    assertThat(
+            http.send(
+                    HttpRequest.newBuilder(URI.create(f.gates.hub.baseUrl() + "/user"))
+                        .header("Authorization", "Bearer " + token)
+                        .build(),
+                    HttpResponse.BodyHandlers.ofString())
+                .statusCode())
+        .isEqualTo(401);
     assertThat(get(s.url() + "/promote?project=myapp&stage=QA", session).statusCode())
         .isEqualTo(403);
   }
@@ -301,8 +316,22 @@ class BoardSignInTest {
     f.gates.hub.addOrgMember("acme", "board-bot"); // the board's token reads the team
     f.gates.hub.addTeamMember("acme", "release", "erin");
     BoardServer s = f.startWithSignIn(approvers("carol", "@acme/release"), null);
+    f.gates.hub.clearRequests();
     String erin = signIn(s, "erin");
+    assertThat(f.gates.hub.requests())
+        .as(
+            "signing in: the person's GET /user and GET /repos (the code exchange is not an API call)")
+        .extracting(r -> r.operation())
+        .containsExactly("users/get-authenticated", "repos/get");
+    f.gates.hub.clearRequests();
     assertThat(myappQa(get(s.url() + "/api/board", erin).body()).get("allowed")).isEqualTo(true);
+    for (int i = 0; i < 20; i++) {
+      get(s.url() + "/api/board", erin);
+    }
+    assertThat(f.gates.hub.requests())
+        .as("21 views: one team question, then the session's answer until the next refresh")
+        .extracting(r -> r.operation())
+        .containsExactly("teams/get-membership-for-user-in-org");
     String csrf = csrf(get(s.url() + "/promote?project=myapp&stage=QA", erin).body());
     assertThat(post(s.url() + "/promote", promoteForm(csrf), s.url(), erin).statusCode())
         .isEqualTo(303);
