@@ -120,10 +120,7 @@ class BoardBrowserTest {
     assertThat(cell("myapp-qa").getAttribute("class")).contains("found");
     assertThat(cell("myapp-production").getAttribute("class")).contains("pending");
 
-    Path root = Path.of(System.getProperty("trafficlight.root", "..")).resolve("docs");
-    Files.createDirectories(root);
-    File shot = browser.getScreenshotAs(OutputType.FILE);
-    Files.copy(shot.toPath(), root.resolve("board.png"), StandardCopyOption.REPLACE_EXISTING);
+    screenshot("board.png");
 
     // Promote: a confirmation step, then the light changes
     cell("myapp-qa").findElement(By.cssSelector("a.promote")).click();
@@ -142,6 +139,14 @@ class BoardBrowserTest {
     assertThat(f.gates.hub.issue(BoardFixture.REPO, f.seeded.qa()).state()).isEqualTo("closed");
     assertThat(cell("myapp-qa").findElements(By.cssSelector("a.promote"))).isEmpty();
     assertThat(cell("billing-ci").findElements(By.cssSelector("a.promote"))).hasSize(1);
+  }
+
+  /** Keeps what the browser shows as docs/NAME, for the README. */
+  void screenshot(String name) throws Exception {
+    Path root = Path.of(System.getProperty("trafficlight.root", "..")).resolve("docs");
+    Files.createDirectories(root);
+    File shot = browser.getScreenshotAs(OutputType.FILE);
+    Files.copy(shot.toPath(), root.resolve(name), StandardCopyOption.REPLACE_EXISTING);
   }
 
   /** A board with sign-in, where only {@code approver} may promote myapp's QA. */
@@ -207,6 +212,7 @@ class BoardBrowserTest {
         ExpectedConditions.textToBePresentInElementLocated(
             By.id("cell-myapp-qa"), "dana may not promote to Production (approvers: alice)"));
     assertThat(cell("myapp-qa").findElements(By.cssSelector("a.promote"))).isEmpty();
+    screenshot("board-signed-in.png");
 
     // a POST made in this signed-in page, with the session's CSRF token from the sign-out form
     Object status =
