@@ -6,11 +6,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +25,6 @@ import trafficlight.board.BoardJson;
 import trafficlight.board.Build;
 import trafficlight.board.GateReader;
 import trafficlight.board.Project;
-import trafficlight.board.Promotion;
 import trafficlight.board.Stage;
 import trafficlight.board.Texts;
 import trafficlight.board.Where;
@@ -47,9 +44,8 @@ import trafficlight.github.GitHubException;
  * <p>Who promotes: with {@link SignIn}, a person signs in with GitHub and Promote closes the issue
  * with their own token, offered only when {@link PromoteAccess} says they may; the board's token
  * only reads. Without sign-in (a loopback bind, see {@link BoardSafety}), Promote closes with the
- * board's token when {@code canPromote}. Promotions are POSTs from the board's own origin carrying
- * a CSRF token: the session's, or without sign-in one that must match a {@code SameSite=Strict}
- * cookie.
+ * board's token when {@code canPromote}. The routes live in {@link SignInRoutes} and {@link
+ * PromoteRoutes}.
  */
 public final class BoardServer implements AutoCloseable {
 
@@ -80,7 +76,6 @@ public final class BoardServer implements AutoCloseable {
     }
   }
 
-  private static final String CSRF_COOKIE = "tl_csrf";
   static final String SESSION_COOKIE = "tl_session";
 
   private final GitHubClient github;
@@ -94,10 +89,10 @@ public final class BoardServer implements AutoCloseable {
   private final ExecutorService handlers;
   private final ScheduledExecutorService refresher;
   private final Object githubLock = new Object();
-  private final SecureRandom random = new SecureRandom();
   private final Sessions sessions = new Sessions(Clock.systemUTC());
   private final PromoteAccess access;
   private final SignInRoutes signInRoutes;
+  private final PromoteRoutes promoteRoutes;
 
   private volatile Board board;
   private volatile String lastError;
@@ -121,6 +116,18 @@ public final class BoardServer implements AutoCloseable {
                 reader.repository(),
                 this::url,
                 config.log());
+    this.promoteRoutes =
+        new PromoteRoutes(
+            () -> board,
+            reader,
+            github,
+            githubLock,
+            config.signIn() != null,
+            config.canPromote(),
+            config.signIn() == null ? null : config.signIn().publicUrl(),
+            access,
+            this::refresh,
+            config.log());
     this.handlers = Executors.newFixedThreadPool(4);
     this.refresher =
         Executors.newSingleThreadScheduledExecutor(
@@ -198,9 +205,9 @@ public final class BoardServer implements AutoCloseable {
         case "/api/where" -> where(ex);
         case "/promote" -> {
           if ("POST".equals(method)) {
-            promote(ex);
+            promoteRoutes.promote(ex, session(ex));
           } else {
-            confirm(ex);
+            promoteRoutes.confirm(ex, session(ex));
           }
         }
         case "/signin", SignIn.CALLBACK_PATH, "/signout" -> {
@@ -259,7 +266,7 @@ public final class BoardServer implements AutoCloseable {
       m.putAll(BoardJson.board(b, b.projects()));
       for (Project p : b.projects()) {
         for (Stage stage : p.stages()) {
-          PromoteAccess.Verdict v = viewerMay(session, stage, false);
+          PromoteAccess.Verdict v = promoteRoutes.verdict(session, stage, false);
           if (v != null) {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("project", p.name());
@@ -278,23 +285,6 @@ public final class BoardServer implements AutoCloseable {
     m.put("refresh_seconds", config.refresh().toSeconds());
     m.put("error", lastError);
     return m;
-  }
-
-  /**
-   * Whether the viewer may promote this stage; null when there is nothing to promote there (or,
-   * without sign-in, when the board does not promote).
-   */
-  private PromoteAccess.Verdict viewerMay(Sessions.Session session, Stage stage, boolean fresh) {
-    if (stage.finalStage() || stage.latest() == null || !stage.latest().isOpen()) {
-      return null;
-    }
-    if (signInRoutes == null) {
-      return config.canPromote() ? new PromoteAccess.Verdict(true, null, null) : null;
-    }
-    if (session == null || !session.signedIn()) {
-      return new PromoteAccess.Verdict(false, "sign in to promote", null);
-    }
-    return fresh ? access.decide(session, stage) : access.verdict(session, stage);
   }
 
   private boolean isActiveMember(Approver.Team team, String login) {
@@ -323,156 +313,7 @@ public final class BoardServer implements AutoCloseable {
     }
   }
 
-  // ---- promotion: a confirmation page, then a POST
-
-  /**
-   * Whether this viewer may go on towards a promotion (with sign-in: signed in; without: the board
-   * promotes); when not, the answer has been sent.
-   */
-  private boolean mayTry(HttpExchange ex, Sessions.Session session) throws IOException {
-    if (signInRoutes == null) {
-      if (!config.canPromote()) {
-        Web.send(ex, 403, "text/plain", "this board is read-only");
-        return false;
-      }
-      return true;
-    }
-    if (session == null || !session.signedIn()) {
-      Web.html(
-          ex,
-          403,
-          Html.message("Sign in to promote", "Promoting needs you to sign in with GitHub first."));
-      return false;
-    }
-    return true;
-  }
-
-  private void confirm(HttpExchange ex) throws IOException {
-    Sessions.Session session = session(ex);
-    if (!mayTry(ex, session)) {
-      return;
-    }
-    Map<String, String> q = Web.query(ex.getRequestURI());
-    Stage stage;
-    try {
-      stage = Promotion.waiting(board, q.getOrDefault("project", ""), q.getOrDefault("stage", ""));
-    } catch (Promotion.Refused e) {
-      Web.html(ex, 409, Html.message("Nothing to promote", e.getMessage()));
-      return;
-    }
-    String csrf;
-    if (session != null) {
-      PromoteAccess.Verdict v = viewerMay(session, stage, true);
-      if (!v.allowed()) {
-        Web.html(ex, 403, Html.message("You may not promote", v.why()));
-        return;
-      }
-      csrf = session.csrf;
-    } else {
-      csrf = token();
-      ex.getResponseHeaders()
-          .add(
-              "Set-Cookie",
-              CSRF_COOKIE + "=" + csrf + "; Path=/; HttpOnly; SameSite=Strict; Max-Age=3600");
-    }
-    Web.html(ex, 200, Html.confirmation(stage, csrf, session == null ? null : session.login));
-  }
-
-  private void promote(HttpExchange ex) throws IOException {
-    Sessions.Session session = session(ex);
-    if (!mayTry(ex, session)) {
-      return;
-    }
-    if (!Web.sameOrigin(ex, signInRoutes == null ? null : config.signIn().publicUrl())) {
-      Web.send(ex, 403, "text/plain", "cross-site request refused");
-      return;
-    }
-    Map<String, String> form = Web.form(ex);
-    String expected = session != null ? session.csrf : Web.cookie(ex, CSRF_COOKIE);
-    if (!Web.same(expected, form.get("csrf"))) {
-      Web.send(
-          ex, 403, "text/plain", "missing or wrong CSRF token: open the confirmation page again");
-      return;
-    }
-    String project = form.getOrDefault("project", "");
-    String stageName = form.getOrDefault("stage", "");
-    Promotion.Result result;
-    try {
-      Stage stage = Promotion.waiting(board, project, stageName);
-      if (!String.valueOf(stage.latest().number()).equals(form.get("issue"))) {
-        throw new Promotion.Refused(
-            "the waiting issue changed since you confirmed (now #"
-                + stage.latest().number()
-                + "): confirm again");
-      }
-      if (session != null) {
-        PromoteAccess.Verdict v = viewerMay(session, stage, true);
-        if (!v.allowed()) {
-          config.log().accept("board: refused a promotion by " + session.login + ": " + v.why());
-          Web.html(ex, 403, Html.message("You may not promote", v.why()));
-          return;
-        }
-        // the person's own token: GitHub records them as the closer, and their permission holds
-        synchronized (session) {
-          result =
-              Promotion.promote(
-                  session.github,
-                  reader.repository(),
-                  board,
-                  project,
-                  stageName,
-                  session.login,
-                  "the trafficlight board");
-        }
-      } else {
-        synchronized (githubLock) {
-          result =
-              Promotion.promote(
-                  github,
-                  reader.repository(),
-                  board,
-                  project,
-                  stageName,
-                  null,
-                  "the trafficlight board");
-        }
-      }
-      synchronized (githubLock) {
-        reader.invalidate();
-      }
-    } catch (Promotion.Refused e) {
-      refresh();
-      Web.html(ex, 409, Html.message("Not promoted", e.getMessage()));
-      return;
-    } catch (GitHubException e) {
-      Web.html(ex, 502, Html.message("GitHub refused", e.getMessage()));
-      return;
-    }
-    refresh();
-    String flash =
-        "Promoted "
-            + result.project()
-            + " "
-            + result.stage()
-            + " to "
-            + result.next()
-            + ": closed #"
-            + result.issue()
-            + (session != null ? " (as " + session.login + ")" : "");
-    if (session == null) {
-      ex.getResponseHeaders()
-          .add("Set-Cookie", CSRF_COOKIE + "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");
-    }
-    Web.redirect(ex, "/?flash=" + Web.enc(flash));
-  }
-
   // ---- plumbing
-
-  private String token() {
-    byte[] bytes = new byte[24];
-    random.nextBytes(bytes);
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-  }
 
   private static String resource(String name) throws IOException {
     try (InputStream in = BoardServer.class.getResourceAsStream(name)) {
