@@ -96,7 +96,8 @@ public final class Promotion {
    * response was lost is looked for before it is repeated), closes it as completed (a close is safe
    * to repeat).
    *
-   * @param by who promotes, for the comment
+   * @param by who promotes, for the comment; null when only the token tells (GitHub names the
+   *     token's user as the comment's author and the closer)
    * @param via how, for the comment ({@code trafficlight promote}, {@code the trafficlight board})
    * @throws Refused when nothing waits, or the issue was closed meanwhile
    */
@@ -124,12 +125,12 @@ public final class Promotion {
               + (now.closedAt() != null ? " at " + Texts.time(now.closedAt()) : ""));
     }
     String next = stage.next() != null ? Stage.shortNameOf(stage.next()) : "the next stage";
-    String who = by == null || by.isBlank() ? "someone" : by.strip();
+    String who = by == null || by.isBlank() ? null : by.strip();
     String comment =
         "Promoted to **"
             + next
-            + "** by "
-            + who
+            + "**"
+            + (who == null ? "" : " by " + who)
             + " with "
             + via
             + ": closing this issue lets the next stage deploy.";

@@ -101,7 +101,7 @@ public final class DeployedGates implements AutoCloseable {
     return "[bot] Pulumi " + project + " applications." + project + "." + stage + " deployed.";
   }
 
-  static String sha(char c) {
+  public static String sha(char c) {
     return String.valueOf(c).repeat(40);
   }
 
@@ -109,7 +109,7 @@ public final class DeployedGates implements AutoCloseable {
    * A deploy of {@code stage} that succeeded: its put opens the stage's issue or comments on the
    * open one. Returns the issue's number.
    */
-  int deploy(String project, String stage, String build, String sha, String subject) {
+  public int deploy(String project, String stage, String build, String sha, String subject) {
     GeneratedPipeline pipeline = pipeline(project);
     Chain.Stage s = pipeline.stage(stage);
     Path sources = checkout(project, sha, subject);

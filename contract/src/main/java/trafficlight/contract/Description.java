@@ -174,9 +174,10 @@ final class Description {
 
   /**
    * A deep copy without what validation does not use: {@code example(s)}, {@code
-   * additionalProperties} beside a non-object {@code type}, and the {@code x-} extensions (GitHub's
-   * {@code x-github-breaking-changes} holds schema patches that would otherwise be read as schema
-   * keywords). Keys of name maps (e.g. a property called "example") are kept.
+   * additionalProperties} beside a non-object {@code type}, a {@code discriminator} the validator
+   * cannot compile, and the {@code x-} extensions (GitHub's {@code x-github-breaking-changes} holds
+   * schema patches that would otherwise be read as schema keywords). Keys of name maps (e.g. a
+   * property called "example") are kept.
    */
   private static JsonNode clean(JsonNode node, boolean keysAreNames) {
     if (node.isObject()) {
@@ -195,6 +196,12 @@ final class Description {
         if (scalarType && k.equals("additionalProperties")) {
           continue;
         }
+        // The validator refuses a discriminator whose property the schema does not require (GET
+        // /user's private-user | public-user on user_view_type) and then checks nothing; without
+        // it the oneOf still decides, since only one branch takes a given body.
+        if (k.equals("discriminator") && !requires(node, e.getValue().path("propertyName"))) {
+          continue;
+        }
         copy.set(k, clean(e.getValue(), !keysAreNames && NAME_MAPS.contains(k)));
       }
       if (!keysAreNames) {
@@ -208,6 +215,15 @@ final class Description {
       return copy;
     }
     return node.deepCopy();
+  }
+
+  private static boolean requires(JsonNode schema, JsonNode property) {
+    for (JsonNode required : schema.path("required")) {
+      if (required.asText().equals(property.asText())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static final String EMPTY_OBJECT = "#/components/schemas/empty-object";

@@ -89,6 +89,21 @@ public final class GitHubClient implements AutoCloseable {
   }
 
   /**
+   * The login of the user the credentials act for ({@code GET /user}): for a token from the OAuth
+   * web flow, the person who signed in.
+   *
+   * @throws GitHubException on 401 (a revoked or unknown token) and 403 (an App installation has no
+   *     user)
+   */
+  public String authenticatedLogin() {
+    Object json = call("GET", "/user", null).json();
+    if (json instanceof Map<?, ?> m && m.get("login") instanceof String login && !login.isBlank()) {
+      return login;
+    }
+    throw new GitHubException(200, "GET /user answered without a login");
+  }
+
+  /**
    * The state of a user's membership of a team ({@code active} or {@code pending}; members of its
    * child teams count), or null when the user is not a member. GitHub answers 404 both for a
    * non-member and for a team that does not exist, so a 404 is followed by {@link #teamExists}.

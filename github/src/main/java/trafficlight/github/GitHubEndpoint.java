@@ -42,6 +42,29 @@ public record GitHubEndpoint(URI base) {
     return new GitHubEndpoint(uri);
   }
 
+  /**
+   * The web host beside this API, where people sign in ({@code /login/oauth/...}): {@code
+   * https://github.com} for {@code https://api.github.com}, {@code https://SUB.ghe.com} for {@code
+   * https://api.SUB.ghe.com}, {@code https://HOST} for GitHub Enterprise Server's {@code
+   * https://HOST/api/v3}; any other base (a localhub) is its own web host.
+   */
+  public URI webBase() {
+    String host = base.getHost();
+    String path = base.getRawPath() == null ? "" : base.getRawPath();
+    if (host.equalsIgnoreCase("api.github.com")) {
+      return URI.create("https://github.com");
+    }
+    String port = base.getPort() == -1 ? "" : ":" + base.getPort();
+    if (host.toLowerCase(java.util.Locale.ROOT).startsWith("api.")
+        && host.toLowerCase(java.util.Locale.ROOT).endsWith(".ghe.com")) {
+      return URI.create(base.getScheme() + "://" + host.substring(4) + port);
+    }
+    if (path.endsWith("/api/v3")) {
+      path = path.substring(0, path.length() - "/api/v3".length());
+    }
+    return URI.create(base.getScheme() + "://" + host + port + path);
+  }
+
   /** Whether requests would travel unencrypted to another machine. */
   public boolean plainHttpToRemoteHost() {
     String host = base.getHost();

@@ -72,6 +72,14 @@ final class AdminApi {
       out.put("token", token);
       return ApiResponse.json(201, out);
     }
+    if (method.equals("POST") && path.equals("/_localhub/oauth/apps")) {
+      hub.registerOAuthApp(
+          required(in, "client_id"), required(in, "client_secret"), required(in, "callback_url"));
+      ObjectNode out = Json.object();
+      out.put("client_id", in.get("client_id").asText());
+      out.put("callback_url", in.get("callback_url").asText());
+      return ApiResponse.json(201, out);
+    }
     if (method.equals("POST") && (m = ORG_MEMBERS.matcher(path)).matches()) {
       hub.addOrgMember(m.group(1), required(in, "login"));
       return ApiResponse.json(201, in);

@@ -11,8 +11,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The HTTP handler in front of everything: sends {@code /_localhub/} to the admin API, strips the
- * {@code /api/v3} prefix, applies injected faults, records the request and sends the response.
+ * The HTTP handler in front of everything: sends {@code /_localhub/} to the admin API and {@code
+ * /login/oauth/} to the web host's OAuth pages (which are not API requests: not rate-limited nor
+ * recorded), strips the {@code /api/v3} prefix, applies injected faults, records the request and
+ * sends the response.
  */
 final class FrontDoor implements HttpHandler {
   static final String ENTERPRISE_PREFIX = "/api/v3";
@@ -23,11 +25,15 @@ final class FrontDoor implements HttpHandler {
   private final FaultInjector faults;
   private final RequestRecorder recorder;
   private final MovableClock clock;
+  private final OAuthAuthorizePage authorize;
+  private final OAuthAccessTokenEndpoint accessToken;
 
   FrontDoor(
       String baseUrl,
       GitHubApi api,
       AdminApi admin,
+      OAuthApps oauth,
+      HubStore store,
       FaultInjector faults,
       RequestRecorder recorder,
       MovableClock clock) {
@@ -37,6 +43,8 @@ final class FrontDoor implements HttpHandler {
     this.faults = faults;
     this.recorder = recorder;
     this.clock = clock;
+    this.authorize = new OAuthAuthorizePage(oauth, store);
+    this.accessToken = new OAuthAccessTokenEndpoint(oauth);
   }
 
   @Override
@@ -48,6 +56,24 @@ final class FrontDoor implements HttpHandler {
           exchange,
           admin.handle(
               exchange.getRequestMethod(), rawPath, exchange.getRequestURI().getRawQuery(), body));
+      return;
+    }
+    if (rawPath.equals(OAuthAuthorizePage.PATH) || rawPath.equals(OAuthAccessTokenEndpoint.PATH)) {
+      String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
+      var params =
+          OAuthForm.parameters(
+              exchange.getRequestURI().getRawQuery(),
+              exchange.getRequestHeaders().getFirst("Content-Type"),
+              body);
+      send(
+          exchange,
+          rawPath.equals(OAuthAuthorizePage.PATH)
+              ? authorize.handle(method, params)
+              : accessToken.handle(
+                  method,
+                  params,
+                  String.join(
+                      ",", exchange.getRequestHeaders().getOrDefault("Accept", List.of()))));
       return;
     }
     boolean enterprise =

@@ -88,6 +88,7 @@ final class GitHubApi {
                 "teams/get-membership-for-user-in-org",
                 CORE,
                 TeamsEndpoint::membership),
+            Route.of("GET", "/user", "users/get-authenticated", CORE, UserEndpoint::authenticated),
             Route.of(
                 "GET",
                 "/orgs/(?<org>[^/]+)/teams/(?<team>[^/]+)",
@@ -128,10 +129,16 @@ final class GitHubApi {
 
   ApiResponse handle(ApiRequest request) {
     Optional<Match> match = match(request.method(), request.path());
-    boolean appJwt =
-        match.map(m -> m.route().operation().equals(INSTALLATION_TOKEN_OPERATION)).orElse(false);
+    // these authenticate with an App's own credentials (a JWT; an OAuth App's Basic auth)
+    boolean ownAuth =
+        match
+            .map(
+                m ->
+                    m.route().operation().equals(INSTALLATION_TOKEN_OPERATION)
+                        || m.route().operation().equals(OAuthTokenRevocation.OPERATION))
+            .orElse(false);
     Principal principal =
-        appJwt
+        ownAuth
             ? new Principal.Anonymous(request.clientAddress())
             : authenticator.authenticate(request).orElse(null);
     if (principal == null) {

@@ -70,6 +70,8 @@ final class HubStore {
       seen(e.user().id());
     } else if (entry instanceof JournalEntry.TokenSaved e) {
       tokens.put(e.token(), e.login());
+    } else if (entry instanceof JournalEntry.TokenRevoked e) {
+      tokens.remove(e.token());
     } else if (entry instanceof JournalEntry.RepoSaved e) {
       repos.computeIfAbsent(key(e.repo().fullName()), k -> new RepoState(e.repo())).repo = e.repo();
       seen(e.repo().id());
@@ -135,6 +137,15 @@ final class HubStore {
     if (owner == null) {
       commit(new JournalEntry.TokenSaved(token, login));
     }
+  }
+
+  /** Makes a user's token unknown from now on; false when it was not known. */
+  synchronized boolean revokeToken(String token) {
+    if (!tokens.containsKey(token)) {
+      return false;
+    }
+    commit(new JournalEntry.TokenRevoked(token));
+    return true;
   }
 
   synchronized Optional<User> userForToken(String token) {

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 @JsonSubTypes({
   @JsonSubTypes.Type(value = JournalEntry.UserSaved.class, name = "user"),
   @JsonSubTypes.Type(value = JournalEntry.TokenSaved.class, name = "token"),
+  @JsonSubTypes.Type(value = JournalEntry.TokenRevoked.class, name = "token-revoked"),
   @JsonSubTypes.Type(value = JournalEntry.RepoSaved.class, name = "repo"),
   @JsonSubTypes.Type(value = JournalEntry.LabelSaved.class, name = "label"),
   @JsonSubTypes.Type(value = JournalEntry.IssueSaved.class, name = "issue"),
@@ -27,6 +28,8 @@ sealed interface JournalEntry {
   record UserSaved(User user) implements JournalEntry {}
 
   record TokenSaved(String token, String login) implements JournalEntry {}
+
+  record TokenRevoked(String token) implements JournalEntry {}
 
   record RepoSaved(Repo repo) implements JournalEntry {}
 

@@ -47,6 +47,7 @@ public final class LocalHub implements AutoCloseable {
   private final HookEndpoints hookEndpoints;
   private final CodeRepositories code = new CodeRepositories();
   private final DeploymentStore deployments = new DeploymentStore();
+  private final OAuthApps oauthApps;
 
   private LocalHub(Builder builder) {
     // unusable certificate files fail here, before anything is opened
@@ -61,6 +62,7 @@ public final class LocalHub implements AutoCloseable {
       this.store = new HubStore(clock, null, List.of());
     }
     this.webhooks = new Webhooks(clock);
+    this.oauthApps = new OAuthApps(store);
     try {
       builder.codeRepositories.forEach(this::serveCode);
     } catch (RuntimeException e) {
@@ -97,10 +99,14 @@ public final class LocalHub implements AutoCloseable {
         new GitHubApi(
             store,
             limiter,
-            Stream.concat(
-                    hookEndpoints.routes().stream(), CodeRoutes.routes(code, deployments).stream())
+            Stream.of(
+                    hookEndpoints.routes().stream(),
+                    CodeRoutes.routes(code, deployments).stream(),
+                    Stream.of(OAuthTokenRevocation.route(oauthApps)))
+                .flatMap(r -> r)
                 .toList());
-    FrontDoor frontDoor = new FrontDoor(baseUrl, api, new AdminApi(this), faults, recorder, clock);
+    FrontDoor frontDoor =
+        new FrontDoor(baseUrl, api, new AdminApi(this), oauthApps, store, faults, recorder, clock);
     server.createContext("/", frontDoor);
     executor =
         Executors.newCachedThreadPool(
@@ -230,6 +236,17 @@ public final class LocalHub implements AutoCloseable {
       store.requireRepo(repo);
     }
     store.installApp(appId, installationId, List.of(repos));
+  }
+
+  /**
+   * Registers an OAuth App (or replaces the one with that client id): its web application flow is
+   * served at {@code /login/oauth/authorize} and {@code /login/oauth/access_token} of {@link
+   * #baseUrl()}, the web host (GitHub Enterprise Server's shape: the API under {@code /api/v3}).
+   *
+   * @param callbackUrl the authorization callback URL; redirects must stay under it
+   */
+  public void registerOAuthApp(String clientId, String clientSecret, String callbackUrl) {
+    oauthApps.register(new OAuthApp(clientId, clientSecret, callbackUrl));
   }
 
   // ---- code repositories

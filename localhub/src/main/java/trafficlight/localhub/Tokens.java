@@ -17,4 +17,11 @@ final class Tokens {
     }
     return token.toString();
   }
+
+  /** {@code bytes} random bytes in lower-case hex, as GitHub's OAuth codes look. */
+  static String hex(int bytes) {
+    byte[] random = new byte[bytes];
+    RANDOM.nextBytes(random);
+    return java.util.HexFormat.of().formatHex(random);
+  }
 }

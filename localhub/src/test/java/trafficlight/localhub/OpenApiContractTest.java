@@ -84,6 +84,23 @@ class OpenApiContractTest {
       Http.get(base, null);
       Http.get(apiBase + "/search/issues?q=repo:o/r", token);
       Http.get(apiBase + "/rate_limit", token);
+      Http.get(apiBase + "/user", token);
+      Http.get(apiBase + "/user", null);
+      String gho = OAuthTokens.issue(hub, "Iv1.c", "sec", "carol");
+      String revoke = "{\"access_token\":\"" + gho + "\"}";
+      String basic = OAuthTokens.basic("Iv1.c", "sec");
+      assertThat(
+              Http.send(
+                      "DELETE",
+                      apiBase + "/applications/Iv1.c/token",
+                      null,
+                      revoke,
+                      "Authorization",
+                      basic)
+                  .status())
+          .isEqualTo(204);
+      Http.send(
+          "DELETE", apiBase + "/applications/Iv1.c/token", null, revoke, "Authorization", basic);
       Http.post(base + "/issues", token, "{}");
       Http.get(base + "/issues/99", token);
       Http.get(apiBase + "/repos/o/off/issues", token);

@@ -4,7 +4,7 @@ import trafficlight.board.Build;
 import trafficlight.board.Stage;
 import trafficlight.board.Texts;
 
-/** The server-rendered pages: the promotion confirmation and messages. */
+/** The server-rendered parts: the account line, the promotion confirmation and messages. */
 final class Html {
 
   private Html() {}
@@ -48,7 +48,26 @@ final class Html {
             + "</p><p><a href=\"/\">Back to the board</a></p>");
   }
 
-  static String confirmation(Stage stage, String csrf) {
+  /**
+   * The header's account line: a Sign in link, or who is signed in and a Sign out button (a POST
+   * carrying the session's CSRF token).
+   */
+  static String account(Sessions.Session session) {
+    if (session == null || !session.signedIn()) {
+      return "<a id=\"signin\" class=\"button\" href=\"/signin\">Sign in with GitHub</a>";
+    }
+    return "<form id=\"account\" method=\"post\" action=\"/signout\">"
+        + "<span id=\"signed-in-as\">Signed in as <b>"
+        + escape(session.login)
+        + "</b></span> <input type=\"hidden\" name=\"csrf\" value=\""
+        + escape(session.csrf)
+        + "\"><button id=\"signout\" type=\"submit\">Sign out</button></form>";
+  }
+
+  /**
+   * @param login who is signed in and promotes, or null when the board's token closes the issue
+   */
+  static String confirmation(Stage stage, String csrf, String login) {
     var issue = stage.latest();
     Build latest = stage.latestBuild();
     String next = stage.next() == null ? "the next stage" : stage.next();
@@ -89,9 +108,11 @@ final class Html {
             + escape(stage.name())
             + "\"><input type=\"hidden\" name=\"issue\" value=\""
             + issue.number()
-            + "\"><label for=\"by\">Your name (for the issue's comment)</label> "
-            + "<input id=\"by\" name=\"by\" required maxlength=\"100\" autocomplete=\"name\"> "
-            + "<button id=\"confirm\" type=\"submit\" class=\"promote\">Promote</button> "
+            + "\"><p id=\"as\">"
+            + (login == null
+                ? "The board's own token closes the issue."
+                : "You close it as <b>" + escape(login) + "</b>, with your GitHub account.")
+            + "</p><button id=\"confirm\" type=\"submit\" class=\"promote\">Promote</button> "
             + "<a href=\"/\" id=\"cancel\">Cancel</a></form>";
     return page("Promote " + stage.project() + " " + stage.shortName(), body);
   }

@@ -68,11 +68,14 @@
       meta.append("never deployed");
     }
     td.append(meta);
-    if (data.can_promote && stage.light === "amber" && !stage.final) {
+    const may = (data.promote || []).find((m) => m.project === project && m.stage === stage.stage);
+    if (may && may.allowed) {
       const next = stage.next ? stage.next.split(".").pop() : "next";
       td.append(el("div", { class: "actions" }, el("a", { class: "button promote",
         href: "/promote?project=" + encodeURIComponent(project) + "&stage=" + encodeURIComponent(stage.stage) },
         "Promote to " + next)));
+    } else if (may && may.why_not && data.signed_in_as) {
+      td.append(el("div", { class: "actions note" }, may.why_not));
     }
     return td;
   }

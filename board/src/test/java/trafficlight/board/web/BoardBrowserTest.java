@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,6 +23,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import trafficlight.board.BoardFixture;
+import trafficlight.gate.ApprovalRule;
 
 /**
  * The board in a real browser: Debian's headless Chromium driven by Selenium against localhub.
@@ -117,10 +120,7 @@ class BoardBrowserTest {
     assertThat(cell("myapp-qa").getAttribute("class")).contains("found");
     assertThat(cell("myapp-production").getAttribute("class")).contains("pending");
 
-    Path root = Path.of(System.getProperty("trafficlight.root", "..")).resolve("docs");
-    Files.createDirectories(root);
-    File shot = browser.getScreenshotAs(OutputType.FILE);
-    Files.copy(shot.toPath(), root.resolve("board.png"), StandardCopyOption.REPLACE_EXISTING);
+    screenshot("board.png");
 
     // Promote: a confirmation step, then the light changes
     cell("myapp-qa").findElement(By.cssSelector("a.promote")).click();
@@ -129,14 +129,102 @@ class BoardBrowserTest {
         .contains("This closes #" + f.seeded.qa())
         .contains("2 builds");
     assertThat(f.gates.hub.issue(BoardFixture.REPO, f.seeded.qa()).state()).isEqualTo("open");
-    browser.findElement(By.id("by")).sendKeys("dana");
+    assertThat(browser.findElement(By.id("as")).getText())
+        .isEqualTo("The board's own token closes the issue.");
     browser.findElement(By.id("confirm")).click();
 
     waitLight("myapp-qa", "green");
     assertThat(browser.findElement(By.id("flash")).getText())
-        .isEqualTo("Promoted myapp QA to Production: closed #" + f.seeded.qa() + " (by dana)");
+        .isEqualTo("Promoted myapp QA to Production: closed #" + f.seeded.qa());
     assertThat(f.gates.hub.issue(BoardFixture.REPO, f.seeded.qa()).state()).isEqualTo("closed");
     assertThat(cell("myapp-qa").findElements(By.cssSelector("a.promote"))).isEmpty();
     assertThat(cell("billing-ci").findElements(By.cssSelector("a.promote"))).hasSize(1);
+  }
+
+  /** Keeps what the browser shows as docs/NAME, for the README. */
+  void screenshot(String name) throws Exception {
+    Path root = Path.of(System.getProperty("trafficlight.root", "..")).resolve("docs");
+    Files.createDirectories(root);
+    File shot = browser.getScreenshotAs(OutputType.FILE);
+    Files.copy(shot.toPath(), root.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  /** A board with sign-in, where only {@code approver} may promote myapp's QA. */
+  BoardServer signInBoard(String approver) throws Exception {
+    ApprovalRule rule = ApprovalRule.of(List.of(approver), false);
+    return f.startWithSignIn(
+        stage -> stage.shortName().equals("QA") ? Optional.of(rule) : Optional.empty(), null);
+  }
+
+  /** Signs in on localhub's authorize page as {@code login}; back on the board afterwards. */
+  void signInAs(BoardServer s, String login) {
+    browser.findElement(By.id("signin")).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login")));
+    assertThat(browser.getCurrentUrl())
+        .startsWith(f.gates.hub.baseUrl() + "/login/oauth/authorize");
+    browser.findElement(By.id("login")).sendKeys(login);
+    browser.findElement(By.id("authorize")).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signed-in-as")));
+    assertThat(browser.getCurrentUrl()).isEqualTo(s.url() + "/");
+    assertThat(browser.findElement(By.id("signed-in-as")).getText())
+        .isEqualTo("Signed in as " + login);
+  }
+
+  @Test
+  void signedInAsAnApproverPromoteClosesTheIssueAsThatPerson() throws Exception {
+    BoardServer s = signInBoard("alice");
+    browser.get(s.url() + "/");
+    waitLight("myapp-qa", "amber");
+    assertThat(cell("myapp-qa").findElements(By.cssSelector("a.promote")))
+        .as("signed out: no Promote")
+        .isEmpty();
+
+    signInAs(s, "alice");
+    wait.until(
+        ExpectedConditions.presenceOfNestedElementLocatedBy(
+            By.id("cell-myapp-qa"), By.cssSelector("a.promote")));
+    cell("myapp-qa").findElement(By.cssSelector("a.promote")).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("confirm")));
+    assertThat(browser.findElement(By.id("as")).getText())
+        .isEqualTo("You close it as alice, with your GitHub account.");
+    assertThat(browser.findElements(By.id("by"))).as("no typed name").isEmpty();
+    browser.findElement(By.id("confirm")).click();
+
+    waitLight("myapp-qa", "green");
+    assertThat(browser.findElement(By.id("flash")).getText())
+        .isEqualTo("Promoted myapp QA to Production: closed #" + f.seeded.qa() + " (as alice)");
+    assertThat(f.gates.hub.issue(BoardFixture.REPO, f.seeded.qa()).closedBy()).isEqualTo("alice");
+    assertThat(browser.getPageSource()).doesNotContain("gho_");
+
+    browser.findElement(By.id("signout")).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signin")));
+    assertThat(s.sessionCount()).isZero();
+  }
+
+  @Test
+  void signedInAsSomeoneElseThereIsNoPromoteAndAForgedPostIsRefused() throws Exception {
+    f.gates.hub.createUser("dana");
+    BoardServer s = signInBoard("alice");
+    browser.get(s.url() + "/");
+    waitLight("myapp-qa", "amber");
+    signInAs(s, "dana");
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("cell-myapp-qa"), "dana may not promote to Production (approvers: alice)"));
+    assertThat(cell("myapp-qa").findElements(By.cssSelector("a.promote"))).isEmpty();
+    screenshot("board-signed-in.png");
+
+    // a POST made in this signed-in page, with the session's CSRF token from the sign-out form
+    Object status =
+        browser.executeAsyncScript(
+            "const done = arguments[arguments.length - 1];"
+                + "const csrf = document.querySelector('#account input[name=csrf]').value;"
+                + "fetch('/promote', {method: 'POST', headers: {'Content-Type':"
+                + " 'application/x-www-form-urlencoded'}, body: 'csrf=' + encodeURIComponent(csrf)"
+                + " + '&project=myapp&stage=applications.myapp.QA&issue=' + arguments[0]})"
+                + ".then(r => done(r.status), e => done(String(e)));",
+            f.seeded.qa());
+    assertThat(status).isEqualTo(403L);
+    assertThat(f.gates.hub.issue(BoardFixture.REPO, f.seeded.qa()).state()).isEqualTo("open");
   }
 }

@@ -91,11 +91,7 @@ class BoardServerTest {
     assertThat(m.find()).isTrue();
     String csrf = m.group(1);
     String form =
-        "csrf="
-            + csrf
-            + "&project=myapp&stage=applications.myapp.QA&issue="
-            + f.seeded.qa()
-            + "&by=dana";
+        "csrf=" + csrf + "&project=myapp&stage=applications.myapp.QA&issue=" + f.seeded.qa();
 
     assertThat(post(s, form, s.url(), null).statusCode()).isEqualTo(403); // no cookie
     assertThat(post(s, form.replace(csrf, "forged"), s.url(), cookie).statusCode()).isEqualTo(403);

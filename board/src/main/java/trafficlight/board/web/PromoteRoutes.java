@@ -1,0 +1,233 @@
+package trafficlight.board.web;
+
+import com.sun.net.httpserver.HttpExchange;
+import java.io.IOException;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import trafficlight.board.Board;
+import trafficlight.board.GateReader;
+import trafficlight.board.Promotion;
+import trafficlight.board.Stage;
+import trafficlight.github.GitHubClient;
+import trafficlight.github.GitHubException;
+
+/**
+ * {@code /promote}: a confirmation page, then a POST that closes the stage's waiting issue. With
+ * sign-in, only for a signed-in person {@link PromoteAccess} allows, with their own token and the
+ * session's CSRF token; without, when the board promotes at all, with the board's token and a CSRF
+ * token that must match a {@code SameSite=Strict} cookie. Either way the POST must come from the
+ * board's own origin.
+ */
+final class PromoteRoutes {
+  private static final String CSRF_COOKIE = "tl_csrf";
+
+  private final Supplier<Board> boards;
+  private final GateReader reader;
+  private final GitHubClient github;
+  private final Object githubLock;
+  private final boolean signInOn;
+  private final boolean canPromote;
+  private final URI publicUrl;
+  private final PromoteAccess access;
+  private final Runnable refresh;
+  private final Consumer<String> log;
+  private final SecureRandom random = new SecureRandom();
+
+  /**
+   * @param github the board's own client, used to promote only without sign-in
+   * @param githubLock serializes use of {@code github}
+   * @param canPromote without sign-in: whether the board promotes with its token
+   * @param publicUrl the board's public URL (another origin a POST may come from), or null
+   * @param refresh reads the board again after a promotion
+   */
+  PromoteRoutes(
+      Supplier<Board> boards,
+      GateReader reader,
+      GitHubClient github,
+      Object githubLock,
+      boolean signInOn,
+      boolean canPromote,
+      URI publicUrl,
+      PromoteAccess access,
+      Runnable refresh,
+      Consumer<String> log) {
+    this.boards = boards;
+    this.reader = reader;
+    this.github = github;
+    this.githubLock = githubLock;
+    this.signInOn = signInOn;
+    this.canPromote = canPromote;
+    this.publicUrl = publicUrl;
+    this.access = access;
+    this.refresh = refresh;
+    this.log = log;
+  }
+
+  /**
+   * Whether the viewer may promote this stage; null when there is nothing to promote there (or,
+   * without sign-in, when the board does not promote).
+   */
+  PromoteAccess.Verdict verdict(Sessions.Session session, Stage stage, boolean fresh) {
+    if (stage.finalStage() || stage.latest() == null || !stage.latest().isOpen()) {
+      return null;
+    }
+    if (!signInOn) {
+      return canPromote ? new PromoteAccess.Verdict(true, null, null) : null;
+    }
+    if (session == null || !session.signedIn()) {
+      return new PromoteAccess.Verdict(false, "sign in to promote", null);
+    }
+    return fresh ? access.decide(session, stage) : access.verdict(session, stage);
+  }
+
+  /**
+   * Whether this viewer may go on towards a promotion (with sign-in: signed in; without: the board
+   * promotes); when not, the answer has been sent.
+   */
+  private boolean mayTry(HttpExchange ex, Sessions.Session session) throws IOException {
+    if (!signInOn) {
+      if (!canPromote) {
+        Web.send(ex, 403, "text/plain", "this board is read-only");
+        return false;
+      }
+      return true;
+    }
+    if (session == null || !session.signedIn()) {
+      Web.html(
+          ex,
+          403,
+          Html.message("Sign in to promote", "Promoting needs you to sign in with GitHub first."));
+      return false;
+    }
+    return true;
+  }
+
+  void confirm(HttpExchange ex, Sessions.Session session) throws IOException {
+    Board board = boards.get();
+    if (!mayTry(ex, session)) {
+      return;
+    }
+    Map<String, String> q = Web.query(ex.getRequestURI());
+    Stage stage;
+    try {
+      stage = Promotion.waiting(board, q.getOrDefault("project", ""), q.getOrDefault("stage", ""));
+    } catch (Promotion.Refused e) {
+      Web.html(ex, 409, Html.message("Nothing to promote", e.getMessage()));
+      return;
+    }
+    String csrf;
+    if (session != null) {
+      PromoteAccess.Verdict v = verdict(session, stage, true);
+      if (!v.allowed()) {
+        Web.html(ex, 403, Html.message("You may not promote", v.why()));
+        return;
+      }
+      csrf = session.csrf;
+    } else {
+      csrf = token();
+      ex.getResponseHeaders()
+          .add(
+              "Set-Cookie",
+              CSRF_COOKIE + "=" + csrf + "; Path=/; HttpOnly; SameSite=Strict; Max-Age=3600");
+    }
+    Web.html(ex, 200, Html.confirmation(stage, csrf, session == null ? null : session.login));
+  }
+
+  void promote(HttpExchange ex, Sessions.Session session) throws IOException {
+    Board board = boards.get();
+    if (!mayTry(ex, session)) {
+      return;
+    }
+    if (!Web.sameOrigin(ex, publicUrl)) {
+      Web.send(ex, 403, "text/plain", "cross-site request refused");
+      return;
+    }
+    Map<String, String> form = Web.form(ex);
+    String expected = session != null ? session.csrf : Web.cookie(ex, CSRF_COOKIE);
+    if (!Web.same(expected, form.get("csrf"))) {
+      Web.send(
+          ex, 403, "text/plain", "missing or wrong CSRF token: open the confirmation page again");
+      return;
+    }
+    String project = form.getOrDefault("project", "");
+    String stageName = form.getOrDefault("stage", "");
+    Promotion.Result result;
+    try {
+      Stage stage = Promotion.waiting(board, project, stageName);
+      if (!String.valueOf(stage.latest().number()).equals(form.get("issue"))) {
+        throw new Promotion.Refused(
+            "the waiting issue changed since you confirmed (now #"
+                + stage.latest().number()
+                + "): confirm again");
+      }
+      if (session != null) {
+        PromoteAccess.Verdict v = verdict(session, stage, true);
+        if (!v.allowed()) {
+          log.accept("board: refused a promotion by " + session.login + ": " + v.why());
+          Web.html(ex, 403, Html.message("You may not promote", v.why()));
+          return;
+        }
+        // the person's own token: GitHub records them as the closer, and their permission holds
+        synchronized (session) {
+          result =
+              Promotion.promote(
+                  session.github,
+                  reader.repository(),
+                  board,
+                  project,
+                  stageName,
+                  session.login,
+                  "the trafficlight board");
+        }
+      } else {
+        synchronized (githubLock) {
+          result =
+              Promotion.promote(
+                  github,
+                  reader.repository(),
+                  board,
+                  project,
+                  stageName,
+                  null,
+                  "the trafficlight board");
+        }
+      }
+      synchronized (githubLock) {
+        reader.invalidate();
+      }
+    } catch (Promotion.Refused e) {
+      refresh.run();
+      Web.html(ex, 409, Html.message("Not promoted", e.getMessage()));
+      return;
+    } catch (GitHubException e) {
+      Web.html(ex, 502, Html.message("GitHub refused", e.getMessage()));
+      return;
+    }
+    refresh.run();
+    String flash =
+        "Promoted "
+            + result.project()
+            + " "
+            + result.stage()
+            + " to "
+            + result.next()
+            + ": closed #"
+            + result.issue()
+            + (session != null ? " (as " + session.login + ")" : "");
+    if (session == null) {
+      ex.getResponseHeaders()
+          .add("Set-Cookie", CSRF_COOKIE + "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");
+    }
+    Web.redirect(ex, "/?flash=" + Web.enc(flash));
+  }
+
+  private String token() {
+    byte[] bytes = new byte[24];
+    random.nextBytes(bytes);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+}
