@@ -295,6 +295,7 @@ class BoardSignInTest {
   void someoneTheRuleLeavesOutSeesNoPromoteAndAForgedPostClosesNothing() throws Exception {
     f.gates.hub.createUser("dana");
     f.gates.hub.addOrgMember("acme", "board-bot"); // the board's token reads the team
+    f.gates.hub.addTeamMember("acme", "release", "erin"); // the team exists; dana is not in it
     BoardServer s = f.startWithSignIn(approvers("carol", "@acme/release"), null);
     String dana = signIn(s, "dana");
     Map<String, Object> qa = myappQa(get(s.url() + "/api/board", dana).body());
@@ -340,21 +341,26 @@ class BoardSignInTest {
 
   @Test
   void theRuleTheResourceRecordedInTheIssueDecides() throws Exception {
-    // the chain says {name: Production, approvers: [alice, "@acme/release"],
-    // forbid_self_approval: true}; the real resource's put records it in the gate issue
+    // the chains say {name: Production, approvers: [alice, "@acme/release"]} for payments and
+    // {name: Production, approvers: [alice], forbid_self_approval: true} for ledger; the real
+    // resource's put records the rule in the gate issue
     int payments = f.gates.deploy("payments", "QA", "2", DeployedGates.sha('a'), "Charge cards");
+    int ledger = f.gates.deploy("ledger", "QA", "3", DeployedGates.sha('b'), "Book refunds");
     f.gates.hub.createUser("dana");
     f.gates.hub.addOrgMember("acme", "board-bot");
+    f.gates.hub.addTeamMember("acme", "release", "erin"); // the team exists; dana is not in it
     BoardServer s = f.startWithSignIn(Stage::approvalRule, null);
     s.refresh();
     assertThat(whyNot(s, signIn(s, "dana"), "payments"))
         .isEqualTo("dana may not promote to Production (approvers: alice, @acme/release)");
-    assertThat(whyNot(s, signIn(s, "alice"), "payments"))
+    assertThat(whyNot(s, signIn(s, "alice"), "payments")).as("an approver").isNull();
+    assertThat(whyNot(s, signIn(s, "alice"), "ledger"))
         .as("an approver, but forbid_self_approval cannot tell who wrote the change")
         .isEqualTo(
             "alice may not promote to Production while the deploy records do not name who wrote"
                 + " and committed every change (forbid_self_approval)");
     assertThat(f.gates.hub.issue(BoardFixture.REPO, payments).state()).isEqualTo("open");
+    assertThat(f.gates.hub.issue(BoardFixture.REPO, ledger).state()).isEqualTo("open");
   }
 
   @SuppressWarnings("unchecked")
