@@ -49,6 +49,17 @@ final class CloseApproval {
     return rule.decide(current.closedBy(), this::isActiveMember, records(current));
   }
 
+  /**
+   * The decision on a fresh single-issue read whose deploy records (body and comments) the caller
+   * has read already.
+   */
+  ApprovalDecision decide(Issue current, List<DeployRecord> records) {
+    if (!rule.restricts()) {
+      return new ApprovalDecision.Allowed();
+    }
+    return rule.decide(current.closedBy(), this::isActiveMember, records);
+  }
+
   /** Reads the issue afresh (conditionally, under check's cache) and decides. */
   ApprovalDecision decide(long number) {
     return decide(github.getIssue(repository, number));

@@ -7,11 +7,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import trafficlight.gate.Approval;
 import trafficlight.gate.ApprovalDecision;
 import trafficlight.gate.ConsumedPrefix;
+import trafficlight.gate.DeployRecord;
+import trafficlight.github.Comment;
 import trafficlight.github.GitHubClient;
 import trafficlight.github.GitHubException;
 import trafficlight.github.Issue;
@@ -29,6 +34,14 @@ import trafficlight.resource.protocol.Version;
  * renamed or written.
  */
 final class IssueConsumer {
+
+  /**
+   * The file holding the approved commit's full SHA and a newline: what the pin step checks out.
+   */
+  static final String COMMIT_FILE = "commit";
+
+  private static final JSON JSON_PRETTY = JSON.std.with(JSON.Feature.PRETTY_PRINT_OUTPUT);
+  private static final JSON JSON_WITH_NULLS = JSON_PRETTY.with(JSON.Feature.WRITE_NULL_PROPERTIES);
 
   private final GitHubClient github;
   private final RepositoryName repository;
@@ -60,20 +73,69 @@ final class IssueConsumer {
       }
       throw e;
     }
+    List<Comment> comments =
+        issue.isClosed() && issue.comments() > 0
+            ? github.listComments(repository, number, null)
+            : List.of();
+    List<DeployRecord> records = records(issue, comments);
     if (issue.isClosed()
         && !ConsumedPrefix.isConsumed(issue.title())
-        && approval.decide(issue) instanceof ApprovalDecision.Refused refused) {
+        && approval.decide(issue, records) instanceof ApprovalDecision.Refused refused) {
       throw new ResourceException(
           "issue #" + number + " is not a go-ahead: " + refused.reason() + "; nothing was renamed");
     }
+    Approval approved = issue.isClosed() ? approved(issue, records) : null;
     if (consume && issue.isClosed() && !ConsumedPrefix.isConsumed(issue.title())) {
       String title = ConsumedPrefix.add(issue.title(), buildName(build));
       issue = github.updateIssue(repository, number, Map.of("title", title));
       log.accept("consumed #" + number + ": renamed to \"" + issue.title() + "\"");
     }
-    write(destination.resolve("gh_issue.json"), version.fields());
-    write(destination.resolve("issue.json"), details(issue));
-    return new Resource.Result(version, metadata(issue));
+    Map<String, Object> ghIssue = new LinkedHashMap<>(version.fields());
+    if (approved != null) {
+      ghIssue.put("approved", approved.toJson());
+      if (approved.pinsCommit()) {
+        log.accept(
+            "approved commit "
+                + approved.commit()
+                + (approved.subject() == null ? "" : " " + approved.subject())
+                + (approved.closedBy() == null ? "" : ", approved by " + approved.closedBy()));
+        writeText(destination.resolve(COMMIT_FILE), approved.commit() + "\n");
+      } else {
+        log.accept(
+            "warning: #"
+                + number
+                + " records no deployed commit (its builds' puts had no commit_from, or it predates"
+                + " deploy records): no commit is pinned and no "
+                + COMMIT_FILE
+                + " file is written; set the put param commit_from on the stage that opens it");
+      }
+    }
+    // approved's unknown fields are written as null: a reader (jq in a task) finds every key
+    write(destination.resolve("gh_issue.json"), ghIssue, JSON_WITH_NULLS);
+    write(destination.resolve("issue.json"), details(issue), JSON_PRETTY);
+    return new Resource.Result(version, metadata(issue, approved));
+  }
+
+  /**
+   * The deploy records of the issue, oldest first: its body's, then each comment's in the order
+   * GitHub lists them (oldest first).
+   */
+  private static List<DeployRecord> records(Issue issue, List<Comment> comments) {
+    List<DeployRecord> records = new ArrayList<>(DeployRecord.readAll(issue.body()));
+    for (Comment comment : comments) {
+      records.addAll(DeployRecord.readAll(comment.body()));
+    }
+    return records;
+  }
+
+  /**
+   * What the close approved: the newest build the issue records. When that build recorded no
+   * commit, none is pinned, even if an older build recorded one: the newest build may have deployed
+   * something else.
+   */
+  private static Approval approved(Issue issue, List<DeployRecord> records) {
+    DeployRecord newest = records.isEmpty() ? null : records.get(records.size() - 1);
+    return Approval.of(issue.number(), issue.htmlUrl(), newest, issue.closedBy(), issue.closedAt());
   }
 
   private static String buildName(BuildMetadata build) {
@@ -81,12 +143,21 @@ final class IssueConsumer {
     return name.isEmpty() ? build.get("BUILD_ID") : name;
   }
 
-  static Map<String, String> metadata(Issue issue) {
+  static Map<String, String> metadata(Issue issue, Approval approved) {
     Map<String, String> metadata = new LinkedHashMap<>();
     metadata.put("number", Long.toString(issue.number()));
     metadata.put("title", issue.title());
     metadata.put("state", issue.state());
     metadata.put("html_url", issue.htmlUrl());
+    if (approved != null && approved.pinsCommit()) {
+      metadata.put("approved_commit", approved.commit());
+      if (approved.subject() != null) {
+        metadata.put("approved_subject", approved.subject());
+      }
+    }
+    if (approved != null && approved.closedBy() != null) {
+      metadata.put("approved_by", approved.closedBy());
+    }
     return metadata;
   }
 
@@ -110,14 +181,19 @@ final class IssueConsumer {
     return instant == null ? null : instant.toString();
   }
 
+  private static void write(Path file, Object json, JSON format) {
+    try {
+      writeText(file, format.asString(json));
+    } catch (IOException e) {
+      throw new ResourceException("cannot write " + file + ": " + e.getMessage());
+    }
+  }
+
   /** Writes through a temporary file, so a failure never leaves half a file. */
-  private static void write(Path file, Object json) {
+  private static void writeText(Path file, String text) {
     try {
       Path temporary = Files.createTempFile(file.getParent(), ".", ".tmp");
-      Files.writeString(
-          temporary,
-          JSON.std.with(JSON.Feature.PRETTY_PRINT_OUTPUT).asString(json),
-          StandardCharsets.UTF_8);
+      Files.writeString(temporary, text, StandardCharsets.UTF_8);
       Files.move(
           temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
