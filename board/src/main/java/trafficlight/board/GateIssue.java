@@ -2,6 +2,7 @@ package trafficlight.board;
 
 import java.time.Instant;
 import java.util.List;
+import trafficlight.gate.DeployingNotice;
 
 /**
  * One gate issue of a stage, as the board reads it.
@@ -11,6 +12,8 @@ import java.util.List;
  * @param deploys how many deploys the issue holds: its own (1) plus each comment carrying a build
  * @param builds the builds its body and comments record, oldest first (only those with a record or
  *     a build log link)
+ * @param deploying what its close approved and which build of the next stage deploys it, as the
+ *     consuming get commented ({@link DeployingNotice}), or null when no comment says so
  */
 public record GateIssue(
     long number,
@@ -24,9 +27,15 @@ public record GateIssue(
     String closedBy,
     String consumedBy,
     int deploys,
-    List<Build> builds) {
+    List<Build> builds,
+    DeployingNotice deploying) {
 
   public boolean isOpen() {
     return "open".equals(state);
+  }
+
+  /** The commit its close approved, when the consuming get said, else null. */
+  public String approvedCommit() {
+    return deploying == null ? null : deploying.approval().commit();
   }
 }
