@@ -347,48 +347,23 @@ public final class Where {
         (notice.job() == null ? "a build" : notice.job())
             + (notice.build() == null ? "" : " #" + notice.build());
     String by = approved.closedBy() == null ? "" : " by " + approved.closedBy();
+    String on = " (approved on #" + holder.number() + by + ")";
     if (commit.equals(approved.commit())) {
-      return "not yet: "
-          + deploying
-          + " is deploying it (approved on #"
-          + holder.number()
-          + by
-          + ")";
+      return "not yet: " + deploying + " is deploying it" + on;
     }
     Ancestry.Verdict v = ancestry.contains(projectRepository, approved.commit(), commit);
     String what = "`" + approved.shortCommit() + "`";
+    String promoted = "not yet: #" + holder.number() + " was promoted" + by + " approving " + what;
     return switch (v.state()) {
       case CONTAINED ->
-          "not yet: "
-              + deploying
-              + " is deploying "
-              + what
-              + ", which contains it (approved on #"
-              + holder.number()
-              + by
-              + ")";
+          "not yet: " + deploying + " is deploying " + what + ", which contains it" + on;
       case NOT_CONTAINED ->
-          "not yet: #"
-              + holder.number()
-              + " was promoted"
-              + by
-              + " approving "
-              + what
+          promoted
               + (approved.subject() == null ? "" : " " + approved.subject())
               + ", which does not contain it; the next deploy of "
               + prev.shortName()
               + " opens a new issue to promote it";
-      case UNKNOWN ->
-          "not yet: #"
-              + holder.number()
-              + " was promoted"
-              + by
-              + " approving "
-              + what
-              + " ("
-              + deploying
-              + " is deploying it); "
-              + v.reason();
+      case UNKNOWN -> promoted + " (" + deploying + " is deploying it); " + v.reason();
     };
   }
 

@@ -113,6 +113,13 @@ public record ApprovalRule(List<Approver> approvers, boolean forbidSelfApproval)
         && DIRECTING_ASSOCIATIONS.contains(authorAssociation.toUpperCase(Locale.ROOT));
   }
 
+  /** Who {@link #mayDirect}, for people. */
+  public String describeWhoMayDirect() {
+    return approvers.isEmpty()
+        ? "the repository's owner, members of its organization and collaborators"
+        : "approvers: " + describeApprovers();
+  }
+
   private static final Set<String> DIRECTING_ASSOCIATIONS =
       Set.of("OWNER", "MEMBER", "COLLABORATOR");
 

@@ -1,7 +1,5 @@
 package trafficlight.gate;
 
-import com.fasterxml.jackson.jr.ob.JSON;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -65,8 +63,7 @@ public record DeployRecord(
 
   static final String MARKER = "trafficlight:deploy";
 
-  private static final Pattern RECORD =
-      Pattern.compile("<!--\\s*" + Pattern.quote(MARKER) + "\\s+(\\{.*?\\})\\s*-->");
+  private static final Pattern RECORD = HiddenJson.pattern(MARKER);
   private static final Pattern LOG_LINK =
       Pattern.compile(
           "\\[[^\\]\\n]*build log[^\\]\\n]*\\]\\((https?://[^)\\s]+)\\)", Pattern.CASE_INSENSITIVE);
@@ -162,13 +159,6 @@ public record DeployRecord(
     if (promotedFrom != null) {
       json.put("promoted_from", promotedFrom.toJson());
     }
-    String text;
-    try {
-      // "-->" would end the HTML comment early: escaped, JSON reads it back the same
-      text = JSON.std.asString(json).replace("-->", "--\\u003e");
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
     String visible =
         commit == null
             ? ""
@@ -177,7 +167,7 @@ public record DeployRecord(
                 + "`"
                 + (subject == null ? "" : " " + subject)
                 + "\n";
-    return "\n\n" + visible + promotedFromLine() + "<!-- " + MARKER + " " + text + " -->\n";
+    return "\n\n" + visible + promotedFromLine() + HiddenJson.render(MARKER, json) + "\n";
   }
 
   /** "Promoted from #12, approved by alice" for people, linked to the issue; empty when unknown. */
@@ -240,10 +230,8 @@ public record DeployRecord(
   }
 
   private static DeployRecord fromJson(String json) {
-    Map<String, Object> m;
-    try {
-      m = JSON.std.mapFrom(json);
-    } catch (IOException | RuntimeException unreadable) {
+    Map<String, Object> m = HiddenJson.parse(json);
+    if (m == null) {
       return null;
     }
     return new DeployRecord(

@@ -1,7 +1,5 @@
 package trafficlight.gate;
 
-import com.fasterxml.jackson.jr.ob.JSON;
-import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -29,8 +27,7 @@ public record DeployingNotice(String job, String build, String buildUrl, Approva
 
   static final String MARKER = "trafficlight:deploying";
 
-  private static final Pattern NOTICE =
-      Pattern.compile("<!--\\s*" + Pattern.quote(MARKER) + "\\s+(\\{.*?\\})\\s*-->");
+  private static final Pattern NOTICE = HiddenJson.pattern(MARKER);
 
   /** The comment's text: the line for people and the record readers take back. */
   public String render() {
@@ -53,13 +50,7 @@ public record DeployingNotice(String job, String build, String buildUrl, Approva
     json.put("build", build);
     json.put("build_url", buildUrl);
     json.put("approved", approval.toJson());
-    String text;
-    try {
-      text = JSON.std.asString(json).replace("-->", "--\\u003e");
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-    return who + what + by + "\n\n<!-- " + MARKER + " " + text + " -->\n";
+    return who + what + by + "\n\n" + HiddenJson.render(MARKER, json) + "\n";
   }
 
   /** The notice a comment holds, or empty. */
@@ -71,10 +62,8 @@ public record DeployingNotice(String job, String build, String buildUrl, Approva
     if (!m.find()) {
       return Optional.empty();
     }
-    Map<String, Object> json;
-    try {
-      json = JSON.std.mapFrom(m.group(1));
-    } catch (IOException | RuntimeException unreadable) {
+    Map<String, Object> json = HiddenJson.parse(m.group(1));
+    if (json == null) {
       return Optional.empty();
     }
     return Approval.fromJson(json.get("approved"))

@@ -1,6 +1,5 @@
 package trafficlight.resource.gate;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -46,7 +45,7 @@ final class CloseApproval {
     if (!rule.restricts()) {
       return new ApprovalDecision.Allowed();
     }
-    return rule.decide(current.closedBy(), this::isActiveMember, records(current));
+    return decide(current, records(current));
   }
 
   /**
@@ -70,11 +69,9 @@ final class CloseApproval {
     return rule.mayDirect(comment.user(), comment.authorAssociation(), this::isActiveMember);
   }
 
-  /** Who may, for people: {@code approvers: alice, @org/release}, or GitHub's roles. */
+  /** Who may, for people. */
   String whoMayDirect() {
-    return rule.approvers().isEmpty()
-        ? "the repository's owner, members of its organization and collaborators"
-        : "approvers: " + rule.describeApprovers();
+    return rule.describeWhoMayDirect();
   }
 
   private boolean isActiveMember(Approver.Team team, String login) {
@@ -85,12 +82,10 @@ final class CloseApproval {
 
   /** The deploy records of the body and, when the rule looks at commits, of the comments. */
   private List<DeployRecord> records(Issue issue) {
-    List<DeployRecord> records = new ArrayList<>(DeployRecord.readAll(issue.body()));
-    if (rule.forbidSelfApproval() && issue.comments() > 0) {
-      for (Comment comment : github.listComments(repository, issue.number(), null)) {
-        records.addAll(DeployRecord.readAll(comment.body()));
-      }
-    }
-    return records;
+    return GateRecords.of(
+        issue,
+        rule.forbidSelfApproval() && issue.comments() > 0
+            ? github.listComments(repository, issue.number(), null)
+            : List.of());
   }
 }

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,7 +84,7 @@ final class IssueConsumer {
         issue.isClosed() && issue.comments() > 0
             ? github.listComments(repository, number, null)
             : List.of();
-    List<DeployRecord> records = records(issue, comments);
+    List<DeployRecord> records = GateRecords.of(issue, comments);
     if (issue.isClosed()
         && !ConsumedPrefix.isConsumed(issue.title())
         && approval.decide(issue, records) instanceof ApprovalDecision.Refused refused) {
@@ -166,18 +165,6 @@ final class IssueConsumer {
 
   private static String blankToNull(String value) {
     return value.isBlank() ? null : value;
-  }
-
-  /**
-   * The deploy records of the issue, oldest first: its body's, then each comment's in the order
-   * GitHub lists them (oldest first).
-   */
-  private static List<DeployRecord> records(Issue issue, List<Comment> comments) {
-    List<DeployRecord> records = new ArrayList<>(DeployRecord.readAll(issue.body()));
-    for (Comment comment : comments) {
-      records.addAll(DeployRecord.readAll(comment.body()));
-    }
-    return records;
   }
 
   private static String buildName(BuildMetadata build) {
