@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import trafficlight.gate.ApprovalRule;
 import trafficlight.gate.DeployRecord;
+import trafficlight.gate.DeployingNotice;
 
 /** The board, a commit's whereabouts and a promotion as JSON (for {@code --json} and the web). */
 public final class BoardJson {
@@ -100,6 +101,7 @@ public final class BoardJson {
     m.put("closed_by", i.closedBy());
     m.put("consumed_by", i.consumedBy());
     m.put("refusal", i.refusal());
+    m.put("approved", i.deploying() == null ? null : approved(i.deploying()));
     m.put("deploys", i.deploys());
     List<Object> builds = new ArrayList<>();
     i.builds().forEach(b -> builds.add(build(b)));
@@ -157,6 +159,21 @@ public final class BoardJson {
     m.put("html_url", r.issueUrl());
     m.put("deploys", r.deploys());
     m.put("by", r.by());
+    if (r.chosen() != null) {
+      m.put("commit", r.chosen().commit());
+      m.put("build", r.chosen().buildName());
+    }
+    return m;
+  }
+
+  /** What a close approved and which build deploys it. */
+  private static Map<String, Object> approved(DeployingNotice notice) {
+    Map<String, Object> m = new LinkedHashMap<>(notice.approval().toJson());
+    Map<String, Object> deploying = new LinkedHashMap<>();
+    deploying.put("job", notice.job());
+    deploying.put("build", notice.build());
+    deploying.put("build_url", notice.buildUrl());
+    m.put("deploying", deploying);
     return m;
   }
 

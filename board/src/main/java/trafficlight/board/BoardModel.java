@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import trafficlight.gate.DeployRecord;
+import trafficlight.gate.DeployingNotice;
 import trafficlight.gate.GateLabels;
 import trafficlight.gate.TitleFormat;
 import trafficlight.github.Comment;
@@ -30,7 +31,8 @@ import trafficlight.github.Issue;
  *       creation, holding 1 + one deploy per comment carrying a build); closed as {@code
  *       not_planned} = red (promotion refused, never a go-ahead); closed by someone the approvers
  *       rule its deploy records name does not let promote = refused; closed otherwise or renamed
- *       {@code [CONSUMED #n]} = green; labelled {@code finalized-deployment} = green whatever its
+ *       {@code [CONSUMED #n]} = green (what the close approved as the consuming get's comment says,
+ *       {@link GateIssue#deploying()}); labelled {@code finalized-deployment} = green whatever its
  *       state; a stage named only by another's {@code promotion-to-<stage>} label = grey, spelled
  *       as that stage's deploy records spell their {@code next_stage} (else as the label does);
  *   <li>stage order: a stage whose issues carry {@code promotion-to-X} comes before X; stages
@@ -88,6 +90,7 @@ public final class BoardModel {
     Issue issue = input.issue();
     List<Build> builds = new ArrayList<>(builds(issue.body(), issue.number(), issue.createdAt()));
     int deploys = 1;
+    DeployingNotice deploying = null;
     List<Comment> comments = new ArrayList<>(input.comments());
     comments.sort(Comparator.comparing(Comment::createdAt));
     for (Comment comment : comments) {
@@ -96,6 +99,7 @@ public final class BoardModel {
         deploys++;
         builds.addAll(found);
       }
+      deploying = DeployingNotice.read(comment.body()).orElse(deploying);
     }
     String closedBy = input.closedBy() != null ? input.closedBy() : issue.closedBy();
     return new GateIssue(
@@ -111,7 +115,8 @@ public final class BoardModel {
         consumedBy,
         deploys,
         List.copyOf(builds),
-        issue.isClosed() ? input.refusal() : null);
+        issue.isClosed() ? input.refusal() : null,
+        issue.isClosed() ? deploying : null);
   }
 
   private static List<Build> builds(String text, long issue, Instant at) {

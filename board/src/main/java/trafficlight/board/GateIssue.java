@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import trafficlight.gate.ApprovalRule;
+import trafficlight.gate.DeployingNotice;
 
 /**
  * One gate issue of a stage, as the board reads it.
@@ -16,6 +17,8 @@ import trafficlight.gate.ApprovalRule;
  * @param refusal why its close is not a go-ahead, in the words of {@code ApprovalRule} ({@code
  *     closed by bob, who may not promote to Production (approvers: @acme/release)}), or null when
  *     the close counts or was not asked about (only a stage's latest closed issue is)
+ * @param deploying what its close approved and which build of the next stage deploys it, as the
+ *     consuming get commented ({@link DeployingNotice}), or null when no comment says so
  */
 public record GateIssue(
     long number,
@@ -30,9 +33,10 @@ public record GateIssue(
     String consumedBy,
     int deploys,
     List<Build> builds,
-    String refusal) {
+    String refusal,
+    DeployingNotice deploying) {
 
-  /** An issue whose close was not asked about. */
+  /** An issue whose close was not asked about and that no consuming get commented on. */
   public GateIssue(
       long number,
       String title,
@@ -59,6 +63,7 @@ public record GateIssue(
         consumedBy,
         deploys,
         builds,
+        null,
         null);
   }
 
@@ -78,5 +83,10 @@ public record GateIssue(
       }
     }
     return Optional.empty();
+  }
+
+  /** The commit its close approved, when the consuming get said, else null. */
+  public String approvedCommit() {
+    return deploying == null ? null : deploying.approval().commit();
   }
 }

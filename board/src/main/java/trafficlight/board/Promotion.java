@@ -1,13 +1,22 @@
 package trafficlight.board;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import trafficlight.gate.ApprovalRule;
+import trafficlight.gate.DeployRecord;
+import trafficlight.gate.PromoteDirective;
+import trafficlight.github.Comment;
 import trafficlight.github.GitHubClient;
 import trafficlight.github.Issue;
 import trafficlight.github.RepositoryName;
 
-/** Promotes a stage: closes its open gate issue (the go-ahead), saying who promoted it. */
+/**
+ * Promotes a stage: closes its open gate issue (the go-ahead), saying who promoted it and, when a
+ * commit is given, which of the issue's builds it approves (a {@link PromoteDirective}).
+ */
 public final class Promotion {
 
   /** Nothing to promote, or no such project or stage: the message says which, for a person. */
@@ -17,7 +26,12 @@ public final class Promotion {
     }
   }
 
-  /** What a promotion did. */
+  /**
+   * What a promotion did.
+   *
+   * @param chosen the build a {@code --commit} chose, or null when the newest is approved
+   * @param warning for people, when the choice may not count, or null
+   */
   public record Result(
       String project,
       String stage,
@@ -25,7 +39,9 @@ public final class Promotion {
       long issue,
       String issueUrl,
       int deploys,
-      String by) {}
+      String by,
+      DeployRecord chosen,
+      String warning) {}
 
   private Promotion() {}
 
@@ -109,6 +125,26 @@ public final class Promotion {
       String stageName,
       String by,
       String via) {
+    return promote(github, repo, board, projectName, stageName, by, via, null);
+  }
+
+  /**
+   * Promotes one of the issue's builds: the one whose commit starts with {@code commit}, written as
+   * a {@code /promote <full sha>} first line of the comment, which the next stage's get honours.
+   *
+   * @param commit a SHA or prefix of a commit the issue's builds recorded, or null for the newest
+   * @throws Refused also when {@code commit} names no recorded build, or several, listing them;
+   *     nothing is written then
+   */
+  public static Result promote(
+      GitHubClient github,
+      RepositoryName repo,
+      Board board,
+      String projectName,
+      String stageName,
+      String by,
+      String via,
+      String commit) {
     Stage stage = waiting(board, projectName, stageName);
     long number = stage.latest().number();
     Issue now = github.getIssue(repo, number);
@@ -126,15 +162,28 @@ public final class Promotion {
     }
     String next = stage.next() != null ? Stage.shortNameOf(stage.next()) : "the next stage";
     String who = by == null || by.isBlank() ? null : by.strip();
+    List<Comment> comments = github.listComments(repo, number, null);
+    DeployRecord chosen = commit == null ? null : choose(now, comments, commit);
     String comment =
-        "Promoted to **"
+        (chosen == null ? "" : PromoteDirective.render(chosen.commit()) + "\n\n")
+            + "Promoted to **"
             + next
             + "**"
             + (who == null ? "" : " by " + who)
             + " with "
             + via
-            + ": closing this issue lets the next stage deploy.";
-    comment(github, repo, now, comment);
+            + ": closing this issue lets the next stage deploy"
+            + (chosen == null
+                ? "."
+                : " build "
+                    + chosen.buildName()
+                    + " (`"
+                    + chosen.shortCommit()
+                    + "`"
+                    + (chosen.subject() == null ? "" : " " + chosen.subject())
+                    + ").");
+    Comment left = comment(github, repo, now, comments, comment);
+    String warning = chosen == null || left == null ? null : directiveWarning(left, repo);
     Map<String, Object> close = new LinkedHashMap<>();
     close.put("state", "closed");
     close.put("state_reason", "completed");
@@ -146,7 +195,42 @@ public final class Promotion {
         number,
         closed.htmlUrl(),
         stage.latest().deploys(),
-        who);
+        who,
+        chosen,
+        warning);
+  }
+
+  /**
+   * Without {@code approvers} the get honours a directive only from the owner, a member or a
+   * collaborator ({@link trafficlight.gate.ApprovalRule#mayDirect}); this cannot know a trigger
+   * resource's approvers, so it only says when GitHub's association alone would not count.
+   */
+  private static String directiveWarning(Comment left, RepositoryName repo) {
+    if (ApprovalRule.ANYONE.mayDirect(
+        left.user(), left.authorAssociation(), (team, login) -> false)) {
+      return null;
+    }
+    return "warning: GitHub calls "
+        + left.user()
+        + " "
+        + left.authorAssociation()
+        + " of "
+        + repo
+        + ", so the /promote counts only if the trigger resource lists them in approvers;"
+        + " otherwise the newest build is approved";
+  }
+
+  /** The build {@code commit} chooses among the issue's records, read afresh. */
+  private static DeployRecord choose(Issue issue, List<Comment> comments, String commit) {
+    List<DeployRecord> records = new ArrayList<>(DeployRecord.readAll(issue.body()));
+    for (Comment c : comments) {
+      records.addAll(DeployRecord.readAll(c.body()));
+    }
+    PromoteDirective.Choice choice = new PromoteDirective(commit.strip()).choose(records);
+    if (choice instanceof PromoteDirective.Refused refused) {
+      throw new Refused("cannot promote #" + issue.number() + ": " + refused.reason());
+    }
+    return ((PromoteDirective.Chosen) choice).record();
   }
 
   /**
@@ -154,15 +238,13 @@ public final class Promotion {
    * same comment, and, when a response is lost, not before looking for it ({@link
    * GitHubClient#commentOnce}, as the resource's put does).
    */
-  private static void comment(GitHubClient github, RepositoryName repo, Issue issue, String body) {
-    if (!alreadyCommented(github, repo, issue.number(), body)) {
-      github.commentOnce(repo, issue.number(), body, issue.updatedAt());
+  private static Comment comment(
+      GitHubClient github, RepositoryName repo, Issue issue, List<Comment> comments, String body) {
+    for (Comment c : comments) {
+      if (c.body() != null && c.body().strip().equals(body.strip())) {
+        return c;
+      }
     }
-  }
-
-  private static boolean alreadyCommented(
-      GitHubClient github, RepositoryName repo, long number, String body) {
-    return github.listComments(repo, number, null).stream()
-        .anyMatch(c -> c.body() != null && c.body().strip().equals(body.strip()));
+    return github.commentOnce(repo, issue.number(), body, issue.updatedAt());
   }
 }

@@ -78,7 +78,10 @@ public final class StatusTable {
       case "promoted", "consumed", "not planned" ->
           (s.status().equals("consumed") ? "promoted" : s.status())
               + (latest.closedBy() != null ? " by " + latest.closedBy() : "")
-              + (latest.consumedBy() != null ? ", consumed by #" + latest.consumedBy() : "");
+              + (latest.consumedBy() != null ? ", consumed by #" + latest.consumedBy() : "")
+              + (latest.approvedCommit() != null
+                  ? ", approved " + latest.deploying().approval().shortCommit()
+                  : "");
       case "refused" -> "refused: " + latest.refusal();
       default -> s.status();
     };

@@ -10,7 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import trafficlight.gate.Approval;
 import trafficlight.gate.DeployRecord;
+import trafficlight.gate.DeployingNotice;
 
 /**
  * Answers "has my commit been deployed to X, and how do I get it there?" from the deploy records
@@ -164,7 +166,7 @@ public final class Where {
         holdings.put(s, holding(s, commit, projectRepository, ancestry));
       }
       for (Stage s : p.stages()) {
-        answers.add(answer(p, s, holdings, commit));
+        answers.add(answer(p, s, holdings, commit, projectRepository, ancestry));
       }
     }
     return new Answer(prefix, List.of(commit), subject, codeRepository, null, answers);
@@ -232,7 +234,12 @@ public final class Where {
   }
 
   private static StageAnswer answer(
-      Project project, Stage stage, Map<Stage, Holding> holdings, String commit) {
+      Project project,
+      Stage stage,
+      Map<Stage, Holding> holdings,
+      String commit,
+      String projectRepository,
+      Ancestry ancestry) {
     Holding here = holdings.get(stage);
     if (here.held()) {
       Build b = here.build();
@@ -319,6 +326,14 @@ public final class Where {
               + prev.shortName()
               + " opens a new issue to promote");
     }
+    if (holder.approvedCommit() != null) {
+      return notYet(
+          project,
+          stage,
+          null,
+          null,
+          approvedElsewhere(holder, prev, commit, projectRepository, ancestry));
+    }
     return notYet(
         project,
         stage,
@@ -332,6 +347,38 @@ public final class Where {
             + stage.shortName()
             + " records this commit or one containing it (still deploying, failed, or a later"
             + " build was deployed)");
+  }
+
+  /**
+   * The answer when the issue that held the commit was consumed and its consuming get said what the
+   * close approved: that commit, not the newest build, is what the next stage deploys.
+   */
+  private static String approvedElsewhere(
+      GateIssue holder, Stage prev, String commit, String projectRepository, Ancestry ancestry) {
+    DeployingNotice notice = holder.deploying();
+    Approval approved = notice.approval();
+    String deploying =
+        (notice.job() == null ? "a build" : notice.job())
+            + (notice.build() == null ? "" : " #" + notice.build());
+    String by = approved.closedBy() == null ? "" : " by " + approved.closedBy();
+    String on = " (approved on #" + holder.number() + by + ")";
+    if (commit.equals(approved.commit())) {
+      return "not yet: " + deploying + " is deploying it" + on;
+    }
+    Ancestry.Verdict v = ancestry.contains(projectRepository, approved.commit(), commit);
+    String what = "`" + approved.shortCommit() + "`";
+    String promoted = "not yet: #" + holder.number() + " was promoted" + by + " approving " + what;
+    return switch (v.state()) {
+      case CONTAINED ->
+          "not yet: " + deploying + " is deploying " + what + ", which contains it" + on;
+      case NOT_CONTAINED ->
+          promoted
+              + (approved.subject() == null ? "" : " " + approved.subject())
+              + ", which does not contain it; the next deploy of "
+              + prev.shortName()
+              + " opens a new issue to promote it";
+      case UNKNOWN -> promoted + " (" + deploying + " is deploying it); " + v.reason();
+    };
   }
 
   private static StageAnswer notYet(

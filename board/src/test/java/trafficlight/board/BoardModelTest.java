@@ -260,6 +260,49 @@ class BoardModelTest {
   }
 
   @Test
+  void theBoardSaysWhatAnApprovalChoseAndWhereUsesIt() {
+    DeployedGates.Seeded s = gates.seed();
+    gates.hub.addCollaborator(DeployedGates.REPO, "alice");
+    gates.hub.addComment(DeployedGates.REPO, s.qa(), "alice", "/promote aaaaaaa");
+    gates.advance(Duration.ofMinutes(1));
+    gates.hub.closeIssue(DeployedGates.REPO, s.qa(), "alice");
+    gates.advance(Duration.ofMinutes(1));
+    gates.promote("myapp", "QA", "5");
+
+    Board board = reader().read();
+    Project myapp = board.project("myapp").orElseThrow();
+    Stage qa = myapp.stage("QA").orElseThrow();
+    assertThat(qa.latest().approvedCommit()).isEqualTo(DeployedGates.sha('a'));
+    assertThat(qa.latest().deploying().job()).isEqualTo("deploy-production");
+    assertThat(qa.latest().deploying().build()).isEqualTo("5");
+    assertThat(qa.latest().deploying().approval().closedBy()).isEqualTo("alice");
+    // the newest build is b, but a was approved: status says so
+    assertThat(qa.latestBuild().commit()).isEqualTo(DeployedGates.sha('b'));
+    assertThat(StatusTable.detail(myapp, qa))
+        .isEqualTo("promoted by alice, consumed by #5, approved aaaaaaa");
+    assertThat(BoardJson.write(BoardJson.stage(myapp, qa), false))
+        .contains("\"approved\":{\"issue\":" + s.qa() + ",")
+        .contains("\"commit\":\"" + DeployedGates.sha('a') + "\"")
+        .contains("\"deploying\":{\"job\":\"deploy-production\",\"build\":\"5\"");
+    // and the CI issues the seed promoted name what their closes approved
+    assertThat(myapp.stage("CI").orElseThrow().latest().approvedCommit())
+        .isEqualTo(DeployedGates.sha('b'));
+
+    Where.StageAnswer approved = Where.find(board, "aaaaaaa").stages().get(2);
+    assertThat(approved.shortName()).isEqualTo("Production");
+    assertThat(approved.answer())
+        .isEqualTo(
+            "not yet: deploy-production #5 is deploying it (approved on #" + s.qa() + " by alice)");
+    Where.StageAnswer newer = Where.find(board, "bbbbbbb").stages().get(2);
+    assertThat(newer.answer())
+        .startsWith(
+            "not yet: #"
+                + s.qa()
+                + " was promoted by alice approving `aaaaaaa` (deploy-production #5 is deploying"
+                + " it); cannot tell whether aaaaaaa contains it");
+  }
+
+  @Test
   void promoteClosesTheWaitingIssueAndSaysWho() {
     DeployedGates.Seeded s = gates.seed();
     GateReader reader = reader();

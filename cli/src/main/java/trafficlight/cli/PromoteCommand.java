@@ -15,7 +15,7 @@ import trafficlight.github.GitHubClient;
     mixinStandardHelpOptions = true,
     description =
         "Promote a stage: close its open gate issue (the go-ahead for the next stage), with a"
-            + " comment saying who promoted it.")
+            + " comment saying who promoted it (and, with --commit, which build).")
 public final class PromoteCommand extends OneShotBoardCommand {
 
   @Mixin GitHubOptions github;
@@ -31,6 +31,14 @@ public final class PromoteCommand extends OneShotBoardCommand {
       description = "Who promotes, for the comment (default: the user running the command).")
   String by = System.getProperty("user.name");
 
+  @Option(
+      names = "--commit",
+      paramLabel = "<sha>",
+      description =
+          "Approve the build of this commit (a SHA or a prefix of 4+ hex digits of one the issue's"
+              + " builds recorded) instead of the newest: the comment starts /promote <sha>.")
+  String commit;
+
   @Option(names = "--json", description = "Print JSON.")
   boolean json;
 
@@ -43,7 +51,10 @@ public final class PromoteCommand extends OneShotBoardCommand {
   int run(GitHubClient client, Board board) {
     Promotion.Result r =
         Promotion.promote(
-            client, github.repo(), board, project, stage, by, "`trafficlight promote`");
+            client, github.repo(), board, project, stage, by, "`trafficlight promote`", commit);
+    if (r.warning() != null) {
+      err.println(r.warning());
+    }
     if (json) {
       out.println(BoardJson.write(BoardJson.promotion(r), true));
     } else {
@@ -60,7 +71,15 @@ public final class PromoteCommand extends OneShotBoardCommand {
               + r.deploys()
               + (r.deploys() == 1 ? " build" : " builds")
               + ") "
-              + r.issueUrl());
+              + r.issueUrl()
+              + (r.chosen() == null
+                  ? ""
+                  : "; approved build "
+                      + r.chosen().buildName()
+                      + " ("
+                      + r.chosen().shortCommit()
+                      + (r.chosen().subject() == null ? "" : " " + r.chosen().subject())
+                      + ")"));
     }
     return 0;
   }

@@ -179,4 +179,49 @@ class OneShotBoardCommandsTest {
     assertThat(last.err())
         .isEqualTo("nothing to promote: myapp production has never been deployed\n");
   }
+
+  @Test
+  void promoteWithACommitChoosesThatBuildInItsComment() {
+    hub.addCollaborator(REPO, "release-bot");
+
+    Run r = run(new PromoteCommand(), "myapp", "QA", "--by", "dana", "--commit", "AAAAAAA");
+
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out())
+        .startsWith("promoted myapp QA to production: closed #2 (2 builds) ")
+        .endsWith("; approved build 3 (aaaaaaa Add the login page)\n");
+    assertThat(r.err()).isEmpty();
+    assertThat(hub.issue(REPO, qa).state()).isEqualTo("closed");
+    String comment = hub.issue(REPO, qa).comments().get(1).body();
+    assertThat(comment.lines().findFirst()).contains("/promote " + A);
+    assertThat(trafficlight.gate.PromoteDirective.parse(comment))
+        .contains(new trafficlight.gate.PromoteDirective(A));
+  }
+
+  @Test
+  void promoteWithACommitSaysWhenGitHubWouldNotLetTheDirectiveCount() {
+    Run r = run(new PromoteCommand(), "myapp", "QA", "--commit", "aaaaaaa", "--json");
+
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).contains("\"commit\" : \"" + A + "\"").contains("\"build\" : \"3\"");
+    assertThat(r.err())
+        .isEqualTo(
+            "warning: GitHub calls release-bot NONE of acme/deploy-gates, so the /promote counts"
+                + " only if the trigger resource lists them in approvers; otherwise the newest"
+                + " build is approved\n");
+  }
+
+  @Test
+  void promoteWithACommitNoBuildRecordedRefusesAndWritesNothing() {
+    Run r = run(new PromoteCommand(), "myapp", "QA", "--commit", "cccc");
+
+    assertThat(r.code()).isEqualTo(3);
+    assertThat(r.err())
+        .isEqualTo(
+            "cannot promote #2: /promote cccc names no recorded build; recorded builds: `aaaaaaa`"
+                + " Add the login page (deploy-qa #3), `bbbbbbb` Fix the login page (deploy-qa"
+                + " #4)\n");
+    assertThat(hub.issue(REPO, qa).state()).isEqualTo("open");
+    assertThat(hub.issue(REPO, qa).comments()).hasSize(1);
+  }
 }

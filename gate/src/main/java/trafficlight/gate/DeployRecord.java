@@ -1,7 +1,5 @@
 package trafficlight.gate;
 
-import com.fasterxml.jackson.jr.ob.JSON;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -43,6 +41,8 @@ import java.util.regex.Pattern;
  *     say (older records, or a put without them)
  * @param forbidSelfApproval the trigger resource's {@code forbid_self_approval}, or null when the
  *     record does not say
+ * @param promotedFrom the previous stage's approval this deploy came from (the put's {@code
+ *     approval} param), or null
  */
 public record DeployRecord(
     String commit,
@@ -55,7 +55,8 @@ public record DeployRecord(
     String codeRepository,
     List<Commit> commits,
     List<String> approvers,
-    Boolean forbidSelfApproval) {
+    Boolean forbidSelfApproval,
+    Approval promotedFrom) {
 
   /**
    * One commit a deploy carried.
@@ -70,8 +71,7 @@ public record DeployRecord(
 
   static final String MARKER = "trafficlight:deploy";
 
-  private static final Pattern RECORD =
-      Pattern.compile("<!--\\s*" + Pattern.quote(MARKER) + "\\s+(\\{.*?\\})\\s*-->");
+  private static final Pattern RECORD = HiddenJson.pattern(MARKER);
   private static final Pattern LOG_LINK =
       Pattern.compile(
           "\\[[^\\]\\n]*build log[^\\]\\n]*\\]\\((https?://[^)\\s]+)\\)", Pattern.CASE_INSENSITIVE);
@@ -97,7 +97,7 @@ public record DeployRecord(
     approvers = approvers == null ? null : List.copyOf(approvers);
   }
 
-  /** A record without the approvers rule. */
+  /** A record without the approvers rule and not known to come from an approval. */
   public DeployRecord(
       String commit,
       String subject,
@@ -118,6 +118,7 @@ public record DeployRecord(
         nextStage,
         codeRepository,
         commits,
+        null,
         null,
         null);
   }
@@ -191,12 +192,8 @@ public record DeployRecord(
     if (forbidSelfApproval != null) {
       json.put("forbid_self_approval", forbidSelfApproval);
     }
-    String text;
-    try {
-      // "-->" would end the HTML comment early: escaped, JSON reads it back the same
-      text = JSON.std.asString(json).replace("-->", "--\\u003e");
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
+    if (promotedFrom != null) {
+      json.put("promoted_from", promotedFrom.toJson());
     }
     String visible =
         commit == null
@@ -206,7 +203,21 @@ public record DeployRecord(
                 + "`"
                 + (subject == null ? "" : " " + subject)
                 + "\n";
-    return "\n\n" + visible + "<!-- " + MARKER + " " + text + " -->\n";
+    return "\n\n" + visible + promotedFromLine() + HiddenJson.render(MARKER, json) + "\n";
+  }
+
+  /** "Promoted from #12, approved by alice" for people, linked to the issue; empty when unknown. */
+  private String promotedFromLine() {
+    if (promotedFrom == null) {
+      return "";
+    }
+    String issue = "#" + promotedFrom.issue();
+    return "Promoted from "
+        + (promotedFrom.issueUrl() == null
+            ? issue
+            : "[" + issue + "](" + promotedFrom.issueUrl() + ")")
+        + (promotedFrom.closedBy() == null ? "" : ", approved by " + promotedFrom.closedBy())
+        + "\n";
   }
 
   /**
@@ -255,10 +266,8 @@ public record DeployRecord(
   }
 
   private static DeployRecord fromJson(String json) {
-    Map<String, Object> m;
-    try {
-      m = JSON.std.mapFrom(json);
-    } catch (IOException | RuntimeException unreadable) {
+    Map<String, Object> m = HiddenJson.parse(json);
+    if (m == null) {
       return null;
     }
     return new DeployRecord(
@@ -272,7 +281,8 @@ public record DeployRecord(
         string(m.get("code_repository")),
         commits(m.get("commits")),
         strings(m.get("approvers")),
-        m.get("forbid_self_approval") instanceof Boolean b ? b : null);
+        m.get("forbid_self_approval") instanceof Boolean b ? b : null,
+        Approval.fromJson(m.get("promoted_from")).orElse(null));
   }
 
   private static List<String> strings(Object value) {

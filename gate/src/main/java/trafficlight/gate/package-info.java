@@ -10,7 +10,13 @@
  *   <li>{@link trafficlight.gate.GateLabels}: {@code pipeline-workflow}, {@code
  *       promotion-to-<stage>} and {@code finalized-deployment};
  *   <li>{@link trafficlight.gate.ApprovalRule}: who may promote by closing a gate issue ({@code
- *       approvers}, {@code forbid_self_approval}), decided in one place.
+ *       approvers}, {@code forbid_self_approval}), decided in one place;
+ *   <li>{@link trafficlight.gate.PromoteDirective}: the {@code /promote <sha-prefix>} comment that
+ *       chooses which recorded build a close approves;
+ *   <li>{@link trafficlight.gate.Approval}: what a close approved ({@code approved} in {@code
+ *       gh_issue.json}, {@code promoted_from} in the next stage's record);
+ *   <li>{@link trafficlight.gate.DeployingNotice}: the consuming get's comment saying which build
+ *       deploys it.
  * </ul>
  */
 package trafficlight.gate;

@@ -147,6 +147,7 @@ class RefusedClosesTest {
             null,
             List.of(),
             List.of("alice", "@acme/release"),
+            null,
             null);
     return hub.createIssue(
         REPO,

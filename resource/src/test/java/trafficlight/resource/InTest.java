@@ -32,8 +32,11 @@ class InTest extends AgainstLocalHub {
         .containsEntry("title", "[CONSUMED #42]" + TITLE)
         .containsEntry("state", "closed")
         .containsKey("html_url");
-    assertThat(JSON.std.mapFrom(Files.readString(work.resolve("get/gh_issue.json"))))
-        .isEqualTo(version);
+    Map<String, Object> ghIssue =
+        JSON.std.mapFrom(Files.readString(work.resolve("get/gh_issue.json")));
+    // mitodl's gh_issue.json is the version; what the close approved comes with it
+    assertThat(ghIssue.remove("approved")).isNotNull();
+    assertThat(ghIssue).isEqualTo(version);
     Map<String, Object> issue = JSON.std.mapFrom(Files.readString(work.resolve("get/issue.json")));
     assertThat(issue)
         .containsEntry("number", number)
@@ -42,7 +45,13 @@ class InTest extends AgainstLocalHub {
         .containsEntry("closed_by", "alice")
         .containsEntry("labels", List.of("pipeline-workflow"))
         .containsKeys("body", "html_url", "created_at", "closed_at", "comments");
-    assertThat(hub.requests()).hasSize(2);
+    // read, rename, and one comment saying which build deploys it
+    assertThat(hub.requests()).hasSize(3);
+    assertThat(hub.issue(REPO, number).comments())
+        .extracting(c -> c.body().lines().findFirst().orElseThrow())
+        .containsExactly(
+            "[deploy-qa #42](https://ci.example.com/teams/main/pipelines/myapp/jobs/deploy-qa/builds/42)"
+                + " is deploying (no commit is pinned: the issue records none), approved by alice");
   }
 
   @Test
@@ -55,6 +64,9 @@ class InTest extends AgainstLocalHub {
     assertThat(retry.exit()).isZero();
     assertThat(hub.issue(REPO, Integer.parseInt(version.get("issue_number"))).title())
         .isEqualTo("[CONSUMED #42]" + TITLE);
+    // build 42 consumed it and said so; build 43 deploys nothing new to tell
+    assertThat(hub.issue(REPO, Integer.parseInt(version.get("issue_number"))).comments())
+        .hasSize(1);
   }
 
   @Test
@@ -88,6 +100,7 @@ class InTest extends AgainstLocalHub {
     assertThat(hub.issue(REPO, Integer.parseInt(version.get("issue_number"))).title())
         .isEqualTo(TITLE);
     assertThat(Files.exists(work.resolve("get/gh_issue.json"))).isTrue();
+    assertThat(hub.requestCount("issues/create-comment")).isZero();
   }
 
   @Test

@@ -56,6 +56,12 @@
         meta.append(" closed by " + issue.closed_by + " " + fmt(issue.closed_at));
       }
       if (issue.consumed_by) meta.append(", consumed by #" + issue.consumed_by);
+      const approved = issue.approved;
+      if (approved && approved.commit) {
+        meta.append(", approved ", el("code", { class: "approved", title: approved.subject || "" },
+          approved.commit.substring(0, 7)),
+          approved.closed_by && approved.closed_by !== issue.closed_by ? " by " + approved.closed_by : "");
+      }
       meta.append(el("br"));
       const b = stage.latest_build;
       if (b) {

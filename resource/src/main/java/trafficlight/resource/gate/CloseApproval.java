@@ -1,6 +1,5 @@
 package trafficlight.resource.gate;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -46,12 +45,33 @@ final class CloseApproval {
     if (!rule.restricts()) {
       return new ApprovalDecision.Allowed();
     }
-    return rule.decide(current.closedBy(), this::isActiveMember, records(current));
+    return decide(current, records(current));
+  }
+
+  /**
+   * The decision on a fresh single-issue read whose deploy records (body and comments) the caller
+   * has read already.
+   */
+  ApprovalDecision decide(Issue current, List<DeployRecord> records) {
+    if (!rule.restricts()) {
+      return new ApprovalDecision.Allowed();
+    }
+    return rule.decide(current.closedBy(), this::isActiveMember, records);
   }
 
   /** Reads the issue afresh (conditionally, under check's cache) and decides. */
   ApprovalDecision decide(long number) {
     return decide(github.getIssue(repository, number));
+  }
+
+  /** Whether the comment's author may choose the build a close promotes ({@code /promote}). */
+  boolean mayDirect(Comment comment) {
+    return rule.mayDirect(comment.user(), comment.authorAssociation(), this::isActiveMember);
+  }
+
+  /** Who may, for people. */
+  String whoMayDirect() {
+    return rule.describeWhoMayDirect();
   }
 
   private boolean isActiveMember(Approver.Team team, String login) {
@@ -62,12 +82,10 @@ final class CloseApproval {
 
   /** The deploy records of the body and, when the rule looks at commits, of the comments. */
   private List<DeployRecord> records(Issue issue) {
-    List<DeployRecord> records = new ArrayList<>(DeployRecord.readAll(issue.body()));
-    if (rule.forbidSelfApproval() && issue.comments() > 0) {
-      for (Comment comment : github.listComments(repository, issue.number(), null)) {
-        records.addAll(DeployRecord.readAll(comment.body()));
-      }
-    }
-    return records;
+    return GateRecords.of(
+        issue,
+        rule.forbidSelfApproval() && issue.comments() > 0
+            ? github.listComments(repository, issue.number(), null)
+            : List.of());
   }
 }

@@ -8,10 +8,15 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import trafficlight.gate.Approval;
 import trafficlight.gate.ApprovalDecision;
 import trafficlight.gate.ConsumedPrefix;
+import trafficlight.gate.DeployRecord;
+import trafficlight.gate.DeployingNotice;
+import trafficlight.github.Comment;
 import trafficlight.github.GitHubClient;
 import trafficlight.github.GitHubException;
 import trafficlight.github.Issue;
@@ -27,19 +32,34 @@ import trafficlight.resource.protocol.Version;
  * renamed: the implicit get after a put must be harmless. With {@code approvers} or {@code
  * forbid_self_approval}, a closed issue whose close the rule refuses fails the get, and nothing is
  * renamed or written.
+ *
+ * <p>For a closed issue it also says what the close approved ({@link ApprovedBuild}): the {@value
+ * #COMMIT_FILE} file and {@code approved} in {@code gh_issue.json}; a {@code /promote} that names
+ * no recorded build, or several, fails the get before anything is renamed or written. The build
+ * that consumes the issue then comments on it which build deploys what ({@link DeployingNotice}).
  */
 final class IssueConsumer {
+
+  /**
+   * The file holding the approved commit's full SHA and a newline: what the pin step checks out.
+   */
+  static final String COMMIT_FILE = "commit";
+
+  private static final JSON JSON_PRETTY = JSON.std.with(JSON.Feature.PRETTY_PRINT_OUTPUT);
+  private static final JSON JSON_WITH_NULLS = JSON_PRETTY.with(JSON.Feature.WRITE_NULL_PROPERTIES);
 
   private final GitHubClient github;
   private final RepositoryName repository;
   private final Consumer<String> log;
   private final CloseApproval approval;
+  private final ApprovedBuild chooser;
 
   IssueConsumer(GitHubClient github, SourceConfig source, Consumer<String> log) {
     this.github = github;
     this.repository = source.repository();
     this.log = log;
     this.approval = new CloseApproval(github, source);
+    this.chooser = new ApprovedBuild(approval, log);
   }
 
   Resource.Result consume(Version version, Path destination, BuildMetadata build, boolean consume) {
@@ -60,20 +80,91 @@ final class IssueConsumer {
       }
       throw e;
     }
+    List<Comment> comments =
+        issue.isClosed() && issue.comments() > 0
+            ? github.listComments(repository, number, null)
+            : List.of();
+    List<DeployRecord> records = GateRecords.of(issue, comments);
     if (issue.isClosed()
         && !ConsumedPrefix.isConsumed(issue.title())
-        && approval.decide(issue) instanceof ApprovalDecision.Refused refused) {
+        && approval.decide(issue, records) instanceof ApprovalDecision.Refused refused) {
       throw new ResourceException(
           "issue #" + number + " is not a go-ahead: " + refused.reason() + "; nothing was renamed");
     }
+    Approval approved = issue.isClosed() ? chooser.of(issue, comments, records) : null;
     if (consume && issue.isClosed() && !ConsumedPrefix.isConsumed(issue.title())) {
       String title = ConsumedPrefix.add(issue.title(), buildName(build));
       issue = github.updateIssue(repository, number, Map.of("title", title));
       log.accept("consumed #" + number + ": renamed to \"" + issue.title() + "\"");
     }
-    write(destination.resolve("gh_issue.json"), version.fields());
-    write(destination.resolve("issue.json"), details(issue));
-    return new Resource.Result(version, metadata(issue));
+    boolean consumedByThisBuild =
+        consume
+            && issue.isClosed()
+            && buildName(build).equals(ConsumedPrefix.strip(issue.title()).consumedBy());
+    Map<String, Object> ghIssue = new LinkedHashMap<>(version.fields());
+    if (approved != null) {
+      ghIssue.put("approved", approved.toJson());
+      if (approved.pinsCommit()) {
+        log.accept(
+            "approved commit "
+                + approved.commit()
+                + (approved.subject() == null ? "" : " " + approved.subject())
+                + (approved.closedBy() == null ? "" : ", approved by " + approved.closedBy()));
+        writeText(destination.resolve(COMMIT_FILE), approved.commit() + "\n");
+      } else {
+        log.accept(
+            "warning: #"
+                + number
+                + " records no deployed commit (its builds' puts had no commit_from, or it predates"
+                + " deploy records): no commit is pinned and no "
+                + COMMIT_FILE
+                + " file is written; set the put param commit_from on the stage that opens it");
+      }
+    }
+    // approved's unknown fields are written as null: a reader (jq in a task) finds every key
+    write(destination.resolve("gh_issue.json"), ghIssue, JSON_WITH_NULLS);
+    write(destination.resolve("issue.json"), details(issue), JSON_PRETTY);
+    if (consumedByThisBuild) {
+      announce(
+          issue,
+          comments,
+          new DeployingNotice(
+              blankToNull(build.get("BUILD_JOB_NAME")),
+              buildName(build),
+              build.buildUrl(),
+              approved));
+    }
+    return new Resource.Result(version, metadata(issue, approved));
+  }
+
+  /**
+   * Tells the closed issue which build deploys what it approved, so its closer is notified; once
+   * per build: not when an earlier attempt of this get left it ({@code comments} were read before
+   * it renamed), and after a lost response not before looking for it ({@link
+   * GitHubClient#commentOnce}). A failure is a warning: the deploy matters more than the notice.
+   */
+  private void announce(Issue issue, List<Comment> comments, DeployingNotice notice) {
+    for (Comment comment : comments) {
+      if (DeployingNotice.read(comment.body()).filter(notice::sameBuild).isPresent()) {
+        return;
+      }
+    }
+    try {
+      Comment left =
+          github.commentOnce(repository, issue.number(), notice.render(), issue.updatedAt());
+      log.accept("told #" + issue.number() + " what deploys: " + left.htmlUrl());
+    } catch (GitHubException e) {
+      log.accept(
+          "warning: could not comment on #"
+              + issue.number()
+              + " which build deploys it ("
+              + e.getMessage()
+              + "); the deploy goes on");
+    }
+  }
+
+  private static String blankToNull(String value) {
+    return value.isBlank() ? null : value;
   }
 
   private static String buildName(BuildMetadata build) {
@@ -81,12 +172,21 @@ final class IssueConsumer {
     return name.isEmpty() ? build.get("BUILD_ID") : name;
   }
 
-  static Map<String, String> metadata(Issue issue) {
+  static Map<String, String> metadata(Issue issue, Approval approved) {
     Map<String, String> metadata = new LinkedHashMap<>();
     metadata.put("number", Long.toString(issue.number()));
     metadata.put("title", issue.title());
     metadata.put("state", issue.state());
     metadata.put("html_url", issue.htmlUrl());
+    if (approved != null && approved.pinsCommit()) {
+      metadata.put("approved_commit", approved.commit());
+      if (approved.subject() != null) {
+        metadata.put("approved_subject", approved.subject());
+      }
+    }
+    if (approved != null && approved.closedBy() != null) {
+      metadata.put("approved_by", approved.closedBy());
+    }
     return metadata;
   }
 
@@ -110,14 +210,19 @@ final class IssueConsumer {
     return instant == null ? null : instant.toString();
   }
 
+  private static void write(Path file, Object json, JSON format) {
+    try {
+      writeText(file, format.asString(json));
+    } catch (IOException e) {
+      throw new ResourceException("cannot write " + file + ": " + e.getMessage());
+    }
+  }
+
   /** Writes through a temporary file, so a failure never leaves half a file. */
-  private static void write(Path file, Object json) {
+  private static void writeText(Path file, String text) {
     try {
       Path temporary = Files.createTempFile(file.getParent(), ".", ".tmp");
-      Files.writeString(
-          temporary,
-          JSON.std.with(JSON.Feature.PRETTY_PRINT_OUTPUT).asString(json),
-          StandardCharsets.UTF_8);
+      Files.writeString(temporary, text, StandardCharsets.UTF_8);
       Files.move(
           temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import trafficlight.gate.Approval;
 import trafficlight.gate.DeployRecord;
 import trafficlight.gate.GateLabels;
 import trafficlight.gate.TitleFormat;
@@ -71,6 +72,8 @@ final class IssuePublisher {
             : source.bodyTemplate().render(values);
     DeployedCommit commit =
         params.commitFrom() == null ? null : DeployedCommit.read(sources, params.commitFrom());
+    Approval promotedFrom =
+        params.approval() == null ? null : ApprovalInput.read(sources, params.approval());
     RepositoryName code = codeRepository(params, commit);
     List<String> labels = union(source.labels(), params.labels());
     List<String> assignees = union(source.assignees(), params.assignees());
@@ -84,7 +87,7 @@ final class IssuePublisher {
       String previous = PreviousDeploy.commit(github, repository, title, open, source.labels());
       carried = CarriedSincePrevious.find(github, code, previous, commit.sha(), log);
     }
-    String record = deployRecord(commit, code, carried, build, params);
+    String record = deployRecord(commit, code, carried, promotedFrom, build, params);
     String tail = carried.markdown() + record;
     body = fit(body, MAX_BODY - tail.length()) + tail;
 
@@ -138,18 +141,21 @@ final class IssuePublisher {
 
   /**
    * The record of this deploy, when the put has something to record beyond mitodl's body: the
-   * commit ({@code commit_from}), the next stage's name ({@code next_stage}) or its approvers rule.
+   * commit ({@code commit_from}), the next stage's name ({@code next_stage}), its approvers rule or
+   * the approval it came from ({@code approval}).
    */
   private static String deployRecord(
       DeployedCommit commit,
       RepositoryName code,
       CarriedSincePrevious carried,
+      Approval promotedFrom,
       BuildMetadata build,
       PutParams params) {
     if (commit == null
         && params.nextStage() == null
         && params.approvers() == null
-        && params.forbidSelfApproval() == null) {
+        && params.forbidSelfApproval() == null
+        && promotedFrom == null) {
       return "";
     }
     return new DeployRecord(
@@ -163,7 +169,8 @@ final class IssuePublisher {
             code == null ? null : code.toString(),
             carried.commits(),
             params.approvers(),
-            params.forbidSelfApproval())
+            params.forbidSelfApproval(),
+            promotedFrom)
         .render();
   }
 

@@ -13,9 +13,10 @@ import trafficlight.resource.protocol.ResourceException;
  * code_repository}, {@code owner/name} of that commit's repository when the checkout's {@code
  * origin} does not name it; {@code next_stage}, the stage a close promotes to, as the chain spells
  * it (the generator sets it); {@code github_deployment}, whether to record the deploy as a GitHub
- * Deployment on the code repository too; and {@code approvers} / {@code forbid_self_approval}, the
- * rule of the trigger resource that reads this issue (the generator copies them), recorded for
- * readers only: the trigger resource's source is what enforces it.
+ * Deployment on the code repository too; {@code approvers} / {@code forbid_self_approval}, the rule
+ * of the trigger resource that reads this issue (the generator copies them), recorded for readers
+ * only: the trigger resource's source is what enforces it; and {@code approval}, the directory of
+ * the trigger resource's get this deploy came from, whose approval the record names.
  *
  * @param approvers null when the param is not given
  * @param forbidSelfApproval null when the param is not given
@@ -29,7 +30,8 @@ record PutParams(
     String nextStage,
     boolean githubDeployment,
     List<String> approvers,
-    Boolean forbidSelfApproval) {
+    Boolean forbidSelfApproval,
+    String approval) {
 
   static PutParams parse(Map<String, Object> params) {
     ConfigReader read =
@@ -45,7 +47,8 @@ record PutParams(
                 "next_stage",
                 "github_deployment",
                 "approvers",
-                "forbid_self_approval"));
+                "forbid_self_approval",
+                "approval"));
     String codeRepository = read.string("code_repository", null);
     if (codeRepository != null) {
       try {
@@ -77,6 +80,7 @@ record PutParams(
         read.string("next_stage", null),
         Boolean.TRUE.equals(deployment),
         approvers,
-        forbidSelf);
+        forbidSelf,
+        read.string("approval", null));
   }
 }
