@@ -69,7 +69,7 @@ public final class DemoCommand implements Callable<Integer> {
         gh_host: ((gh_host))
         access_token: ((github.token))
       code:
-      # a demo device: the runner's in-memory stand-in for myapp's git repository
+      # a demo device standing in for Concourse's git resource: clones of myapp's repository
       - name: myapp
         type: demo-code
         check_every: 1s
@@ -130,7 +130,8 @@ public final class DemoCommand implements Callable<Integer> {
       hub.createRepo(REPO);
       // the checkouts name localhub's copy as origin, so the puts record demo/myapp
       DemoCodeResource code =
-          new DemoCodeResource(hub.baseUrl() + "/" + DemoGitRepository.NAME + ".git");
+          new DemoCodeResource(
+              hub.baseUrl() + "/" + DemoGitRepository.NAME + ".git", git.directory());
       pusher = (subject, author) -> code.push(git.commit(subject, author), subject);
       String token = hub.createToken("concourse-bot");
       // the work directory is the owner's only (createTempDirectory), so is the token in it

@@ -96,6 +96,11 @@ public final class PipelineGenerator {
                 ? map("get", code, "trigger", true)
                 : map("get", code, "passed", List.of(stages.get(i - 1).job())));
       }
+      if (i > 0 && chain.pinImage() != null) {
+        plan.add(
+            PinStep.task(
+                stages.get(i - 1).triggerResource(), chain.commitFrom(), chain.pinImage()));
+      }
       Map<String, Object> deploy = stage.deploy() != null ? stage.deploy() : chain.deploy();
       plan.add(substitute(deploy, chain, stage));
       Map<String, Object> onSuccess = new LinkedHashMap<>();
