@@ -3,6 +3,7 @@ package trafficlight.gate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -91,6 +92,29 @@ public record ApprovalRule(List<Approver> approvers, boolean forbidSelfApproval)
     }
     return new ApprovalDecision.Allowed();
   }
+
+  /**
+   * Whether the author of a {@link PromoteDirective} may choose what a close promotes: someone
+   * allowed to close the issue. With {@code approvers}, an approver; without, whoever GitHub's
+   * {@code author_association} names the repository's {@code OWNER}, a {@code MEMBER} of its
+   * organization or a {@code COLLABORATOR}: a passer-by's comment on a public gate repository must
+   * not steer a deploy. {@code forbidSelfApproval} is the closer's rule, not the directive's.
+   *
+   * @param authorAssociation the comment's {@code author_association}, or null when unknown
+   */
+  public boolean mayDirect(String login, String authorAssociation, TeamMembership teams) {
+    if (login == null || login.isBlank()) {
+      return false;
+    }
+    if (!approvers.isEmpty()) {
+      return isApprover(login, teams);
+    }
+    return authorAssociation != null
+        && DIRECTING_ASSOCIATIONS.contains(authorAssociation.toUpperCase(Locale.ROOT));
+  }
+
+  private static final Set<String> DIRECTING_ASSOCIATIONS =
+      Set.of("OWNER", "MEMBER", "COLLABORATOR");
 
   private boolean isApprover(String login, TeamMembership teams) {
     for (Approver approver : approvers) {

@@ -37,6 +37,8 @@ import java.util.regex.Pattern;
  * @param codeRepository {@code owner/name} of the repository the commit belongs to, or null
  * @param commits the commits this deploy carried since the stage's previous deploy, oldest first
  *     (the deployed commit last); empty when not known
+ * @param promotedFrom the previous stage's approval this deploy came from (the put's {@code
+ *     approval} param), or null
  */
 public record DeployRecord(
     String commit,
@@ -47,7 +49,8 @@ public record DeployRecord(
     String buildUrl,
     String nextStage,
     String codeRepository,
-    List<Commit> commits) {
+    List<Commit> commits,
+    Approval promotedFrom) {
 
   /**
    * One commit a deploy carried.
@@ -88,6 +91,30 @@ public record DeployRecord(
     commits = commits == null ? List.of() : List.copyOf(commits);
   }
 
+  /** A record of a deploy not known to come from an approval. */
+  public DeployRecord(
+      String commit,
+      String subject,
+      String buildName,
+      String job,
+      String pipeline,
+      String buildUrl,
+      String nextStage,
+      String codeRepository,
+      List<Commit> commits) {
+    this(
+        commit,
+        subject,
+        buildName,
+        job,
+        pipeline,
+        buildUrl,
+        nextStage,
+        codeRepository,
+        commits,
+        null);
+  }
+
   /** A record without the code repository and the commits carried. */
   public DeployRecord(
       String commit,
@@ -97,7 +124,7 @@ public record DeployRecord(
       String pipeline,
       String buildUrl,
       String nextStage) {
-    this(commit, subject, buildName, job, pipeline, buildUrl, nextStage, null, List.of());
+    this(commit, subject, buildName, job, pipeline, buildUrl, nextStage, null, List.of(), null);
   }
 
   /** The first 7 characters of the commit, or null. */
@@ -132,6 +159,9 @@ public record DeployRecord(
       }
       json.put("commits", carried);
     }
+    if (promotedFrom != null) {
+      json.put("promoted_from", promotedFrom.toJson());
+    }
     String text;
     try {
       // "-->" would end the HTML comment early: escaped, JSON reads it back the same
@@ -147,7 +177,21 @@ public record DeployRecord(
                 + "`"
                 + (subject == null ? "" : " " + subject)
                 + "\n";
-    return "\n\n" + visible + "<!-- " + MARKER + " " + text + " -->\n";
+    return "\n\n" + visible + promotedFromLine() + "<!-- " + MARKER + " " + text + " -->\n";
+  }
+
+  /** "Promoted from #12, approved by alice" for people, linked to the issue; empty when unknown. */
+  private String promotedFromLine() {
+    if (promotedFrom == null) {
+      return "";
+    }
+    String issue = "#" + promotedFrom.issue();
+    return "Promoted from "
+        + (promotedFrom.issueUrl() == null
+            ? issue
+            : "[" + issue + "](" + promotedFrom.issueUrl() + ")")
+        + (promotedFrom.closedBy() == null ? "" : ", approved by " + promotedFrom.closedBy())
+        + "\n";
   }
 
   /**
@@ -211,7 +255,8 @@ public record DeployRecord(
         string(m.get("build_url")),
         string(m.get("next_stage")),
         string(m.get("code_repository")),
-        commits(m.get("commits")));
+        commits(m.get("commits")),
+        Approval.fromJson(m.get("promoted_from")).orElse(null));
   }
 
   private static List<Commit> commits(Object value) {

@@ -142,4 +142,26 @@ class ApprovalRuleTest {
           .hasMessageContaining("neither a GitHub login");
     }
   }
+
+  @Test
+  void withApproversOnlyAnApproverMayDirectAPromotion() {
+    ApprovalRule rule = ApprovalRule.of(List.of("alice", "acme/release"), false);
+    assertThat(rule.mayDirect("ALICE", "NONE", teams)).isTrue();
+    assertThat(rule.mayDirect("carol", null, teams)).isTrue();
+    assertThat(rule.mayDirect("bob", "OWNER", teams)).isFalse();
+    assertThat(rule.mayDirect(null, "OWNER", teams)).isFalse();
+  }
+
+  @Test
+  void withoutApproversTheOwnerAMemberOrACollaboratorMayDirectAPromotion() {
+    for (ApprovalRule rule : List.of(ApprovalRule.ANYONE, ApprovalRule.of(List.of(), true))) {
+      assertThat(rule.mayDirect("o", "OWNER", teams)).isTrue();
+      assertThat(rule.mayDirect("m", "member", teams)).isTrue();
+      assertThat(rule.mayDirect("c", "COLLABORATOR", teams)).isTrue();
+      assertThat(rule.mayDirect("x", "CONTRIBUTOR", teams)).isFalse();
+      assertThat(rule.mayDirect("y", "NONE", teams)).isFalse();
+      assertThat(rule.mayDirect("z", null, teams)).isFalse();
+    }
+    assertThat(asked).isEmpty();
+  }
 }

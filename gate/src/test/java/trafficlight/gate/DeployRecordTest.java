@@ -137,4 +137,33 @@ class DeployRecordTest {
     assertThat(DeployRecord.readAll(null)).isEmpty();
     assertThat(DeployRecord.readAll("")).isEqualTo(List.of());
   }
+
+  @Test
+  void whereTheDeployCameFromReadsBackAndIsShownToPeople() {
+    Approval qa =
+        Approval.of(
+            1425,
+            "https://github.com/acme/gates/issues/1425",
+            record("Fix the login page"),
+            "alice",
+            java.time.Instant.parse("2026-11-26T09:15:02Z"));
+    DeployRecord written =
+        new DeployRecord(
+            SHA,
+            "Fix the login page",
+            "5",
+            "deploy-production",
+            "myapp",
+            URL,
+            null,
+            null,
+            List.of(),
+            qa);
+    assertThat(DeployRecord.readAll(written.render())).containsExactly(written);
+    assertThat(written.render())
+        .contains(
+            "Deployed commit `1a2b3c4` Fix the login page\n"
+                + "Promoted from [#1425](https://github.com/acme/gates/issues/1425), approved by"
+                + " alice\n<!-- trafficlight:deploy");
+  }
 }

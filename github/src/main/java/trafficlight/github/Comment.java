@@ -2,5 +2,16 @@ package trafficlight.github;
 
 import java.time.Instant;
 
-/** A comment on an issue. */
-public record Comment(long id, String body, String user, String htmlUrl, Instant createdAt) {}
+/**
+ * A comment on an issue.
+ *
+ * @param authorAssociation GitHub's {@code author_association} of its author with the repository
+ *     ({@code OWNER}, {@code MEMBER}, {@code COLLABORATOR}, {@code NONE}, ...), or null
+ */
+public record Comment(
+    long id,
+    String body,
+    String user,
+    String htmlUrl,
+    Instant createdAt,
+    String authorAssociation) {}

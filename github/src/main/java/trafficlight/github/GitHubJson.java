@@ -60,7 +60,8 @@ final class GitHubJson {
         (String) m.get("body"),
         login(m.get("user")),
         (String) m.get("html_url"),
-        instant(m.get("created_at")));
+        instant(m.get("created_at")),
+        (String) m.get("author_association"));
   }
 
   static List<Comment> comments(Object json) {

@@ -23,6 +23,8 @@ final class AdminApi {
           "/_localhub/repos/([^/]+/[^/]+)/issues/(\\d+)/(close|reopen|labels|comments)");
   private static final Pattern SEED = Pattern.compile("/_localhub/repos/([^/]+/[^/]+)/issues");
   private static final Pattern ORG_MEMBERS = Pattern.compile("/_localhub/orgs/([^/]+)/members");
+  private static final Pattern COLLABORATORS =
+      Pattern.compile("/_localhub/repos/([^/]+/[^/]+)/collaborators");
   private static final Pattern TEAM_MEMBERSHIPS =
       Pattern.compile("/_localhub/orgs/([^/]+)/teams/([^/]+)/memberships(?:/([^/]+))?");
 
@@ -71,6 +73,10 @@ final class AdminApi {
       out.put("login", login);
       out.put("token", token);
       return ApiResponse.json(201, out);
+    }
+    if (method.equals("POST") && (m = COLLABORATORS.matcher(path)).matches()) {
+      hub.addCollaborator(m.group(1), required(in, "login"));
+      return ApiResponse.json(201, in);
     }
     if (method.equals("POST") && (m = ORG_MEMBERS.matcher(path)).matches()) {
       hub.addOrgMember(m.group(1), required(in, "login"));

@@ -92,6 +92,8 @@ final class HubStore {
       orgTeams.addOrgMember(e.org(), e.login());
     } else if (entry instanceof JournalEntry.TeamMembershipSaved e) {
       orgTeams.setMembership(e.org(), e.team(), e.login(), e.state());
+    } else if (entry instanceof JournalEntry.CollaboratorSaved e) {
+      repos.get(key(e.repo())).collaborators.add(key(e.login()));
     } else {
       throw new IllegalArgumentException("unknown journal entry " + entry);
     }
@@ -314,6 +316,29 @@ final class HubStore {
     }
     ensureUser(login, "User");
     commit(new JournalEntry.TeamMembershipSaved(org, team, login, state));
+  }
+
+  synchronized void addCollaborator(RepoState repo, String login) {
+    ensureUser(login, "User");
+    commit(new JournalEntry.CollaboratorSaved(repo.repo.fullName(), login));
+  }
+
+  /**
+   * GitHub's {@code author_association} of {@code login} with the repository, as far as the hub
+   * knows: {@code OWNER} (the repository's owner), {@code MEMBER} (of the organization that owns
+   * it), {@code COLLABORATOR} (added as one), else {@code NONE}.
+   */
+  synchronized String authorAssociation(RepoState repo, String login) {
+    if (login == null) {
+      return "NONE";
+    }
+    if (login.equalsIgnoreCase(repo.repo.owner())) {
+      return "OWNER";
+    }
+    if (orgTeams.isOrgMember(repo.repo.owner(), login)) {
+      return "MEMBER";
+    }
+    return repo.collaborators.contains(key(login)) ? "COLLABORATOR" : "NONE";
   }
 
   synchronized Optional<String> teamMembership(String org, String team, String login) {

@@ -21,7 +21,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
       value = JournalEntry.InstallationTokenSaved.class,
       name = "installation-token"),
   @JsonSubTypes.Type(value = JournalEntry.OrgMemberSaved.class, name = "org-member"),
-  @JsonSubTypes.Type(value = JournalEntry.TeamMembershipSaved.class, name = "team-membership")
+  @JsonSubTypes.Type(value = JournalEntry.TeamMembershipSaved.class, name = "team-membership"),
+  @JsonSubTypes.Type(value = JournalEntry.CollaboratorSaved.class, name = "collaborator")
 })
 sealed interface JournalEntry {
   record UserSaved(User user) implements JournalEntry {}
@@ -48,4 +49,6 @@ sealed interface JournalEntry {
   /** {@code state} is active or pending; null when the membership was removed. */
   record TeamMembershipSaved(String org, String team, String login, String state)
       implements JournalEntry {}
+
+  record CollaboratorSaved(String repo, String login) implements JournalEntry {}
 }

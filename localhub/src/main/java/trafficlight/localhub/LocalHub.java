@@ -285,6 +285,17 @@ public final class LocalHub implements AutoCloseable {
     store.saveTeamMembership(org, team, login, null);
   }
 
+  /**
+   * Makes {@code login} a collaborator of the repository: their issues and comments then carry
+   * {@code author_association: COLLABORATOR}. Writes are not restricted by it (every user token may
+   * write every repository).
+   */
+  public void addCollaborator(String repo, String login) {
+    synchronized (store) {
+      store.addCollaborator(store.requireRepo(repo), login);
+    }
+  }
+
   // ---- issues
 
   /** Creates an issue as {@code author}; returns its number. */

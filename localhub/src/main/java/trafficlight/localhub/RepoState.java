@@ -1,18 +1,24 @@
 package trafficlight.localhub;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
-/** The mutable contents of one repository: issues by number, their comments, its labels. */
+/**
+ * The mutable contents of one repository: issues by number, their comments, its labels, its
+ * collaborators (lower-case logins).
+ */
 final class RepoState {
   Repo repo;
   final TreeMap<Integer, StoredIssue> issues = new TreeMap<>();
   final Map<Integer, List<StoredComment>> comments = new TreeMap<>();
   final Map<String, StoredLabel> labels = new LinkedHashMap<>();
+  final Set<String> collaborators = new HashSet<>();
 
   RepoState(Repo repo) {
     this.repo = repo;

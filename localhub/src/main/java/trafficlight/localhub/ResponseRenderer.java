@@ -88,7 +88,7 @@ final class ResponseRenderer {
   }
 
   private String authorAssociation(RepoState repo, String login) {
-    return login != null && login.equalsIgnoreCase(repo.repo.owner()) ? "OWNER" : "NONE";
+    return store.authorAssociation(repo, login);
   }
 
   /** An issue as in lists ({@code withClosedBy} false) or alone (true, as GitHub does). */

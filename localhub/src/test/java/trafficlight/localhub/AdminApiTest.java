@@ -60,6 +60,18 @@ class AdminApiTest {
 
     assertThat(Http.get(hub.baseUrl() + "/repos/o/r/issues", "ghp_fixed").json()).hasSize(2);
     assertThat(Http.get(admin + "/repos/o/r/issues", null).json()).hasSize(3);
+
+    assertThat(
+            Http.post(admin + "/repos/o/r/collaborators", null, "{\"login\":\"carol\"}").status())
+        .isEqualTo(201);
+    Http.post(admin + "/repos/o/r/issues/2/comments", null, "{\"login\":\"carol\",\"body\":\"c\"}");
+    assertThat(
+            Http.get(hub.baseUrl() + "/repos/o/r/issues/2/comments", "ghp_fixed")
+                .json()
+                .get(0)
+                .get("author_association")
+                .asText())
+        .isEqualTo("COLLABORATOR");
   }
 
   @Test

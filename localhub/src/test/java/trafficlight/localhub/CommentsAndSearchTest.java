@@ -55,6 +55,27 @@ class CommentsAndSearchTest {
   }
 
   @Test
+  void commentsAndIssuesSayHowTheirAuthorIsAssociatedWithTheRepository() {
+    hub.createRepo("acme/gates");
+    hub.addCollaborator("acme/gates", "carol");
+    hub.addOrgMember("acme", "erin");
+    hub.addTeamMember("acme", "release", "frank");
+    int n = hub.createIssue("acme/gates", "t", null, List.of(), "carol");
+    for (String login : List.of("acme", "erin", "frank", "carol", "mallory")) {
+      hub.addComment("acme/gates", n, login, "by " + login);
+    }
+
+    JsonNode comments =
+        Http.get(hub.baseUrl() + "/repos/acme/gates/issues/" + n + "/comments", token).json();
+    JsonNode issue = Http.get(hub.baseUrl() + "/repos/acme/gates/issues/" + n, token).json();
+
+    List<String> associations = new ArrayList<>();
+    comments.forEach(c -> associations.add(c.get("author_association").asText()));
+    assertThat(associations).containsExactly("OWNER", "MEMBER", "MEMBER", "COLLABORATOR", "NONE");
+    assertThat(issue.get("author_association").asText()).isEqualTo("COLLABORATOR");
+  }
+
+  @Test
   void listsCommentsWithSinceAndPaging() {
     int n = hub.createIssue("o/r", "t", null, List.of(), "bob");
     for (int i = 0; i < 5; i++) {

@@ -79,6 +79,11 @@ class OpenApiContractTest {
       assertThat(next.find()).as("Link rel=next in %s", link).isTrue();
       assertThat(next.group(1)).startsWith(apiBase + "/repositories/");
       Http.get(next.group(1), token);
+      hub.addCollaborator("o/r", "carol");
+      hub.addOrgMember("o", "erin");
+      for (String login : List.of("o", "erin", "carol", "dave")) {
+        hub.addComment("o/r", 1, login, "by " + login); // every author_association imitated
+      }
       Http.get(base + "/issues/1/comments", token);
       Http.get(base, token);
       Http.get(base, null);

@@ -22,6 +22,7 @@ class PersistenceTest {
       int n = hub.createIssue("o/r", "t", "b", List.of("x"), "bob");
       hub.addComment("o/r", n, "carol", "c");
       hub.closeIssue("o/r", n, "carol", "not_planned");
+      hub.addCollaborator("o/r", "carol");
     }
     try (LocalHub hub = LocalHub.builder().dataDir(dir).start()) {
       Issue issue = hub.issue("o/r", 1);
@@ -30,6 +31,13 @@ class PersistenceTest {
       assertThat(issue.closedBy()).isEqualTo("carol");
       assertThat(issue.labels()).containsExactly("x");
       assertThat(issue.comments()).extracting(Comment::body).containsExactly("c");
+      assertThat(
+              Http.get(hub.baseUrl() + "/repos/o/r/issues/1/comments", "ghp_a")
+                  .json()
+                  .get(0)
+                  .get("author_association")
+                  .asText())
+          .isEqualTo("COLLABORATOR");
       assertThat(Http.get(hub.baseUrl() + "/repos/o/r/issues?state=all", "ghp_a").json())
           .hasSize(1);
       assertThat(hub.createIssue("o/r", "next", null, List.of(), "bob")).isEqualTo(2);

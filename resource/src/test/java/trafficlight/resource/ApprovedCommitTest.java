@@ -6,8 +6,11 @@ import com.fasterxml.jackson.jr.ob.JSON;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import trafficlight.localhub.Fault;
+import trafficlight.localhub.FaultPolicy;
 
 /** The trigger resource's get says which commit the close approved: the newest recorded build. */
 class ApprovedCommitTest extends AgainstLocalHub {
@@ -119,5 +122,211 @@ class ApprovedCommitTest extends AgainstLocalHub {
     assertThat(work.resolve("get/commit")).doesNotExist();
     assertThat(ghIssue()).doesNotContainKey("approved");
     assertThat(run.stderr()).doesNotContain("warning");
+  }
+
+  static final String SIBLING = "1a2b9f8e7d6c5b4a39281706f5e4d3c2b1a09876";
+
+  /** A person's comment on the QA issue, then a minute passes. */
+  void comment(String login, String body) {
+    hub.addComment(REPO, qaIssue(), login, body);
+    tick();
+  }
+
+  /** The get's directory holds nothing: no commit, no gh_issue.json, no issue.json. */
+  void assertNothingWritten() throws Exception {
+    try (var files = Files.list(directory("get"))) {
+      assertThat(files).isEmpty();
+    }
+  }
+
+  @Test
+  void aPromoteDirectiveChoosesAnOlderRecordedBuild() throws Exception {
+    qaDeploys(OLDER, "Add the cart", "11");
+    qaDeploys(NEWER, "Fix the cart total", "12");
+    hub.addCollaborator(REPO, "alice");
+    comment("alice", "/promote 1A2B3C4\nQA signed this one off");
+    Map<String, String> version = closedVersion();
+
+    Run run = in(trigger(), version, Map.of(), productionBuild("5"));
+
+    assertThat(run.exit()).as(run.toString()).isZero();
+    assertThat(Files.readString(work.resolve("get/commit"))).isEqualTo(OLDER + "\n");
+    assertThat(ghIssue().get("approved"))
+        .isEqualTo(
+            approved(
+                run,
+                OLDER,
+                "Add the cart",
+                "11",
+                "https://ci.example.com/teams/main/pipelines/myapp/jobs/deploy-qa/builds/11"));
+    assertThat(run.stderr()).contains("/promote 1A2B3C4 by alice chose build 11 (`1a2b3c4`)");
+  }
+
+  @Test
+  void theLastDirectiveWins() throws Exception {
+    qaDeploys(OLDER, "Add the cart", "11");
+    qaDeploys(NEWER, "Fix the cart total", "12");
+    hub.addCollaborator(REPO, "alice");
+    comment("alice", "/promote 1a2b3c4");
+    comment("alice", "/promote 9f8e7d6");
+    Map<String, String> version = closedVersion();
+
+    Run run = in(trigger(), version, Map.of(), productionBuild("5"));
+
+    assertThat(Files.readString(work.resolve("get/commit"))).isEqualTo(NEWER + "\n");
+  }
+
+  @Test
+  void aPrefixThatNamesNoRecordedBuildIsRefusedAndNothingIsRenamed() throws Exception {
+    qaDeploys(OLDER, "Add the cart", "11");
+    qaDeploys(NEWER, "Fix the cart total", "12");
+    hub.addCollaborator(REPO, "alice");
+    comment("alice", "/promote abcdef0");
+    Map<String, String> version = closedVersion();
+    hub.clearRequests();
+
+    Run run = in(trigger(), version, Map.of(), productionBuild("5"));
+
+    assertFailedWithOneLine(
+        run,
+        "issue #"
+            + qaIssue()
+            + ": /promote abcdef0 names no recorded build; recorded builds: `1a2b3c4` Add the cart"
+            + " (deploy-qa #11), `9f8e7d6` Fix the cart total (deploy-qa #12) (comment by alice ");
+    assertThat(run.stderr()).contains("nothing was renamed");
+    assertThat(hub.issue(REPO, qaIssue()).title()).isEqualTo(TITLE);
+    assertNothingWritten();
+    assertThat(hub.requestCount("issues/update")).isZero();
+    assertThat(hub.requestCount("issues/create-comment")).isZero();
+  }
+
+  @Test
+  void aPrefixOfTwoRecordedCommitsIsRefusedAndNothingIsRenamed() throws Exception {
+    qaDeploys(OLDER, "Add the cart", "11");
+    qaDeploys(SIBLING, "Fix the cart total", "12");
+    hub.addCollaborator(REPO, "alice");
+    comment("alice", "/promote 1a2b");
+    Map<String, String> version = closedVersion();
+
+    Run run = in(trigger(), version, Map.of(), productionBuild("5"));
+
+    assertFailedWithOneLine(run, "/promote 1a2b names several commits; recorded builds: `1a2b3c4`");
+    assertThat(hub.issue(REPO, qaIssue()).title()).isEqualTo(TITLE);
+    assertNothingWritten();
+  }
+
+  @Test
+  void aDirectiveFromSomeoneWhoMayNotCloseIsIgnored() throws Exception {
+    qaDeploys(OLDER, "Add the cart", "11");
+    qaDeploys(NEWER, "Fix the cart total", "12");
+    comment("mallory", "/promote 1a2b3c4");
+    Map<String, String> version = closedVersion();
+
+    Run run = in(trigger(), version, Map.of(), productionBuild("5"));
+
+    assertThat(run.exit()).as(run.toString()).isZero();
+    assertThat(Files.readString(work.resolve("get/commit"))).isEqualTo(NEWER + "\n");
+    assertThat(run.stderr())
+        .contains(
+            "ignored /promote 1a2b3c4 by mallory: only someone allowed to promote may choose the"
+                + " build (the repository's owner, members of its organization and"
+                + " collaborators)");
+  }
+
+  @Test
+  void withApproversOnlyAnApproversDirectiveCounts() throws Exception {
+    qaDeploys(OLDER, "Add the cart", "11");
+    qaDeploys(NEWER, "Fix the cart total", "12");
+    qaDeploys(SIBLING, "Tidy the cart", "13");
+    hub.addCollaborator(REPO, "bob");
+    hub.addTeamMember("acme", "release", "carol");
+    hub.addOrgMember("acme", "ci-bot"); // may read the teams
+    comment("carol", "/promote 9f8e7d6");
+    comment("bob", "/promote 1a2b3c4"); // a collaborator, but not an approver
+    Map<String, Object> trigger = trigger("approvers", List.of("alice", "acme/release"));
+    close(qaIssue());
+    Map<String, String> version = check(trigger, null).versions().get(0);
+
+    Run run = in(trigger, version, Map.of(), productionBuild("5"));
+
+    assertThat(run.exit()).as(run.toString()).isZero();
+    assertThat(Files.readString(work.resolve("get/commit"))).isEqualTo(NEWER + "\n");
+    assertThat(run.stderr())
+        .contains("ignored /promote 1a2b3c4 by bob")
+        .contains("(approvers: alice, @acme/release)");
+  }
+
+  @Test
+  void aDirectiveWrittenAfterTheCloseDoesNotCount() throws Exception {
+    qaDeploys(OLDER, "Add the cart", "11");
+    qaDeploys(NEWER, "Fix the cart total", "12");
+    hub.addCollaborator(REPO, "alice");
+    Map<String, String> version = closedVersion();
+    comment("alice", "/promote 1a2b3c4");
+
+    Run run = in(trigger(), version, Map.of(), productionBuild("5"));
+
+    assertThat(Files.readString(work.resolve("get/commit"))).isEqualTo(NEWER + "\n");
+  }
+
+  @Test
+  void theConsumingBuildSaysOnTheIssueWhatItDeploys() throws Exception {
+    qaDeploys(NEWER, "Fix the cart total", "12");
+    Map<String, String> version = closedVersion();
+    hub.clearRequests();
+
+    Run run = in(trigger(), version, Map.of(), productionBuild("5"));
+
+    assertThat(run.exit()).as(run.toString()).isZero();
+    assertThat(notices())
+        .containsExactly(
+            "[deploy-production #5](https://ci.example.com/teams/main/pipelines/myapp/jobs/"
+                + "deploy-production/builds/5) is deploying `9f8e7d6` Fix the cart total, approved"
+                + " by alice");
+    // one request for the notice: read, rename, comment
+    assertThat(hub.requests()).hasSize(3);
+    assertThat(hub.requestCount("issues/create-comment")).isEqualTo(1);
+  }
+
+  /** The first lines of the comments the next stage's gets left. */
+  List<String> notices() {
+    return hub.issue(REPO, qaIssue()).comments().stream()
+        .map(c -> c.body())
+        .filter(b -> b.contains("trafficlight:deploying"))
+        .map(b -> b.lines().findFirst().orElseThrow())
+        .toList();
+  }
+
+  @Test
+  void theNoticeIsLeftOnceWhenItsResponseIsLostAndWhenTheGetRunsAgain() throws Exception {
+    qaDeploys(NEWER, "Fix the cart total", "12");
+    Map<String, String> version = closedVersion();
+    hub.inject(
+        Fault.on("POST", "/repos/" + REPO + "/issues/" + qaIssue() + "/comments")
+            .policy(new FaultPolicy.LoseResponseAfterApply()));
+
+    Run run = in(trigger(), version, Map.of(), productionBuild("5"));
+    Run again = in(trigger(), version, Map.of(), productionBuild("5"));
+
+    assertThat(run.exit()).as(run.toString()).isZero();
+    assertThat(again.exit()).as(again.toString()).isZero();
+    assertThat(notices()).hasSize(1);
+    assertThat(hub.requestCount("issues/create-comment")).isEqualTo(1);
+    assertThat(Files.readString(work.resolve("get/commit"))).isEqualTo(NEWER + "\n");
+  }
+
+  @Test
+  void aNoticeThatCannotBeWrittenIsAWarningNotAFailedDeploy() throws Exception {
+    qaDeploys(NEWER, "Fix the cart total", "12");
+    Map<String, String> version = closedVersion();
+    hub.inject(
+        Fault.on("POST", "/repos/" + REPO + "/issues/" + qaIssue() + "/comments")
+            .policy(new FaultPolicy.ServerError(422)));
+
+    Run run = in(trigger(), version, Map.of(), productionBuild("5"));
+
+    assertThat(run.exit()).as(run.toString()).isZero();
+    assertThat(run.stderr()).contains("warning: could not comment on #" + qaIssue());
+    assertThat(Files.readString(work.resolve("get/commit"))).isEqualTo(NEWER + "\n");
   }
 }

@@ -45,7 +45,13 @@ class InTest extends AgainstLocalHub {
         .containsEntry("closed_by", "alice")
         .containsEntry("labels", List.of("pipeline-workflow"))
         .containsKeys("body", "html_url", "created_at", "closed_at", "comments");
-    assertThat(hub.requests()).hasSize(2);
+    // read, rename, and one comment saying which build deploys it
+    assertThat(hub.requests()).hasSize(3);
+    assertThat(hub.issue(REPO, number).comments())
+        .extracting(c -> c.body().lines().findFirst().orElseThrow())
+        .containsExactly(
+            "[deploy-qa #42](https://ci.example.com/teams/main/pipelines/myapp/jobs/deploy-qa/builds/42)"
+                + " is deploying (no commit is pinned: the issue records none), approved by alice");
   }
 
   @Test
@@ -58,6 +64,9 @@ class InTest extends AgainstLocalHub {
     assertThat(retry.exit()).isZero();
     assertThat(hub.issue(REPO, Integer.parseInt(version.get("issue_number"))).title())
         .isEqualTo("[CONSUMED #42]" + TITLE);
+    // build 42 consumed it and said so; build 43 deploys nothing new to tell
+    assertThat(hub.issue(REPO, Integer.parseInt(version.get("issue_number"))).comments())
+        .hasSize(1);
   }
 
   @Test
@@ -91,6 +100,7 @@ class InTest extends AgainstLocalHub {
     assertThat(hub.issue(REPO, Integer.parseInt(version.get("issue_number"))).title())
         .isEqualTo(TITLE);
     assertThat(Files.exists(work.resolve("get/gh_issue.json"))).isTrue();
+    assertThat(hub.requestCount("issues/create-comment")).isZero();
   }
 
   @Test

@@ -65,6 +65,18 @@ final class CloseApproval {
     return decide(github.getIssue(repository, number));
   }
 
+  /** Whether the comment's author may choose the build a close promotes ({@code /promote}). */
+  boolean mayDirect(Comment comment) {
+    return rule.mayDirect(comment.user(), comment.authorAssociation(), this::isActiveMember);
+  }
+
+  /** Who may, for people: {@code approvers: alice, @org/release}, or GitHub's roles. */
+  String whoMayDirect() {
+    return rule.approvers().isEmpty()
+        ? "the repository's owner, members of its organization and collaborators"
+        : "approvers: " + rule.describeApprovers();
+  }
+
   private boolean isActiveMember(Approver.Team team, String login) {
     String key = (team.org() + "/" + team.slug() + ":" + login).toLowerCase(Locale.ROOT);
     return memberships.computeIfAbsent(

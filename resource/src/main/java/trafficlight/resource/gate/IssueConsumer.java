@@ -16,6 +16,7 @@ import trafficlight.gate.Approval;
 import trafficlight.gate.ApprovalDecision;
 import trafficlight.gate.ConsumedPrefix;
 import trafficlight.gate.DeployRecord;
+import trafficlight.gate.DeployingNotice;
 import trafficlight.github.Comment;
 import trafficlight.github.GitHubClient;
 import trafficlight.github.GitHubException;
@@ -32,6 +33,11 @@ import trafficlight.resource.protocol.Version;
  * renamed: the implicit get after a put must be harmless. With {@code approvers} or {@code
  * forbid_self_approval}, a closed issue whose close the rule refuses fails the get, and nothing is
  * renamed or written.
+ *
+ * <p>For a closed issue it also says what the close approved ({@link ApprovedBuild}): the {@value
+ * #COMMIT_FILE} file and {@code approved} in {@code gh_issue.json}; a {@code /promote} that names
+ * no recorded build, or several, fails the get before anything is renamed or written. The build
+ * that consumes the issue then comments on it which build deploys what ({@link DeployingNotice}).
  */
 final class IssueConsumer {
 
@@ -47,12 +53,14 @@ final class IssueConsumer {
   private final RepositoryName repository;
   private final Consumer<String> log;
   private final CloseApproval approval;
+  private final ApprovedBuild chooser;
 
   IssueConsumer(GitHubClient github, SourceConfig source, Consumer<String> log) {
     this.github = github;
     this.repository = source.repository();
     this.log = log;
     this.approval = new CloseApproval(github, source);
+    this.chooser = new ApprovedBuild(approval, log);
   }
 
   Resource.Result consume(Version version, Path destination, BuildMetadata build, boolean consume) {
@@ -84,12 +92,16 @@ final class IssueConsumer {
       throw new ResourceException(
           "issue #" + number + " is not a go-ahead: " + refused.reason() + "; nothing was renamed");
     }
-    Approval approved = issue.isClosed() ? approved(issue, records) : null;
+    Approval approved = issue.isClosed() ? chooser.of(issue, comments, records) : null;
     if (consume && issue.isClosed() && !ConsumedPrefix.isConsumed(issue.title())) {
       String title = ConsumedPrefix.add(issue.title(), buildName(build));
       issue = github.updateIssue(repository, number, Map.of("title", title));
       log.accept("consumed #" + number + ": renamed to \"" + issue.title() + "\"");
     }
+    boolean consumedByThisBuild =
+        consume
+            && issue.isClosed()
+            && buildName(build).equals(ConsumedPrefix.strip(issue.title()).consumedBy());
     Map<String, Object> ghIssue = new LinkedHashMap<>(version.fields());
     if (approved != null) {
       ghIssue.put("approved", approved.toJson());
@@ -113,7 +125,47 @@ final class IssueConsumer {
     // approved's unknown fields are written as null: a reader (jq in a task) finds every key
     write(destination.resolve("gh_issue.json"), ghIssue, JSON_WITH_NULLS);
     write(destination.resolve("issue.json"), details(issue), JSON_PRETTY);
+    if (consumedByThisBuild) {
+      announce(
+          issue,
+          comments,
+          new DeployingNotice(
+              blankToNull(build.get("BUILD_JOB_NAME")),
+              buildName(build),
+              build.buildUrl(),
+              approved));
+    }
     return new Resource.Result(version, metadata(issue, approved));
+  }
+
+  /**
+   * Tells the closed issue which build deploys what it approved, so its closer is notified; once
+   * per build: not when an earlier attempt of this get left it ({@code comments} were read before
+   * it renamed), and after a lost response not before looking for it ({@link
+   * GitHubClient#commentOnce}). A failure is a warning: the deploy matters more than the notice.
+   */
+  private void announce(Issue issue, List<Comment> comments, DeployingNotice notice) {
+    for (Comment comment : comments) {
+      if (DeployingNotice.read(comment.body()).filter(notice::sameBuild).isPresent()) {
+        return;
+      }
+    }
+    try {
+      Comment left =
+          github.commentOnce(repository, issue.number(), notice.render(), issue.updatedAt());
+      log.accept("told #" + issue.number() + " what deploys: " + left.htmlUrl());
+    } catch (GitHubException e) {
+      log.accept(
+          "warning: could not comment on #"
+              + issue.number()
+              + " which build deploys it ("
+              + e.getMessage()
+              + "); the deploy goes on");
+    }
+  }
+
+  private static String blankToNull(String value) {
+    return value.isBlank() ? null : value;
   }
 
   /**
@@ -126,16 +178,6 @@ final class IssueConsumer {
       records.addAll(DeployRecord.readAll(comment.body()));
     }
     return records;
-  }
-
-  /**
-   * What the close approved: the newest build the issue records. When that build recorded no
-   * commit, none is pinned, even if an older build recorded one: the newest build may have deployed
-   * something else.
-   */
-  private static Approval approved(Issue issue, List<DeployRecord> records) {
-    DeployRecord newest = records.isEmpty() ? null : records.get(records.size() - 1);
-    return Approval.of(issue.number(), issue.htmlUrl(), newest, issue.closedBy(), issue.closedAt());
   }
 
   private static String buildName(BuildMetadata build) {

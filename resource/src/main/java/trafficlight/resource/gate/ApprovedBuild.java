@@ -1,0 +1,101 @@
+package trafficlight.resource.gate;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import trafficlight.gate.Approval;
+import trafficlight.gate.DeployRecord;
+import trafficlight.gate.PromoteDirective;
+import trafficlight.github.Comment;
+import trafficlight.github.Issue;
+import trafficlight.resource.protocol.ResourceException;
+
+/**
+ * Which of a closed gate issue's recorded builds its close approved: the one the last {@link
+ * PromoteDirective} chose, else the newest. Only directives written before the close count (the
+ * closer saw them), and only from someone allowed to close the issue ({@link
+ * CloseApproval#mayDirect}); the others are said on stderr and ignored. A directive that names no
+ * recorded build, or several, fails the get: nothing may be deployed that nobody chose.
+ */
+final class ApprovedBuild {
+
+  private final CloseApproval approval;
+  private final Consumer<String> log;
+
+  ApprovedBuild(CloseApproval approval, Consumer<String> log) {
+    this.approval = approval;
+    this.log = log;
+  }
+
+  /**
+   * @param comments the issue's comments, oldest first
+   * @param records the deploy records of its body and comments, oldest first
+   * @throws ResourceException when the counted directive is refused, listing the recorded builds
+   */
+  Approval of(Issue issue, List<Comment> comments, List<DeployRecord> records) {
+    Optional<Comment> directing = lastDirective(issue, comments);
+    DeployRecord chosen;
+    if (directing.isPresent()) {
+      Comment comment = directing.get();
+      PromoteDirective directive = PromoteDirective.parse(comment.body()).orElseThrow();
+      PromoteDirective.Choice choice = directive.choose(records);
+      if (choice instanceof PromoteDirective.Refused refused) {
+        throw new ResourceException(
+            "issue #"
+                + issue.number()
+                + ": "
+                + refused.reason()
+                + " (comment by "
+                + comment.user()
+                + " "
+                + comment.htmlUrl()
+                + "); nothing was renamed: reopen the issue, comment /promote with one of them,"
+                + " and close it again");
+      }
+      chosen = ((PromoteDirective.Chosen) choice).record();
+      log.accept(
+          directive
+              + " by "
+              + comment.user()
+              + " chose build "
+              + chosen.buildName()
+              + " (`"
+              + chosen.shortCommit()
+              + "`) over the newest");
+    } else {
+      // When the newest build recorded no commit, none is pinned, even if an older build did:
+      // the newest may have deployed something else.
+      chosen = records.isEmpty() ? null : records.get(records.size() - 1);
+    }
+    return Approval.of(issue.number(), issue.htmlUrl(), chosen, issue.closedBy(), issue.closedAt());
+  }
+
+  /** The newest directive written before the close by someone who may direct, if any. */
+  private Optional<Comment> lastDirective(Issue issue, List<Comment> comments) {
+    for (int i = comments.size() - 1; i >= 0; i--) {
+      Comment comment = comments.get(i);
+      if (issue.closedAt() != null
+          && comment.createdAt() != null
+          && comment.createdAt().isAfter(issue.closedAt())) {
+        continue; // written after the close: not what the closer approved
+      }
+      Optional<PromoteDirective> directive = PromoteDirective.parse(comment.body());
+      if (directive.isEmpty()) {
+        continue;
+      }
+      if (approval.mayDirect(comment)) {
+        return Optional.of(comment);
+      }
+      log.accept(
+          "ignored "
+              + directive.get()
+              + " by "
+              + comment.user()
+              + ": only someone allowed to promote may choose the build ("
+              + approval.whoMayDirect()
+              + ") "
+              + comment.htmlUrl());
+    }
+    return Optional.empty();
+  }
+}
