@@ -231,6 +231,56 @@ class ApprovedCommitRaceTest {
     assertThat(productionIssue()).isNull();
   }
 
+  @Test
+  void aPromoteOfAnOlderRecordedBuildShipsThatBuild() throws Exception {
+    start(true);
+    String older = push("Add the checkout page");
+    runner.awaitBuild("deploy-qa", 1, TIMEOUT);
+    String newer = push("Fix the cart total");
+    runner.awaitBuild("deploy-qa", 2, TIMEOUT);
+    assertThat(hub.issue(GATES, 1).comments()).isNotEmpty(); // QA #2 commented on #1
+    hub.addCollaborator(GATES, "carol");
+    hub.addComment(GATES, 1, "carol", "/promote " + short7(older));
+    close(1).run();
+
+    Build production = runner.awaitBuild("deploy-production", 1, TIMEOUT);
+
+    assertThat(production.status()).isEqualTo(Build.Status.SUCCEEDED);
+    assertThat(production.inputs().get("shop")).isEqualTo(Map.of("ref", newer));
+    assertThat(LocalRunnerTest.get(production.url()).body())
+        .contains("deploying " + short7(older) + " Add the checkout page to Production");
+    assertThat(productionIssue().body())
+        .contains("Deployed commit `" + short7(older) + "`")
+        .doesNotContain(short7(newer));
+  }
+
+  @Test
+  void aBadPromoteIsRefusedNothingRenamedNothingDeployed() throws Exception {
+    start(true);
+    push("Add the checkout page");
+    runner.awaitBuild("deploy-qa", 1, TIMEOUT);
+    push("Fix the cart total");
+    runner.awaitBuild("deploy-qa", 2, TIMEOUT);
+    String title = hub.issue(GATES, 1).title();
+    hub.addCollaborator(GATES, "carol");
+    hub.addComment(GATES, 1, "carol", "/promote 0000000");
+    close(1).run();
+
+    Build production = runner.awaitBuild("deploy-production", 1, TIMEOUT);
+
+    assertThat(production.status()).isEqualTo(Build.Status.FAILED);
+    assertThat(LocalRunnerTest.get(production.url()).body())
+        .contains("issue #1: ")
+        .contains("nothing was renamed")
+        .doesNotContain("deploying ");
+    assertThat(hub.issue(GATES, 1).title()).isEqualTo(title);
+    assertThat(steps)
+        .contains("deploy-production#1 get qa-promoted failed")
+        .noneMatch(s -> s.startsWith("deploy-production#1 task"))
+        .noneMatch(s -> s.startsWith("deploy-production#1 put"));
+    assertThat(productionIssue()).isNull();
+  }
+
   static String short7(String sha) {
     return sha.substring(0, 7);
   }
