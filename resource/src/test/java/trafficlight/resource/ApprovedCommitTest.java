@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import trafficlight.gate.Approval;
+import trafficlight.gate.DeployRecord;
 import trafficlight.localhub.Fault;
 import trafficlight.localhub.FaultPolicy;
 
@@ -216,6 +218,23 @@ class ApprovedCommitTest extends AgainstLocalHub {
   }
 
   @Test
+  void aDirectiveThatNamesNoCommitIsRefused() throws Exception {
+    qaDeploys(NEWER, "Fix the cart total", "12");
+    hub.addCollaborator(REPO, "alice");
+    comment("alice", "/promote main");
+    Map<String, String> version = closedVersion();
+
+    Run run = in(trigger(), version, Map.of(), productionBuild("5"));
+
+    assertFailedWithOneLine(
+        run,
+        "\"/promote main\" does not name a commit: write /promote and at least 4 hex digits of one"
+            + " of the recorded builds' commits (`9f8e7d6` Fix the cart total (deploy-qa #12))");
+    assertThat(hub.issue(REPO, qaIssue()).title()).isEqualTo(TITLE);
+    assertNothingWritten();
+  }
+
+  @Test
   void aDirectiveFromSomeoneWhoMayNotCloseIsIgnored() throws Exception {
     qaDeploys(OLDER, "Add the cart", "11");
     qaDeploys(NEWER, "Fix the cart total", "12");
@@ -328,5 +347,74 @@ class ApprovedCommitTest extends AgainstLocalHub {
     assertThat(run.exit()).as(run.toString()).isZero();
     assertThat(run.stderr()).contains("warning: could not comment on #" + qaIssue());
     assertThat(Files.readString(work.resolve("get/commit"))).isEqualTo(NEWER + "\n");
+  }
+
+  static final String PRODUCTION = "[bot] Pulumi myapp applications.myapp.Production deployed.";
+
+  /** Production's put resource: opens the final stage's issue. */
+  Map<String, Object> productionPost() {
+    return source(
+        "issue_state",
+        "open",
+        "issue_prefix",
+        "[bot] Pulumi myapp applications.myapp.Production",
+        "issue_title_template",
+        PRODUCTION,
+        "labels",
+        List.of("pipeline-workflow", "finalized-deployment"));
+  }
+
+  @Test
+  void theNextStagesIssueSaysWhichApprovalItCameFrom() throws Exception {
+    qaDeploys(NEWER, "Fix the cart total", "12");
+    Map<String, String> version = closedVersion();
+    Run get = in(trigger(), version, Map.of(), productionBuild("5"));
+    assertThat(get.exit()).as(get.toString()).isZero();
+    Path promoted = Files.createDirectories(directory("put").resolve("qa-promoted"));
+    Files.copy(work.resolve("get/gh_issue.json"), promoted.resolve("gh_issue.json"));
+
+    Run put =
+        out(
+            productionPost(),
+            Map.of("commit_from", "myapp", "approval", "qa-promoted"),
+            productionBuild("5"));
+
+    assertThat(put.exit()).as(put.toString()).isZero();
+    trafficlight.localhub.Issue production =
+        hub.issues(REPO).stream()
+            .filter(i -> i.title().equals(PRODUCTION))
+            .findFirst()
+            .orElseThrow();
+    assertThat(production.body())
+        .contains(
+            "Deployed commit `9f8e7d6` Fix the cart total\nPromoted from [#"
+                + qaIssue()
+                + "]("
+                + get.metadata().get("html_url")
+                + "), approved by alice\n");
+    DeployRecord record = DeployRecord.readAll(production.body()).get(0);
+    assertThat(record.promotedFrom())
+        .isEqualTo(Approval.fromJson(ghIssue().get("approved")).orElseThrow());
+    assertThat(record.promotedFrom().commit()).isEqualTo(NEWER);
+  }
+
+  @Test
+  void anApprovalInputWithoutAnApprovalIsRefusedBeforeAnythingIsWritten() throws Exception {
+    Path notAGet = Files.createDirectories(directory("put").resolve("myapp"));
+    Path mitodl = Files.createDirectories(directory("put").resolve("mitodl-get"));
+    Files.writeString(mitodl.resolve("gh_issue.json"), "{\"issue_number\": \"3\"}");
+
+    assertFailedWithOneLine(
+        out(productionPost(), Map.of("approval", "myapp"), productionBuild("5")),
+        "put param approval \"myapp\" has no gh_issue.json: name the directory of the get of the"
+            + " trigger resource");
+    assertFailedWithOneLine(
+        out(productionPost(), Map.of("approval", "mitodl-get"), productionBuild("5")),
+        "put param approval \"mitodl-get\": its gh_issue.json says no approval");
+    assertFailedWithOneLine(
+        out(productionPost(), Map.of("approval", "gone"), productionBuild("5")),
+        "put param approval \"gone\" does not exist");
+    assertThat(notAGet).exists();
+    assertThat(hub.issues(REPO)).isEmpty();
   }
 }

@@ -211,6 +211,18 @@ class BadInputCatalogueTest extends AgainstLocalHub {
                 Map.of("label", List.of("x")),
                 "unknown put params key \"label\": did you mean \"labels\"?"),
             put(
+                "approval not a get's directory",
+                Map.of("approval", "."),
+                "put param approval \".\" has no gh_issue.json: name the directory of the get of"
+                    + " the trigger resource (issue_state: closed) this job triggers on, e.g."
+                    + " approval: qa-promoted"),
+            put(
+                "approval the get of a put resource",
+                Map.of("approval", "open-get"),
+                "put param approval \"open-get\": its gh_issue.json says no approval (no"
+                    + " \"approved\"): it must be the get of a trigger resource (issue_state:"
+                    + " closed) of this resource type, not of a put resource or of mitodl's"),
+            put(
                 "body_file absolute",
                 Map.of("body_file", "/etc/passwd"),
                 "put param body_file must be relative to the build's directory (e.g."
@@ -288,6 +300,9 @@ class BadInputCatalogueTest extends AgainstLocalHub {
     Files.writeString(work.resolve("outside.md"), "secret");
     Files.createSymbolicLink(sources.resolve("link.md"), work.resolve("outside.md"));
     Files.write(sources.resolve("binary.bin"), new byte[] {0, 1, 2});
+    Files.writeString(
+        Files.createDirectories(sources.resolve("open-get")).resolve("gh_issue.json"),
+        "{\"issue_number\": \"3\", \"issue_state\": \"open\"}");
 
     Run run = input.send().apply(this);
 

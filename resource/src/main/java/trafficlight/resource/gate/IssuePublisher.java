@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import trafficlight.gate.Approval;
 import trafficlight.gate.DeployRecord;
 import trafficlight.gate.GateLabels;
 import trafficlight.gate.TitleFormat;
@@ -71,6 +72,8 @@ final class IssuePublisher {
             : source.bodyTemplate().render(values);
     DeployedCommit commit =
         params.commitFrom() == null ? null : DeployedCommit.read(sources, params.commitFrom());
+    Approval promotedFrom =
+        params.approval() == null ? null : ApprovalInput.read(sources, params.approval());
     RepositoryName code = codeRepository(params, commit);
     List<String> labels = union(source.labels(), params.labels());
     List<String> assignees = union(source.assignees(), params.assignees());
@@ -84,7 +87,7 @@ final class IssuePublisher {
       String previous = PreviousDeploy.commit(github, repository, title, open, source.labels());
       carried = CarriedSincePrevious.find(github, code, previous, commit.sha(), log);
     }
-    String record = deployRecord(commit, code, carried, build, params);
+    String record = deployRecord(commit, code, carried, promotedFrom, build, params);
     String tail = carried.markdown() + record;
     body = fit(body, MAX_BODY - tail.length()) + tail;
 
@@ -138,15 +141,17 @@ final class IssuePublisher {
 
   /**
    * The record of this deploy, when the put has something to record beyond mitodl's body: the
-   * commit ({@code commit_from}) or the next stage's name ({@code next_stage}).
+   * commit ({@code commit_from}), the next stage's name ({@code next_stage}) or the approval it
+   * came from ({@code approval}).
    */
   private static String deployRecord(
       DeployedCommit commit,
       RepositoryName code,
       CarriedSincePrevious carried,
+      Approval promotedFrom,
       BuildMetadata build,
       PutParams params) {
-    if (commit == null && params.nextStage() == null) {
+    if (commit == null && params.nextStage() == null && promotedFrom == null) {
       return "";
     }
     return new DeployRecord(
@@ -158,7 +163,8 @@ final class IssuePublisher {
             build.buildUrl(),
             params.nextStage(),
             code == null ? null : code.toString(),
-            carried.commits())
+            carried.commits(),
+            promotedFrom)
         .render();
   }
 

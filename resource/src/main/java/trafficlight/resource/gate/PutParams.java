@@ -11,8 +11,9 @@ import trafficlight.resource.protocol.ResourceException;
  * {@code commit_from}, a git checkout whose commit the issue records for the board; {@code
  * code_repository}, {@code owner/name} of that commit's repository when the checkout's {@code
  * origin} does not name it; {@code next_stage}, the stage a close promotes to, as the chain spells
- * it (the generator sets it); and {@code github_deployment}, whether to record the deploy as a
- * GitHub Deployment on the code repository too.
+ * it (the generator sets it); {@code github_deployment}, whether to record the deploy as a GitHub
+ * Deployment on the code repository too; and {@code approval}, the directory of the trigger
+ * resource's get this deploy came from, whose approval the record names.
  */
 record PutParams(
     List<String> labels,
@@ -21,7 +22,8 @@ record PutParams(
     String commitFrom,
     String codeRepository,
     String nextStage,
-    boolean githubDeployment) {
+    boolean githubDeployment,
+    String approval) {
 
   static PutParams parse(Map<String, Object> params) {
     ConfigReader read =
@@ -35,7 +37,8 @@ record PutParams(
                 "commit_from",
                 "code_repository",
                 "next_stage",
-                "github_deployment"));
+                "github_deployment",
+                "approval"));
     String codeRepository = read.string("code_repository", null);
     if (codeRepository != null) {
       try {
@@ -58,6 +61,7 @@ record PutParams(
         commitFrom,
         codeRepository,
         read.string("next_stage", null),
-        Boolean.TRUE.equals(deployment));
+        Boolean.TRUE.equals(deployment),
+        read.string("approval", null));
   }
 }

@@ -1,0 +1,51 @@
+package trafficlight.resource.gate;
+
+import com.fasterxml.jackson.jr.ob.JSON;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import trafficlight.gate.Approval;
+import trafficlight.resource.protocol.ResourceException;
+
+/**
+ * Reads the put param {@code approval}: the directory of the trigger resource's get (e.g. {@code
+ * qa-promoted}), whose {@code gh_issue.json} says in {@code approved} which close this deploy came
+ * from; the put records it in the new issue's deploy record ("promoted from #12, approved by
+ * alice").
+ */
+final class ApprovalInput {
+
+  private ApprovalInput() {}
+
+  static Approval read(Path sources, String approvalDir) {
+    Path dir = InsideSources.resolve(sources, "approval", approvalDir, "qa-promoted");
+    Path file = dir.resolve("gh_issue.json");
+    if (!Files.isRegularFile(file)) {
+      throw new ResourceException(
+          "put param approval \""
+              + approvalDir
+              + "\" has no gh_issue.json: name the directory of the get of the trigger resource"
+              + " (issue_state: closed) this job triggers on, e.g. approval: qa-promoted");
+    }
+    Object approved;
+    try {
+      Map<String, Object> ghIssue =
+          JSON.std.mapFrom(Files.readString(file, StandardCharsets.UTF_8));
+      approved = ghIssue.get("approved");
+    } catch (IOException | RuntimeException e) {
+      throw new ResourceException(
+          "put param approval \"" + approvalDir + "\": gh_issue.json is not JSON (" + e + ")");
+    }
+    return Approval.fromJson(approved)
+        .orElseThrow(
+            () ->
+                new ResourceException(
+                    "put param approval \""
+                        + approvalDir
+                        + "\": its gh_issue.json says no approval (no \"approved\"): it must be"
+                        + " the get of a trigger resource (issue_state: closed) of this resource"
+                        + " type, not of a put resource or of mitodl's"));
+  }
+}
