@@ -109,6 +109,10 @@ public final class PipelineGenerator {
       if (chain.commitFrom() != null) {
         params.put("commit_from", chain.commitFrom());
       }
+      if (i > 0) {
+        // the new issue says which close it came from: "promoted from #12, approved by alice"
+        params.put("approval", stages.get(i - 1).triggerResource());
+      }
       chain.next(stage).ifPresent(next -> params.put("next_stage", next.name()));
       if (!params.isEmpty()) {
         onSuccess.put("params", params);

@@ -54,7 +54,19 @@ class PipelineGeneratorTest {
         .containsEntry("task", "deploy")
         .containsEntry("params", Map.of("STAGE", "Production", "PROJECT", "myapp"));
     assertThat(production.get("on_success"))
-        .isEqualTo(Map.of("put", "production-deployed", "params", Map.of("commit_from", "myapp")));
+        .isEqualTo(
+            Map.of(
+                "put",
+                "production-deployed",
+                "params",
+                Map.of("commit_from", "myapp", "approval", "qa-promoted")));
+    assertThat(((Map<String, Object>) named(pipeline, "jobs", "deploy-ci").get("on_success")))
+        .isEqualTo(
+            Map.of(
+                "put",
+                "ci-deployed",
+                "params",
+                Map.of("commit_from", "myapp", "next_stage", "QA")));
   }
 
   @Test

@@ -170,6 +170,8 @@ class ApprovedCommitRaceTest {
         .doesNotContain("deploying " + short7(newer));
     assertThat(productionIssue().body())
         .contains("Deployed commit `" + short7(approved) + "`")
+        .contains(
+            "Promoted from [#1](" + hub.baseUrl() + "/demo/gates/issues/1), approved by alice")
         .doesNotContain(short7(newer));
     assertThat(log)
         .contains(
