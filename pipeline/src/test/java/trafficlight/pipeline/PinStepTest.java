@@ -183,6 +183,27 @@ class PinStepTest {
         .isEqualTo("pin-approved-commit: myapp is not a git checkout; nothing was deployed\n");
   }
 
+  @Test
+  void thePipelinesDocListsEachRefusal() throws Exception {
+    String docs =
+        Files.readString(
+            Path.of(System.getProperty("trafficlight.root", "..")).resolve("docs/PIPELINES.md"),
+            StandardCharsets.UTF_8);
+    TestGit.Result missing = pin(Map.of());
+    approve("1a2b3c4");
+    TestGit.Result prefix = pin(Map.of());
+    for (TestGit.Result refused : List.of(missing, prefix)) {
+      String line = refused.output().strip();
+      assertThat(docs)
+          .contains(
+              line.substring("pin-approved-commit: ".length(), line.indexOf("; nothing was")));
+    }
+    assertThat(docs)
+        .contains("is not in the fetched history of myapp (the branch was force-pushed without it)")
+        .contains("of myapp nor one of its ancestors (the branch was force-pushed without it)")
+        .contains("`myapp is not a git checkout`");
+  }
+
   static void deleteRecursively(Path dir) throws Exception {
     try (var walk = Files.walk(dir)) {
       for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {

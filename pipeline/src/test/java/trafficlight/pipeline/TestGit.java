@@ -47,7 +47,9 @@ public final class TestGit {
     ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
     builder.redirectErrorStream(true);
     builder.environment().putAll(env);
+    // the user's own git configuration (signing, hooks, default branch) stays out of the tests
     builder.environment().put("GIT_CONFIG_NOSYSTEM", "1");
+    builder.environment().put("GIT_CONFIG_GLOBAL", "/dev/null");
     try {
       Process process = builder.start();
       process.getOutputStream().close();
