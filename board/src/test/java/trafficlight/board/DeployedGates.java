@@ -283,7 +283,11 @@ public final class DeployedGates implements AutoCloseable {
         Map<String, Object> job = (Map<String, Object>) j;
         if (stage.job().equals(job.get("name"))) {
           Map<String, Object> onSuccess = (Map<String, Object>) job.get("on_success");
-          return (Map<String, Object>) onSuccess.getOrDefault("params", Map.of());
+          Map<String, Object> params =
+              new LinkedHashMap<>((Map<String, Object>) onSuccess.getOrDefault("params", Map.of()));
+          // these deploys get no trigger resource first, so there is no approval to record
+          params.remove("approval");
+          return params;
         }
       }
       throw new IllegalArgumentException("the pipeline has no job " + stage.job());

@@ -1,5 +1,6 @@
 package trafficlight.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -21,10 +22,12 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import trafficlight.gate.DeployRecord;
 import trafficlight.localhub.Issue;
 import trafficlight.localhub.LocalHub;
 import trafficlight.pipeline.Chain;
 import trafficlight.pipeline.ChainReader;
+import trafficlight.pipeline.PinStep;
 import trafficlight.pipeline.Pipelines;
 import trafficlight.pipeline.runner.Build;
 import trafficlight.pipeline.runner.DemoCodeResource;
@@ -35,10 +38,10 @@ import trafficlight.pipeline.runner.RunnerListener;
 /**
  * {@code trafficlight demo}: a generated CI -> QA -> Production chain for a sample project, run on
  * this machine. localhub stands in for GitHub, the local runner for Concourse (running the
- * generated pipeline YAML and the resource executables of {@code dist/opt/resource}), and an
- * in-memory code resource for the project's git repository; the board ({@link DemoBoard}) shows
- * what is where and offers Promote. Everything the demo does goes through those public interfaces:
- * the YAML, the executables, localhub's GitHub API.
+ * generated pipeline YAML and the resource executables of {@code dist/opt/resource}), and a code
+ * resource that clones the project's git repository; the board ({@link DemoBoard}) shows what is
+ * where and offers Promote. Everything the demo does goes through those public interfaces: the
+ * YAML, the executables, localhub's GitHub API.
  */
 @Command(
     name = "demo",
@@ -69,7 +72,7 @@ public final class DemoCommand implements Callable<Integer> {
         gh_host: ((gh_host))
         access_token: ((github.token))
       code:
-      # a demo device: the runner's in-memory stand-in for myapp's git repository
+      # a demo device standing in for Concourse's git resource: clones of myapp's repository
       - name: myapp
         type: demo-code
         check_every: 1s
@@ -113,6 +116,7 @@ public final class DemoCommand implements Callable<Integer> {
 
   private Pusher pusher;
   private final HttpClient http = HttpClient.newHttpClient();
+  private static final ObjectMapper MAPPER = new ObjectMapper();
 
   @Override
   public Integer call() throws Exception {
@@ -130,7 +134,8 @@ public final class DemoCommand implements Callable<Integer> {
       hub.createRepo(REPO);
       // the checkouts name localhub's copy as origin, so the puts record demo/myapp
       DemoCodeResource code =
-          new DemoCodeResource(hub.baseUrl() + "/" + DemoGitRepository.NAME + ".git");
+          new DemoCodeResource(
+              hub.baseUrl() + "/" + DemoGitRepository.NAME + ".git", git.directory());
       pusher = (subject, author) -> code.push(git.commit(subject, author), subject);
       String token = hub.createToken("concourse-bot");
       // the work directory is the owner's only (createTempDirectory), so is the token in it
@@ -218,6 +223,15 @@ public final class DemoCommand implements Callable<Integer> {
       return 1;
     }
 
+    // QA has tested both builds; carol ships the older one, as a collaborator may
+    hub.addCollaborator(REPO, "carol");
+    commentAs(hub, carol, qaIssue, "/promote " + short7(first));
+    out.println(
+        "* carol comments \"/promote "
+            + short7(first)
+            + "\" on #"
+            + qaIssue
+            + ": of the two builds QA deployed, she approves the older one");
     closeAs(hub, "carol", carol, qaIssue, closeTimes);
     Build production = expect(runner.awaitBuild("deploy-production", 1, BUILD_TIMEOUT));
 
@@ -233,26 +247,60 @@ public final class DemoCommand implements Callable<Integer> {
           String.join(",", issue.labels()));
     }
     out.println();
-    if (!second.equals(production.inputs().get("myapp"))) {
-      out.println("FAILED: Production deployed " + production.inputs().get("myapp"));
+    String shipped = shippedCommit(hub, printer.lastIssue("Production"));
+    if (!first.get("ref").equals(shipped)) {
+      out.println(
+          "FAILED: Production shipped "
+              + shipped
+              + ", not the build carol chose, "
+              + first.get("ref")
+              + " (its code input fetched "
+              + short7(production.inputs().get("myapp"))
+              + ")");
       return 1;
     }
     out.println(
-        "Production deployed \""
-            + code.subject(second)
-            + "\" ("
-            + short7(second)
-            + "), after \""
+        "Production shipped \""
             + code.subject(first)
             + "\" ("
             + short7(first)
-            + "), through CI and QA: every step ran the generated pipeline's"
-            + " dist/opt/resource/{check,in,out}.");
+            + "), the build carol chose with /promote, not the newer \""
+            + code.subject(second)
+            + "\" ("
+            + short7(second)
+            + ") that QA also deployed: every step ran the generated pipeline's"
+            + " dist/opt/resource/{check,in,out} and its pin step.");
     out.println();
     String token = hub.createToken("demo-reader");
     return DemoWhere.check(hub.baseUrl(), REPO, token, first.get("ref"), second.get("ref"), out)
         ? 0
         : 1;
+  }
+
+  /** The commit a deploy recorded on its gate issue: what shipped, as the board reads it. */
+  private static String shippedCommit(LocalHub hub, int issue) {
+    List<DeployRecord> records = DeployRecord.readAll(hub.issue(REPO, issue).body());
+    return records.isEmpty() ? null : records.get(records.size() - 1).commit();
+  }
+
+  /** A person comments on a gate issue through the GitHub API, with their own token. */
+  private void commentAs(LocalHub hub, String token, int issue, String body)
+      throws IOException, InterruptedException {
+    HttpResponse<String> commented =
+        http.send(
+            HttpRequest.newBuilder(
+                    URI.create(hub.baseUrl() + "/repos/" + REPO + "/issues/" + issue + "/comments"))
+                .header("Authorization", "Bearer " + token)
+                .header("Accept", "application/vnd.github+json")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        MAPPER.writeValueAsString(Map.of("body", body))))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    if (commented.statusCode() != 201) {
+      throw new IllegalStateException(
+          "commenting on #" + issue + " answered " + commented.statusCode());
+    }
   }
 
   private Build expect(Build build) {
@@ -327,6 +375,7 @@ public final class DemoCommand implements Callable<Integer> {
     private final boolean interactive;
     private final Map<String, Integer> lastIssue = new ConcurrentHashMap<>();
     private final Map<String, String> lastAction = new ConcurrentHashMap<>();
+    private final Map<Long, String> approvedCommit = new ConcurrentHashMap<>();
 
     /** With {@code interactive}, each put is followed by how a person gives the go-ahead. */
     Printer(
@@ -383,6 +432,10 @@ public final class DemoCommand implements Callable<Integer> {
     public void buildStarted(Build build) {
       Chain.Stage stage = stageOfJob(build.job());
       sayHowLongSinceTheClose(stage, build);
+      if (pinned(stage)) {
+        say(stage.name(), build.job() + " #" + build.number() + " started");
+        return;
+      }
       Map<String, String> commit = build.inputs().get("myapp");
       say(
           stage.name(),
@@ -396,6 +449,33 @@ public final class DemoCommand implements Callable<Integer> {
               + "\"");
     }
 
+    /** Whether the stage's job checks out the approved commit instead of what it fetched. */
+    private boolean pinned(Chain.Stage stage) {
+      return chain.pinImage() != null && chain.stages().indexOf(stage) > 0;
+    }
+
+    /** What the pin step checked out: the approved commit, and what the code input had fetched. */
+    private void sayWhatIsDeployed(Build build, Chain.Stage stage) {
+      String commit = approvedCommit.remove(build.id());
+      if (commit == null) {
+        return;
+      }
+      Map<String, String> fetched = build.inputs().get("myapp");
+      String line =
+          build.job()
+              + " #"
+              + build.number()
+              + " deploying the approved "
+              + commit.substring(0, 7)
+              + " \""
+              + code.subject(Map.of("ref", commit))
+              + "\"";
+      if (fetched != null && !commit.equals(fetched.get("ref"))) {
+        line += ", not the newer " + short7(fetched) + " its code input fetched";
+      }
+      say(stage.name(), line);
+    }
+
     @Override
     public void stepFinished(
         Build build,
@@ -405,13 +485,22 @@ public final class DemoCommand implements Callable<Integer> {
         Map<String, String> metadata) {
       Chain.Stage stage = stageOfJob(build.job());
       if (kind.equals("get") && version.containsKey("issue_number")) {
+        String commit = metadata.get("approved_commit");
+        if (commit != null) {
+          approvedCommit.put(build.id(), commit);
+        }
         say(
             stage.name(),
             "consumed issue #"
                 + version.get("issue_number")
                 + " (renamed [CONSUMED #"
                 + build.number()
-                + "])");
+                + "])"
+                + (commit == null
+                    ? ""
+                    : ": " + metadata.get("approved_by") + " approved " + commit.substring(0, 7)));
+      } else if (kind.equals("task") && name.equals(PinStep.NAME)) {
+        sayWhatIsDeployed(build, stage);
       } else if (kind.equals("put")) {
         int number = Integer.parseInt(metadata.get("number"));
         lastIssue.put(stage.name(), number);

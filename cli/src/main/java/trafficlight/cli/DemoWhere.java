@@ -17,9 +17,9 @@ import trafficlight.github.RepositoryName;
 import trafficlight.github.RetryPolicy;
 
 /**
- * The scripted demo's last check: {@code where} of the first change answers "deployed" at every
- * stage the second change reached, since the second contains the first (found by ancestry, the
- * compare API on the demo's code repository, not by an exact match).
+ * The scripted demo's last check, answered as {@code trafficlight where} answers: the build chosen
+ * with {@code /promote} is deployed at every stage, Production included, and the newer build QA
+ * also deployed is deployed at every stage but Production, which never ran it.
  */
 final class DemoWhere {
 
@@ -30,8 +30,8 @@ final class DemoWhere {
       String hubUrl,
       String repository,
       String token,
-      String first,
-      String second,
+      String shipped,
+      String newer,
       PrintStream out) {
     try (GitHubClient github =
         new GitHubClient(
@@ -45,31 +45,41 @@ final class DemoWhere {
           new GateReader(github, RepositoryName.parse(repository), TitleFormat.defaultFormat())
               .read();
       Ancestry ancestry = new Ancestry(github, null);
-      Where.Answer later = Where.find(board, second, ancestry);
-      Where.Answer earlier = Where.find(board, first, ancestry);
-      out.println("$ trafficlight where " + first.substring(0, 7) + " --repository " + repository);
-      out.print(WhereText.render(earlier));
-      List<String> reached =
-          later.stages().stream()
-              .filter(Where.StageAnswer::deployed)
-              .map(Where.StageAnswer::shortName)
-              .toList();
-      List<String> missing =
-          earlier.stages().stream()
-              .filter(s -> reached.contains(s.shortName()) && !s.deployed())
-              .map(Where.StageAnswer::shortName)
-              .toList();
-      if (reached.isEmpty() || !missing.isEmpty()) {
+      Where.Answer chosen = Where.find(board, shipped, ancestry);
+      Where.Answer later = Where.find(board, newer, ancestry);
+      for (String sha : List.of(shipped, newer)) {
+        out.println("$ trafficlight where " + sha.substring(0, 7) + " --repository " + repository);
+        out.print(WhereText.render(sha.equals(shipped) ? chosen : later));
+      }
+      List<String> chosenMissing = stages(chosen, false);
+      List<String> laterReached = stages(later, true);
+      List<String> all = chosen.stages().stream().map(Where.StageAnswer::shortName).toList();
+      List<String> laterExpected = all.subList(0, all.size() - 1);
+      if (all.isEmpty() || !chosenMissing.isEmpty() || !laterReached.equals(laterExpected)) {
         out.println(
             "FAILED: where "
-                + first.substring(0, 7)
+                + shipped.substring(0, 7)
                 + " should say deployed at "
-                + String.join(", ", reached)
-                + ", but not at "
-                + String.join(", ", missing));
+                + String.join(", ", all)
+                + " (not at "
+                + String.join(", ", chosenMissing)
+                + "), and where "
+                + newer.substring(0, 7)
+                + " at "
+                + String.join(", ", laterExpected)
+                + " (it says "
+                + String.join(", ", laterReached)
+                + ")");
         return false;
       }
       return true;
     }
+  }
+
+  private static List<String> stages(Where.Answer answer, boolean deployed) {
+    return answer.stages().stream()
+        .filter(s -> s.deployed() == deployed)
+        .map(Where.StageAnswer::shortName)
+        .toList();
   }
 }

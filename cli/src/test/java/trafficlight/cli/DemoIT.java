@@ -47,22 +47,50 @@ class DemoIT {
             "* alice closes #1: the go-ahead",
             "CI          issue #1 closed: promotion approved",
             "QA          started ",
-            "QA          deploy-qa #1 started: deploying",
+            "QA          deploy-qa #1 started",
+            "QA          consumed issue #1 (renamed [CONSUMED #1]): alice approved ",
+            "QA          deploy-qa #1 deploying the approved ",
             "QA          deploy-qa #1 created #2 \"" + title + "QA deployed.\"",
             "myapp       new commit",
             "CI          deploy-ci #2 created #3",
             "* bob closes #3: the go-ahead",
             "QA          started ",
             "QA          deploy-qa #2 commented #2 \"" + title + "QA deployed.\"",
+            "* carol comments \"/promote ",
             "* carol closes #2: the go-ahead",
             "Production  started ",
-            "Production  deploy-production #1 started: deploying",
+            "Production  deploy-production #1 started",
+            "Production  consumed issue #2 (renamed [CONSUMED #1]): carol approved ",
+            "Production  deploy-production #1 deploying the approved ",
             "Production  deploy-production #1 created #4 \"" + title + "Production deployed.\"",
             "Production  deploy-production #1 succeeded",
             "#1   closed  [CONSUMED #1]" + title + "CI deployed.",
             "#4   open    " + title + "Production deployed.",
-            "Production deployed \"Fix the cart total\"");
-    assertThat(output).doesNotContain("failed").doesNotContain("SLF4J");
+            "Production shipped \"Add the checkout page\"");
+    Matcher chosen =
+        Pattern.compile("\\* carol comments \"/promote ([0-9a-f]{7})\" on #2").matcher(output);
+    assertThat(chosen.find()).as(output).isTrue();
+    String older = chosen.group(1);
+    assertThat(output)
+        .as("the older build ships, not the newer one the code input fetched")
+        .contains(
+            "Production  deploy-production #1 deploying the approved "
+                + older
+                + " \"Add the checkout page\", not the newer ")
+        .contains(
+            "Production shipped \"Add the checkout page\" (" + older + "), the build carol chose")
+        .containsPattern(
+            "\\$ trafficlight where [0-9a-f]{7} --repository demo/deploy-gates\n"
+                + "commit [0-9a-f]{12} Fix the cart total\n"
+                + "myapp\n"
+                + "  CI .*\n"
+                + "  QA .*\n"
+                + "  Production  not yet: ");
+    assertThat(output)
+        .doesNotContain(" failed  ")
+        .doesNotContain(" failed: ")
+        .doesNotContain("FAILED")
+        .doesNotContain("SLF4J");
     assertThat(
             Pattern.compile(
                     "(?m)^(QA|Production) +started (\\d+\\.\\d) s after #(\\d+) was closed$")

@@ -27,6 +27,8 @@ import trafficlight.gate.TitleFormat;
  * @param checkEvery {@code check_every} of the trigger resources, or null for Concourse's default
  * @param webhookToken {@code webhook_token} of the trigger resources, or null
  * @param commitFrom the code resource whose checkout the post resource records, or null
+ * @param pinImage the image of the step that checks out the approved commit in {@code commitFrom}
+ *     before every later stage's deploy ({@link PinStep}), or null when nothing is pinned
  * @param resourceTypes more resource types, for the code resources and deploy puts, as written
  * @param resources more resources (e.g. what a deploy put writes to), as written
  */
@@ -43,6 +45,7 @@ public record Chain(
     String checkEvery,
     String webhookToken,
     String commitFrom,
+    String pinImage,
     List<Map<String, Object>> resourceTypes,
     List<Map<String, Object>> resources) {
 

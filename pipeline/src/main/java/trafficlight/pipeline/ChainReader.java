@@ -56,6 +56,8 @@ public final class ChainReader {
           "commit_from",
           "approvers",
           "forbid_self_approval",
+          "pin",
+          "pin_image",
           "resource_types",
           "resources");
   static final List<String> ISSUES_KEYS =
@@ -174,6 +176,7 @@ public final class ChainReader {
           "commit_from \"" + commitFrom + "\" is not a code resource",
           near != null ? "did you mean \"" + near + "\"?" : "name one of " + codeNames(code));
     }
+    String pinImage = pinImage(keys, commitFrom);
     if (stages != null && code != null) {
       uniqueNames(stages, code, resources, keys);
     }
@@ -193,8 +196,59 @@ public final class ChainReader {
         checkEvery,
         webhookToken,
         commitFrom,
+        pinImage,
         resourceTypes,
         resources);
+  }
+
+  /**
+   * The pin step's image: with {@code commit_from}, later stages check out the approved commit
+   * unless {@code pin: false}; {@code pin_image} chooses the step's image.
+   *
+   * @return the image, or null when nothing is pinned
+   */
+  private String pinImage(Map<String, Node> keys, String commitFrom) {
+    Boolean pin = null;
+    if (keys.containsKey("pin")) {
+      String value = yaml.scalar(keys.get("pin"), "pin");
+      if ("true".equals(value) || "false".equals(value)) {
+        pin = Boolean.valueOf(value);
+      } else {
+        yaml.error(
+            line(keys.get("pin")),
+            "pin is neither true nor false",
+            "write pin: false to deploy the newest version that passed the previous stage"
+                + " instead of the approved commit, or leave pin out");
+      }
+    }
+    String image = yaml.optionalString(keys, "pin_image", null);
+    if (Boolean.TRUE.equals(pin) && commitFrom == null && !keys.containsKey("commit_from")) {
+      yaml.error(
+          line(keys.get("pin")),
+          "pin needs commit_from: the approved commit is the one the gate issues record from it",
+          "add commit_from: <the code resource to pin>");
+    }
+    if (image != null) {
+      if (Boolean.FALSE.equals(pin) || !keys.containsKey("commit_from")) {
+        yaml.error(
+            line(keys.get("pin_image")),
+            "pin_image is set, but nothing is pinned"
+                + (Boolean.FALSE.equals(pin) ? " (pin: false)" : " without commit_from"),
+            Boolean.FALSE.equals(pin)
+                ? "remove pin_image, or pin: false"
+                : "add commit_from: <the code resource to pin>, or remove pin_image");
+      } else if (!PinStep.validImage(image)) {
+        yaml.error(
+            line(keys.get("pin_image")),
+            "pin_image \"" + image + "\" is not an image reference",
+            "write repository[:tag] or repository@sha256:<digest>, e.g. pin_image: "
+                + PinStep.DEFAULT_IMAGE);
+      }
+    }
+    if (commitFrom == null || Boolean.FALSE.equals(pin)) {
+      return null;
+    }
+    return image != null ? image : PinStep.DEFAULT_IMAGE;
   }
 
   private void checkDuration(String value, Node node, String key) {
@@ -551,7 +605,7 @@ public final class ChainReader {
     Chain probe =
         new Chain(
             project, deployer, stages, Map.of(), List.of(), Map.of(), title, List.of(), List.of(),
-            null, null, null, List.of(), List.of());
+            null, null, null, null, List.of(), List.of());
     for (Chain.Stage stage : stages) {
       if (probe.titleOf(stage).length() > 256) {
         yaml.error(

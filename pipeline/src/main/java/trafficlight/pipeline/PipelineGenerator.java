@@ -97,6 +97,11 @@ public final class PipelineGenerator {
                 ? map("get", code, "trigger", true)
                 : map("get", code, "passed", List.of(stages.get(i - 1).job())));
       }
+      if (i > 0 && chain.pinImage() != null) {
+        plan.add(
+            PinStep.task(
+                stages.get(i - 1).triggerResource(), chain.commitFrom(), chain.pinImage()));
+      }
       Map<String, Object> deploy = stage.deploy() != null ? stage.deploy() : chain.deploy();
       plan.add(substitute(deploy, chain, stage));
       Map<String, Object> onSuccess = new LinkedHashMap<>();
@@ -104,6 +109,10 @@ public final class PipelineGenerator {
       Map<String, Object> params = new LinkedHashMap<>();
       if (chain.commitFrom() != null) {
         params.put("commit_from", chain.commitFrom());
+      }
+      if (i > 0) {
+        // the new issue says which close it came from: "promoted from #12, approved by alice"
+        params.put("approval", stages.get(i - 1).triggerResource());
       }
       chain
           .next(stage)

@@ -241,4 +241,35 @@ class ChainReaderTest {
       assertThat(files).hasSize(2);
     }
   }
+
+  @Test
+  void pinKeysAreCheckedWithTheirFix() throws Exception {
+    String pinned = VALID + "commit_from: myapp\n";
+    assertThat(ChainReader.parse(pinned, "c").pinImage()).isEqualTo("alpine/git");
+    assertThat(ChainReader.parse(pinned + "pin: true\npin_image: my/git:1\n", "c").pinImage())
+        .isEqualTo("my/git:1");
+    assertThat(ChainReader.parse(pinned + "pin: false\n", "c").pinImage()).isNull();
+    assertThat(ChainReader.parse(VALID, "c").pinImage()).isNull();
+    assertThat(errors(pinned + "pin: maybe\n"))
+        .containsExactly(
+            "chain.yml:12: pin is neither true nor false (fix: write pin: false to deploy the"
+                + " newest version that passed the previous stage instead of the approved commit,"
+                + " or leave pin out)");
+    assertThat(errors(VALID + "pin: true\n"))
+        .containsExactly(
+            "chain.yml:11: pin needs commit_from: the approved commit is the one the gate issues"
+                + " record from it (fix: add commit_from: <the code resource to pin>)");
+    assertThat(errors(VALID + "pin_image: alpine/git\n"))
+        .containsExactly(
+            "chain.yml:11: pin_image is set, but nothing is pinned without commit_from (fix: add"
+                + " commit_from: <the code resource to pin>, or remove pin_image)");
+    assertThat(errors(pinned + "pin: false\npin_image: alpine/git\n"))
+        .containsExactly(
+            "chain.yml:13: pin_image is set, but nothing is pinned (pin: false) (fix: remove"
+                + " pin_image, or pin: false)");
+    assertThat(errors(pinned + "pin_image: \"Alpine Git\"\n"))
+        .containsExactly(
+            "chain.yml:12: pin_image \"Alpine Git\" is not an image reference (fix: write"
+                + " repository[:tag] or repository@sha256:<digest>, e.g. pin_image: alpine/git)");
+  }
 }

@@ -49,11 +49,24 @@ class PipelineGeneratorTest {
     List<Object> plan = (List<Object>) production.get("plan");
     assertThat(plan.get(0)).isEqualTo(Map.of("get", "qa-promoted", "trigger", true));
     assertThat(plan.get(1)).isEqualTo(Map.of("get", "myapp", "passed", List.of("deploy-qa")));
-    assertThat((Map<String, Object>) plan.get(2))
+    assertThat((Map<String, Object>) plan.get(2)).containsEntry("task", "pin-approved-commit");
+    assertThat((Map<String, Object>) plan.get(3))
         .containsEntry("task", "deploy")
         .containsEntry("params", Map.of("STAGE", "Production", "PROJECT", "myapp"));
     assertThat(production.get("on_success"))
-        .isEqualTo(Map.of("put", "production-deployed", "params", Map.of("commit_from", "myapp")));
+        .isEqualTo(
+            Map.of(
+                "put",
+                "production-deployed",
+                "params",
+                Map.of("commit_from", "myapp", "approval", "qa-promoted")));
+    assertThat(((Map<String, Object>) named(pipeline, "jobs", "deploy-ci").get("on_success")))
+        .isEqualTo(
+            Map.of(
+                "put",
+                "ci-deployed",
+                "params",
+                Map.of("commit_from", "myapp", "next_stage", "QA")));
   }
 
   @Test
@@ -148,5 +161,81 @@ class PipelineGeneratorTest {
     assertThat(source)
         .containsEntry("issue_title_template", "[bot] Concourse my{{app}} CI deployed.")
         .containsEntry("issue_prefix", "[bot] Concourse my{app} CI");
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void everyJobAfterAGateChecksOutTheApprovedCommitBeforeItsDeploy() throws Exception {
+    Chain chain = ChainReader.read(GoldenTest.CHAINS.resolve("three-stage.yml"));
+    Map<String, Object> pipeline = PipelineYaml.read(PipelineGenerator.yaml(chain, "x"));
+    List<Object> ci = (List<Object>) named(pipeline, "jobs", "deploy-ci").get("plan");
+    assertThat(ci)
+        .extracting(s -> ((Map<String, Object>) s).get("task"))
+        .doesNotContain(PinStep.NAME);
+    for (String[] job :
+        new String[][] {{"deploy-qa", "ci-promoted"}, {"deploy-production", "qa-promoted"}}) {
+      List<Object> plan = (List<Object>) named(pipeline, "jobs", job[0]).get("plan");
+      Map<String, Object> pin = (Map<String, Object>) plan.get(2);
+      assertThat(pin).containsEntry("task", PinStep.NAME);
+      Map<String, Object> config = (Map<String, Object>) pin.get("config");
+      assertThat(config)
+          .containsEntry(
+              "image_resource",
+              Map.of("type", "registry-image", "source", Map.of("repository", "alpine/git")))
+          .containsEntry("inputs", List.of(Map.of("name", job[1]), Map.of("name", "myapp")))
+          .containsEntry("outputs", List.of(Map.of("name", "myapp")))
+          .containsEntry("params", Map.of("APPROVAL", job[1], "CODE", "myapp"))
+          .containsEntry("run", Map.of("path", "sh", "args", List.of("-c", PinStep.script())));
+      assertThat((Map<String, Object>) plan.get(3)).containsEntry("task", "deploy");
+    }
+  }
+
+  static final String WITH_COMMIT = ChainReaderTest.VALID + "commit_from: myapp\n";
+
+  @SuppressWarnings("unchecked")
+  static List<Object> productionPlan(String chainYaml) throws Exception {
+    Chain chain = ChainReader.parse(chainYaml, "c");
+    return (List<Object>)
+        named(PipelineGenerator.generate(chain), "jobs", "deploy-production").get("plan");
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void theImageIsTheChainsAndPinFalseOrNoCommitFromGeneratesNoStep() throws Exception {
+    Map<String, Object> tagged =
+        (Map<String, Object>)
+            ((Map<String, Object>)
+                    productionPlan(
+                            WITH_COMMIT + "pin_image: registry.example:5000/tools/git:2.45\n")
+                        .get(2))
+                .get("config");
+    assertThat(tagged.get("image_resource"))
+        .isEqualTo(
+            Map.of(
+                "type",
+                "registry-image",
+                "source",
+                Map.of("repository", "registry.example:5000/tools/git", "tag", "2.45")));
+    String digest = "sha256:" + "ab".repeat(32);
+    Map<String, Object> pinned =
+        (Map<String, Object>)
+            ((Map<String, Object>)
+                    productionPlan(WITH_COMMIT + "pin_image: alpine/git@" + digest + "\n").get(2))
+                .get("config");
+    assertThat(pinned.get("image_resource"))
+        .isEqualTo(
+            Map.of(
+                "type",
+                "registry-image",
+                "source",
+                Map.of("repository", "alpine/git"),
+                "version",
+                Map.of("digest", digest)));
+    assertThat(productionPlan(WITH_COMMIT + "pin: false\n"))
+        .extracting(s -> ((Map<String, Object>) s).get("task"))
+        .containsExactly(null, null, "deploy");
+    assertThat(productionPlan(ChainReaderTest.VALID))
+        .extracting(s -> ((Map<String, Object>) s).get("task"))
+        .containsExactly(null, null, "deploy");
   }
 }

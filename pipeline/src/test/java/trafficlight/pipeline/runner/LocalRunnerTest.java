@@ -7,16 +7,19 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import trafficlight.localhub.Issue;
 import trafficlight.localhub.LocalHub;
 import trafficlight.pipeline.ChainReader;
 import trafficlight.pipeline.PipelineGenerator;
+import trafficlight.pipeline.TestGit;
 
 /**
  * The runner on a generated two-stage pipeline: dist/opt/resource against localhub for the gates,
@@ -49,15 +52,19 @@ class LocalRunnerTest {
 
   static final HttpClient HTTP = HttpClient.newHttpClient();
 
+  @TempDir Path tmp;
+
   @Test
   void runsTheChainThroughTheResourceExecutables() throws Exception {
     String yaml = PipelineGenerator.yaml(ChainReader.parse(CHAIN, "chain.yml"), "chain.yml");
-    DemoCodeResource code = new DemoCodeResource();
+    Path repo = TestGit.init(tmp.resolve("shop"));
+    DemoCodeResource code = new DemoCodeResource(null, repo);
     List<String> events = new ArrayList<>();
     try (LocalHub hub = LocalHub.start()) {
       hub.createRepo("demo/gates");
       String token = hub.createToken("concourse-bot");
-      Map<String, String> first = code.push("Fix the login page");
+      Map<String, String> first =
+          code.push(TestGit.commit(repo, "Fix the login page"), "Fix the login page");
       try (LocalRunner runner =
           LocalRunner.builder("shop", yaml)
               .image("trafficlight/github-issues-resource", ResourceProcess.fromCheckout())
@@ -111,6 +118,7 @@ class LocalRunnerTest {
                 "deploy-ci#1 implicit get ci-deployed",
                 "deploy-production#1 get ci-promoted",
                 "deploy-production#1 get shop",
+                "deploy-production#1 task pin-approved-commit",
                 "deploy-production#1 task deploy",
                 "deploy-production#1 put production-deployed",
                 "deploy-production#1 implicit get production-deployed");

@@ -1,0 +1,289 @@
+package trafficlight.pipeline.runner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import trafficlight.localhub.Issue;
+import trafficlight.localhub.LocalHub;
+import trafficlight.pipeline.ChainReader;
+import trafficlight.pipeline.PinStep;
+import trafficlight.pipeline.PipelineGenerator;
+import trafficlight.pipeline.TestGit;
+
+/**
+ * What you approve is what ships, in the local runner: the generated QA -> Production pipeline,
+ * dist/opt/resource against localhub for the gates, a real git repository for the code. The moments
+ * that matter are held deterministically: a listener runs the person's action inside the build,
+ * between two of its steps, on the runner's own thread.
+ */
+class ApprovedCommitRaceTest {
+
+  static final String GATES = "demo/gates";
+  static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+  static String chain(boolean pin) {
+    return """
+        project: shop
+        stages: [QA, Production]
+        issues:
+          repository: demo/gates
+          gh_host: ((gh_host))
+          access_token: ((github.token))
+        code:
+        - {name: shop, type: demo-code}
+        resource_types:
+        - {name: demo-code, type: registry-image, source: {repository: local/demo-code}}
+        deploy:
+          task: deploy
+          config:
+            platform: linux
+            run:
+              path: sh
+              args: [-c, 'echo "deploying $(git -C shop rev-parse --short=7 HEAD) $(cat shop/CHANGE) to $STAGE"']
+          params: {STAGE: "{stage}"}
+        commit_from: shop
+        check_every: 1h
+        """
+        + "pin: "
+        + pin
+        + "\n";
+  }
+
+  @TempDir Path tmp;
+
+  LocalHub hub;
+  LocalRunner runner;
+  Path repo;
+  DemoCodeResource code;
+  final List<String> steps = new CopyOnWriteArrayList<>();
+
+  /** Run on the runner's thread when the named step ("deploy-qa#2 task deploy") has finished. */
+  final Map<String, Runnable> after = new ConcurrentHashMap<>();
+
+  void start(boolean pin) throws Exception {
+    repo = TestGit.init(tmp.resolve("shop"));
+    code = new DemoCodeResource(null, repo);
+    hub = LocalHub.start();
+    hub.createRepo(GATES);
+    String yaml = PipelineGenerator.yaml(ChainReader.parse(chain(pin), "chain.yml"), "chain.yml");
+    runner =
+        LocalRunner.builder("shop", yaml)
+            .image("trafficlight/github-issues-resource", ResourceProcess.fromCheckout())
+            .resourceType("demo-code", code)
+            .var("gh_host", hub.baseUrl())
+            .var("github.token", hub.createToken("concourse-bot"))
+            .tick(Duration.ofMillis(20))
+            .listener(
+                new RunnerListener() {
+                  @Override
+                  public void stepFinished(
+                      Build build,
+                      String kind,
+                      String name,
+                      Map<String, String> version,
+                      Map<String, String> metadata) {
+                    String step = build.job() + "#" + build.number() + " " + kind + " " + name;
+                    steps.add(step);
+                    Runnable action = after.remove(step);
+                    if (action != null) {
+                      action.run();
+                    }
+                  }
+
+                  @Override
+                  public void stepFailed(Build build, String kind, String name, String message) {
+                    steps.add(
+                        build.job() + "#" + build.number() + " " + kind + " " + name + " failed");
+                  }
+                })
+            .build();
+    runner.start();
+  }
+
+  @AfterEach
+  void stop() {
+    if (runner != null) {
+      runner.close();
+    }
+    if (hub != null) {
+      hub.close();
+    }
+  }
+
+  /** A commit on the branch, announced to the runner as a new version of the code. */
+  String push(String subject) throws Exception {
+    String sha = TestGit.commit(repo, subject);
+    code.push(sha, subject);
+    runner.checkNow("shop");
+    return sha;
+  }
+
+  /** The person closes the gate issue; the trigger is checked at once (as the relay makes it). */
+  Runnable close(int issue) {
+    return () -> {
+      hub.closeIssue(GATES, issue, "alice");
+      runner.checkNow("qa-promoted");
+    };
+  }
+
+  /**
+   * QA has deployed {@code approved} (issue #1); the next QA build, of a newer commit, is deploying
+   * when the person closes #1, and finishes after the close, opening #2; then Production starts.
+   */
+  void closeWhileTheNextQaBuildDeploys(String approved) throws Exception {
+    assertThat(runner.awaitBuild("deploy-qa", 1, TIMEOUT).status())
+        .isEqualTo(Build.Status.SUCCEEDED);
+    assertThat(hub.issue(GATES, 1).body()).contains(short7(approved));
+    after.put("deploy-qa#2 task deploy", close(1));
+  }
+
+  Issue productionIssue() {
+    return hub.issues(GATES).stream()
+        .filter(i -> i.title().contains("Production"))
+        .findFirst()
+        .orElse(null);
+  }
+
+  @Test
+  void theApprovedCommitShipsThoughANewerBuildFinishedAfterTheClose() throws Exception {
+    start(true);
+    String approved = push("Add the checkout page");
+    closeWhileTheNextQaBuildDeploys(approved);
+    String newer = push("Fix the cart total");
+
+    Build production = runner.awaitBuild("deploy-production", 1, TIMEOUT);
+
+    assertThat(hub.issue(GATES, 2).body()).contains(short7(newer)); // the newer build's own issue
+    assertThat(production.status()).isEqualTo(Build.Status.SUCCEEDED);
+    assertThat(production.inputs().get("shop")).isEqualTo(Map.of("ref", newer)); // what it fetched
+    String log = LocalRunnerTest.get(production.url()).body();
+    assertThat(log)
+        .contains("deploying " + short7(approved) + " Add the checkout page to Production")
+        .doesNotContain("deploying " + short7(newer));
+    assertThat(productionIssue().body())
+        .contains("Deployed commit `" + short7(approved) + "`")
+        .contains(
+            "Promoted from [#1](" + hub.baseUrl() + "/demo/gates/issues/1), approved by alice")
+        .doesNotContain(short7(newer));
+    assertThat(log)
+        .contains(
+            "pin-approved-commit: shop is at "
+                + short7(approved)
+                + " Add the checkout page, the approved commit (qa-promoted/commit); the fetched"
+                + " version was "
+                + short7(newer));
+    assertThat(steps)
+        .containsSubsequence(
+            "deploy-production#1 get qa-promoted",
+            "deploy-production#1 get shop",
+            "deploy-production#1 task " + PinStep.NAME,
+            "deploy-production#1 task deploy",
+            "deploy-production#1 put production-deployed");
+  }
+
+  /** The race as today's pipeline runs it: what passed QA last ships, approved or not. */
+  @Test
+  void withoutThePinTheNewerUnapprovedBuildShips() throws Exception {
+    start(false);
+    String approved = push("Add the checkout page");
+    closeWhileTheNextQaBuildDeploys(approved);
+    String newer = push("Fix the cart total");
+
+    Build production = runner.awaitBuild("deploy-production", 1, TIMEOUT);
+
+    assertThat(production.status()).isEqualTo(Build.Status.SUCCEEDED);
+    assertThat(LocalRunnerTest.get(production.url()).body())
+        .contains("deploying " + short7(newer) + " Fix the cart total to Production");
+    assertThat(productionIssue().body()).contains("Deployed commit `" + short7(newer) + "`");
+    assertThat(steps).doesNotContain("deploy-production#1 task " + PinStep.NAME);
+  }
+
+  @Test
+  void aForcePushedHistoryFailsThePinStepAndNothingDeploys() throws Exception {
+    start(true);
+    TestGit.commit(repo, "The first page");
+    String base = TestGit.git(repo, "rev-parse", "HEAD");
+    String approved = push("Add the checkout page");
+    closeWhileTheNextQaBuildDeploys(approved);
+    TestGit.git(repo, "reset", "-q", "--hard", base);
+    push("Add the checkout page, rebased");
+
+    Build production = runner.awaitBuild("deploy-production", 1, TIMEOUT);
+
+    assertThat(production.status()).isEqualTo(Build.Status.FAILED);
+    assertThat(LocalRunnerTest.get(production.url()).body())
+        .contains(
+            "pin-approved-commit: the approved commit "
+                + approved
+                + " is not in the fetched history of shop (the branch was force-pushed without"
+                + " it); nothing was deployed\n")
+        .doesNotContain("deploying ");
+    assertThat(steps)
+        .contains("deploy-production#1 task " + PinStep.NAME + " failed")
+        .doesNotContain("deploy-production#1 task deploy")
+        .noneMatch(s -> s.startsWith("deploy-production#1 put"));
+    assertThat(productionIssue()).isNull();
+  }
+
+  @Test
+  void aPromoteOfAnOlderRecordedBuildShipsThatBuild() throws Exception {
+    start(true);
+    String older = push("Add the checkout page");
+    runner.awaitBuild("deploy-qa", 1, TIMEOUT);
+    String newer = push("Fix the cart total");
+    runner.awaitBuild("deploy-qa", 2, TIMEOUT);
+    assertThat(hub.issue(GATES, 1).comments()).isNotEmpty(); // QA #2 commented on #1
+    hub.addCollaborator(GATES, "carol");
+    hub.addComment(GATES, 1, "carol", "/promote " + short7(older));
+    close(1).run();
+
+    Build production = runner.awaitBuild("deploy-production", 1, TIMEOUT);
+
+    assertThat(production.status()).isEqualTo(Build.Status.SUCCEEDED);
+    assertThat(production.inputs().get("shop")).isEqualTo(Map.of("ref", newer));
+    assertThat(LocalRunnerTest.get(production.url()).body())
+        .contains("deploying " + short7(older) + " Add the checkout page to Production");
+    assertThat(productionIssue().body())
+        .contains("Deployed commit `" + short7(older) + "`")
+        .doesNotContain(short7(newer));
+  }
+
+  @Test
+  void aBadPromoteIsRefusedNothingRenamedNothingDeployed() throws Exception {
+    start(true);
+    push("Add the checkout page");
+    runner.awaitBuild("deploy-qa", 1, TIMEOUT);
+    push("Fix the cart total");
+    runner.awaitBuild("deploy-qa", 2, TIMEOUT);
+    String title = hub.issue(GATES, 1).title();
+    hub.addCollaborator(GATES, "carol");
+    hub.addComment(GATES, 1, "carol", "/promote 0000000");
+    close(1).run();
+
+    Build production = runner.awaitBuild("deploy-production", 1, TIMEOUT);
+
+    assertThat(production.status()).isEqualTo(Build.Status.FAILED);
+    assertThat(LocalRunnerTest.get(production.url()).body())
+        .contains("issue #1: ")
+        .contains("nothing was renamed")
+        .doesNotContain("deploying ");
+    assertThat(hub.issue(GATES, 1).title()).isEqualTo(title);
+    assertThat(steps)
+        .contains("deploy-production#1 get qa-promoted failed")
+        .noneMatch(s -> s.startsWith("deploy-production#1 task"))
+        .noneMatch(s -> s.startsWith("deploy-production#1 put"));
+    assertThat(productionIssue()).isNull();
+  }
+
+  static String short7(String sha) {
+    return sha.substring(0, 7);
+  }
+}
