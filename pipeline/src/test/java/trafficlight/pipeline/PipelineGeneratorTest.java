@@ -111,6 +111,8 @@ class PipelineGeneratorTest {
                 "qa-deployed",
                 "params",
                 Map.of(
+                    "approval",
+                    "ci-promoted",
                     "next_stage",
                     "Production",
                     "approvers",
@@ -118,7 +120,8 @@ class PipelineGeneratorTest {
                     "forbid_self_approval",
                     true)));
     assertThat(named(pipeline, "jobs", "deploy-production").get("on_success"))
-        .isEqualTo(Map.of("put", "production-deployed"));
+        .isEqualTo(
+            Map.of("put", "production-deployed", "params", Map.of("approval", "qa-promoted")));
     assertThat(PipelineValidator.validate(pipeline)).isEmpty();
   }
 
