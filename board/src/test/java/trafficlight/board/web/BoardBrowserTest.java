@@ -141,9 +141,16 @@ class BoardBrowserTest {
     assertThat(cell("billing-ci").findElements(By.cssSelector("a.promote"))).hasSize(1);
   }
 
-  /** Keeps what the browser shows as docs/NAME, for the README. */
+  /**
+   * Keeps what the browser shows as target/screenshots/NAME; as docs/NAME, the README's pictures,
+   * only when asked with {@code -Dtrafficlight.screenshots=docs}, so a test run leaves the work
+   * tree clean.
+   */
   void screenshot(String name) throws Exception {
-    Path root = Path.of(System.getProperty("trafficlight.root", "..")).resolve("docs");
+    Path root =
+        "docs".equals(System.getProperty("trafficlight.screenshots"))
+            ? Path.of(System.getProperty("trafficlight.root", "..")).resolve("docs")
+            : Path.of("target", "screenshots");
     Files.createDirectories(root);
     File shot = browser.getScreenshotAs(OutputType.FILE);
     Files.copy(shot.toPath(), root.resolve(name), StandardCopyOption.REPLACE_EXISTING);
