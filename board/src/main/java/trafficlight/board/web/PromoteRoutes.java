@@ -210,7 +210,8 @@ final class PromoteRoutes {
         reader.invalidate();
       }
     } catch (Promotion.NotRecorded e) {
-      log.accept("board: refused a promotion: " + e.getMessage());
+      // the message quotes what was posted: no line breaks of a forger's into the log
+      log.accept("board: refused a promotion: " + e.getMessage().replaceAll("\\p{Cntrl}", "?"));
       Web.html(ex, 400, Html.message("Not promoted", e.getMessage()));
       return;
     } catch (Promotion.Refused e) {

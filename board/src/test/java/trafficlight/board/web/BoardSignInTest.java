@@ -447,9 +447,14 @@ class BoardSignInTest {
     String session = signIn(s, "alice");
     String csrf = csrf(get(s.url() + "/promote?project=myapp&stage=QA", session).body());
     int before = qaComments().size();
+    f.gates.hub.clearRequests();
 
     HttpResponse<String> done = post(s.url() + "/promote", pickForm(csrf, A), s.url(), session);
     assertThat(done.statusCode()).as(done.body()).isEqualTo(303);
+    assertThat(f.gates.hub.requests())
+        .extracting(r -> r.operation())
+        .as("what a plain Promote costs: the directive is the comment's first line")
+        .startsWith("issues/get", "issues/list-comments", "issues/create-comment", "issues/update");
     assertThat(java.net.URLDecoder.decode(location(done), StandardCharsets.UTF_8))
         .endsWith("closed #" + f.seeded.qa() + " (as alice), approving deploy-qa #3 aaaaaaa");
     var issue = f.gates.hub.issue(BoardFixture.REPO, f.seeded.qa());
