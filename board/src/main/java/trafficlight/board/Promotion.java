@@ -20,8 +20,18 @@ import trafficlight.github.RepositoryName;
 public final class Promotion {
 
   /** Nothing to promote, or no such project or stage: the message says which, for a person. */
-  public static final class Refused extends RuntimeException {
+  public static class Refused extends RuntimeException {
     public Refused(String message) {
+      super(message);
+    }
+  }
+
+  /**
+   * The commit asked for names none of the issue's recorded builds, or several: the asker's mistake
+   * (or a forged request), not a change of the issue's state.
+   */
+  public static final class NotRecorded extends Refused {
+    NotRecorded(String message) {
       super(message);
     }
   }
@@ -133,7 +143,7 @@ public final class Promotion {
    * a {@code /promote <full sha>} first line of the comment, which the next stage's get honours.
    *
    * @param commit a SHA or prefix of a commit the issue's builds recorded, or null for the newest
-   * @throws Refused also when {@code commit} names no recorded build, or several, listing them;
+   * @throws NotRecorded when {@code commit} names no recorded build, or several, listing them;
    *     nothing is written then
    */
   public static Result promote(
@@ -145,6 +155,42 @@ public final class Promotion {
       String by,
       String via,
       String commit) {
+    return promote(github, repo, board, projectName, stageName, by, via, commit, true);
+  }
+
+  /**
+   * Promotes the build a person picked among the issue's builds: the newest recorded one is what a
+   * plain close approves, so it is closed as {@link #promote(GitHubClient, RepositoryName, Board,
+   * String, String, String, String) promote} does; an older one is written as a {@code /promote
+   * <full sha>} first. Whether the pick is the newest is decided on the issue as read now, so a
+   * build recorded after the person looked is not what their pick approves.
+   *
+   * @param commit the picked build's commit, or null for the newest
+   * @throws NotRecorded when {@code commit} names no recorded build, or several; nothing is written
+   *     then
+   */
+  public static Result promotePicked(
+      GitHubClient github,
+      RepositoryName repo,
+      Board board,
+      String projectName,
+      String stageName,
+      String by,
+      String via,
+      String commit) {
+    return promote(github, repo, board, projectName, stageName, by, via, commit, false);
+  }
+
+  private static Result promote(
+      GitHubClient github,
+      RepositoryName repo,
+      Board board,
+      String projectName,
+      String stageName,
+      String by,
+      String via,
+      String commit,
+      boolean directNewest) {
     Stage stage = waiting(board, projectName, stageName);
     long number = stage.latest().number();
     Issue now = github.getIssue(repo, number);
@@ -163,7 +209,7 @@ public final class Promotion {
     String next = stage.next() != null ? Stage.shortNameOf(stage.next()) : "the next stage";
     String who = by == null || by.isBlank() ? null : by.strip();
     List<Comment> comments = github.listComments(repo, number, null);
-    DeployRecord chosen = commit == null ? null : choose(now, comments, commit);
+    DeployRecord chosen = commit == null ? null : choose(now, comments, commit, directNewest);
     String comment =
         (chosen == null ? "" : PromoteDirective.render(chosen.commit()) + "\n\n")
             + "Promoted to **"
@@ -220,17 +266,25 @@ public final class Promotion {
         + " otherwise the newest build is approved";
   }
 
-  /** The build {@code commit} chooses among the issue's records, read afresh. */
-  private static DeployRecord choose(Issue issue, List<Comment> comments, String commit) {
+  /**
+   * The build {@code commit} chooses among the issue's records, read afresh; null when it is the
+   * newest record's commit and {@code directNewest} is false (a plain close approves that one).
+   */
+  private static DeployRecord choose(
+      Issue issue, List<Comment> comments, String commit, boolean directNewest) {
     List<DeployRecord> records = new ArrayList<>(DeployRecord.readAll(issue.body()));
     for (Comment c : comments) {
       records.addAll(DeployRecord.readAll(c.body()));
     }
     PromoteDirective.Choice choice = new PromoteDirective(commit.strip()).choose(records);
     if (choice instanceof PromoteDirective.Refused refused) {
-      throw new Refused("cannot promote #" + issue.number() + ": " + refused.reason());
+      throw new NotRecorded("cannot promote #" + issue.number() + ": " + refused.reason());
     }
-    return ((PromoteDirective.Chosen) choice).record();
+    DeployRecord chosen = ((PromoteDirective.Chosen) choice).record();
+    if (!directNewest && chosen == records.get(records.size() - 1)) {
+      return null;
+    }
+    return chosen;
   }
 
   /**

@@ -122,9 +122,10 @@ public final class DeployedGates implements AutoCloseable {
 
   /**
    * The next stage's job takes the closed issue of {@code stage}: its trigger resource's check
-   * finds it and the get consumes it in the build {@code build} of the next stage's job.
+   * finds it and the get consumes it in the build {@code build} of the next stage's job. Returns
+   * the get's directory ({@code commit}, {@code gh_issue.json}).
    */
-  void promote(String project, String stage, String build) {
+  public Path promote(String project, String stage, String build) {
     GeneratedPipeline pipeline = pipeline(project);
     Chain.Stage s = pipeline.stage(stage);
     Chain.Stage next = pipeline.chain().next(s).orElseThrow();
@@ -133,6 +134,7 @@ public final class DeployedGates implements AutoCloseable {
       Version newest = versions.get(versions.size() - 1);
       Path destination = Files.createTempDirectory(checkouts, "get");
       resource.downloadVersion(newest, destination, build(project, next, build), Map.of());
+      return destination;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

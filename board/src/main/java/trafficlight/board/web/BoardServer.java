@@ -22,11 +22,9 @@ import java.util.function.Function;
 import trafficlight.board.Ancestry;
 import trafficlight.board.Board;
 import trafficlight.board.BoardJson;
-import trafficlight.board.Build;
 import trafficlight.board.GateReader;
 import trafficlight.board.Project;
 import trafficlight.board.Stage;
-import trafficlight.board.Texts;
 import trafficlight.board.Where;
 import trafficlight.gate.ApprovalRule;
 import trafficlight.gate.Approver;
@@ -322,12 +320,5 @@ public final class BoardServer implements AutoCloseable {
       }
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
-  }
-
-  /** For {@link Html}: a build's one-line description. */
-  static String describe(Build b) {
-    return Texts.build(b)
-        + (b.commit() == null ? "" : " " + b.shortCommit())
-        + (b.subject() == null ? "" : " " + b.subject());
   }
 }

@@ -1,5 +1,8 @@
 package trafficlight.board.web;
 
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import trafficlight.board.Build;
 import trafficlight.board.Stage;
 import trafficlight.board.Texts;
@@ -65,11 +68,15 @@ final class Html {
   }
 
   /**
+   * The confirmation: which issue closes, as whom, and the issue's builds newest first as radio
+   * choices, the newest preselected. Each choice sends its commit; older builds of a commit a newer
+   * build also recorded are left out (a {@code /promote} of that commit chooses the newer one), and
+   * a build that recorded no commit can be chosen only when it is the newest (a plain close).
+   *
    * @param login who is signed in and promotes, or null when the board's token closes the issue
    */
   static String confirmation(Stage stage, String csrf, String login) {
     var issue = stage.latest();
-    Build latest = stage.latestBuild();
     String next = stage.next() == null ? "the next stage" : stage.next();
     int dot = next.lastIndexOf('.');
     if (dot >= 0 && dot < next.length() - 1) {
@@ -94,11 +101,7 @@ final class Html {
             + (stage.buildsWaiting() == 1 ? " build" : " builds")
             + ". Closing it is the go-ahead: "
             + escape(next)
-            + " deploys next"
-            + (latest == null
-                ? ""
-                : ", from the latest build: " + escape(BoardServer.describe(latest)))
-            + ".</p>"
+            + " deploys the build you pick.</p>"
             + "<form method=\"post\" action=\"/promote\">"
             + "<input type=\"hidden\" name=\"csrf\" value=\""
             + escape(csrf)
@@ -108,12 +111,55 @@ final class Html {
             + escape(stage.name())
             + "\"><input type=\"hidden\" name=\"issue\" value=\""
             + issue.number()
-            + "\"><p id=\"as\">"
+            + "\">"
+            + builds(issue.builds(), next)
+            + "<p id=\"as\">"
             + (login == null
                 ? "The board's own token closes the issue."
                 : "You close it as <b>" + escape(login) + "</b>, with your GitHub account.")
             + "</p><button id=\"confirm\" type=\"submit\" class=\"promote\">Promote</button> "
             + "<a href=\"/\" id=\"cancel\">Cancel</a></form>";
     return page("Promote " + stage.project() + " " + stage.shortName(), body);
+  }
+
+  /** The builds to pick from (oldest first in {@code builds}), newest first. */
+  private static String builds(List<Build> builds, String next) {
+    if (builds.isEmpty()) {
+      return "";
+    }
+    StringBuilder out =
+        new StringBuilder("<fieldset id=\"builds\"><legend>Build to deploy to ")
+            .append(escape(next))
+            .append("</legend>");
+    Set<String> listed = new HashSet<>();
+    for (int i = builds.size() - 1; i >= 0; i--) {
+      Build b = builds.get(i);
+      boolean newest = i == builds.size() - 1;
+      if (b.commit() == null && !newest) {
+        continue;
+      }
+      if (b.commit() != null && !listed.add(b.commit())) {
+        continue;
+      }
+      String id = "build-" + (builds.size() - 1 - i);
+      out.append("<div class=\"pick\"><input type=\"radio\" name=\"commit\" id=\"")
+          .append(id)
+          .append("\" value=\"")
+          .append(escape(b.commit() == null ? "" : b.commit()))
+          .append('"')
+          .append(newest ? " checked" : "")
+          .append("> <label for=\"")
+          .append(id)
+          .append("\">")
+          .append(escape(Texts.build(b)))
+          .append(b.commit() == null ? "" : " <code>" + escape(b.shortCommit()) + "</code>")
+          .append(b.subject() == null ? "" : " " + escape(b.subject()))
+          .append(" <span class=\"when\">")
+          .append(escape(Texts.time(b.at())))
+          .append("</span>")
+          .append(newest ? " <em>(newest)</em>" : "")
+          .append("</label></div>");
+    }
+    return out.append("</fieldset>").toString();
   }
 }

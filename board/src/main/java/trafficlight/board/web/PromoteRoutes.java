@@ -9,14 +9,18 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import trafficlight.board.Board;
+import trafficlight.board.Build;
 import trafficlight.board.GateReader;
 import trafficlight.board.Promotion;
 import trafficlight.board.Stage;
+import trafficlight.board.Texts;
 import trafficlight.github.GitHubClient;
 import trafficlight.github.GitHubException;
 
 /**
- * {@code /promote}: a confirmation page, then a POST that closes the stage's waiting issue. With
+ * {@code /promote}: a confirmation page listing the waiting issue's builds to pick from, then a
+ * POST that closes the issue, first writing a {@code /promote} of the picked build when it is not
+ * the newest ({@link Promotion#promotePicked}); a commit the issue did not record is refused. With
  * sign-in, only for a signed-in person {@link PromoteAccess} allows, with their own token and the
  * session's CSRF token; without, when the board promotes at all, with the board's token and a CSRF
  * token that must match a {@code SameSite=Strict} cookie. Either way the POST must come from the
@@ -155,6 +159,10 @@ final class PromoteRoutes {
     }
     String project = form.getOrDefault("project", "");
     String stageName = form.getOrDefault("stage", "");
+    String commit = form.get("commit");
+    if (commit != null && commit.isBlank()) {
+      commit = null; // the newest build, when it recorded no commit
+    }
     Promotion.Result result;
     try {
       Stage stage = Promotion.waiting(board, project, stageName);
@@ -174,31 +182,38 @@ final class PromoteRoutes {
         // the person's own token: GitHub records them as the closer, and their permission holds
         synchronized (session) {
           result =
-              Promotion.promote(
+              Promotion.promotePicked(
                   session.github,
                   reader.repository(),
                   board,
                   project,
                   stageName,
                   session.login,
-                  "the trafficlight board");
+                  "the trafficlight board",
+                  commit);
         }
       } else {
         synchronized (githubLock) {
           result =
-              Promotion.promote(
+              Promotion.promotePicked(
                   github,
                   reader.repository(),
                   board,
                   project,
                   stageName,
                   null,
-                  "the trafficlight board");
+                  "the trafficlight board",
+                  commit);
         }
       }
       synchronized (githubLock) {
         reader.invalidate();
       }
+    } catch (Promotion.NotRecorded e) {
+      // the message quotes what was posted: no line breaks of a forger's into the log
+      log.accept("board: refused a promotion: " + e.getMessage().replaceAll("\\p{Cntrl}", "?"));
+      Web.html(ex, 400, Html.message("Not promoted", e.getMessage()));
+      return;
     } catch (Promotion.Refused e) {
       refresh.run();
       Web.html(ex, 409, Html.message("Not promoted", e.getMessage()));
@@ -217,7 +232,14 @@ final class PromoteRoutes {
             + result.next()
             + ": closed #"
             + result.issue()
-            + (session != null ? " (as " + session.login + ")" : "");
+            + (session != null ? " (as " + session.login + ")" : "")
+            + (result.chosen() == null
+                ? ""
+                : ", approving "
+                    + Texts.build(new Build(result.issue(), null, result.chosen()))
+                    + " "
+                    + result.chosen().shortCommit())
+            + (result.warning() == null ? "" : "; " + result.warning());
     if (session == null) {
       ex.getResponseHeaders()
           .add("Set-Cookie", CSRF_COOKIE + "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");

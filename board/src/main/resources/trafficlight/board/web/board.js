@@ -58,7 +58,9 @@
       if (issue.consumed_by) meta.append(", consumed by #" + issue.consumed_by);
       const approved = issue.approved;
       if (approved && approved.commit) {
-        meta.append(", approved ", el("code", { class: "approved", title: approved.subject || "" },
+        // the build the close approved (a /promote may have picked an older one than the latest)
+        const which = approved.build ? (approved.job ? approved.job + " " : "build ") + "#" + approved.build + " " : "";
+        meta.append(", approved " + which, el("code", { class: "approved", title: approved.subject || "" },
           approved.commit.substring(0, 7)),
           approved.closed_by && approved.closed_by !== issue.closed_by ? " by " + approved.closed_by : "");
       }

@@ -23,6 +23,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import trafficlight.board.BoardFixture;
+import trafficlight.board.DeployedGates;
 import trafficlight.gate.ApprovalRule;
 
 /**
@@ -206,6 +207,51 @@ class BoardBrowserTest {
     browser.findElement(By.id("signout")).click();
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signin")));
     assertThat(s.sessionCount()).isZero();
+  }
+
+  @Test
+  void anApproverPicksTheOlderBuildInTheDialogAndThatIsWhatTheNextStageApproves() throws Exception {
+    f.gates.hub.addCollaborator(BoardFixture.REPO, "alice"); // the get honours her /promote
+    String older = DeployedGates.sha('a');
+    BoardServer s = signInBoard("alice");
+    browser.get(s.url() + "/");
+    waitLight("myapp-qa", "amber");
+    signInAs(s, "alice");
+    wait.until(
+        ExpectedConditions.presenceOfNestedElementLocatedBy(
+            By.id("cell-myapp-qa"), By.cssSelector("a.promote")));
+    cell("myapp-qa").findElement(By.cssSelector("a.promote")).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("builds")));
+    assertThat(browser.findElement(By.id("build-0")).isSelected()).as("the newest").isTrue();
+    assertThat(browser.findElement(By.cssSelector("label[for=build-0]")).getText())
+        .startsWith("deploy-qa #4 bbbbbbb Fix the login page");
+    assertThat(browser.findElement(By.cssSelector("label[for=build-1]")).getText())
+        .startsWith("deploy-qa #3 aaaaaaa Add the login page");
+    browser.findElement(By.cssSelector("label[for=build-1]")).click();
+    assertThat(browser.findElement(By.id("build-1")).isSelected()).isTrue();
+    browser.findElement(By.id("confirm")).click();
+
+    waitLight("myapp-qa", "green");
+    assertThat(browser.findElement(By.id("flash")).getText())
+        .isEqualTo(
+            "Promoted myapp QA to Production: closed #"
+                + f.seeded.qa()
+                + " (as alice), approving deploy-qa #3 aaaaaaa");
+    var issue = f.gates.hub.issue(BoardFixture.REPO, f.seeded.qa());
+    assertThat(issue.closedBy()).isEqualTo("alice");
+    var comment = issue.comments().get(issue.comments().size() - 1);
+    assertThat(comment.user()).isEqualTo("alice");
+    assertThat(comment.body()).startsWith("/promote " + older + "\n");
+
+    // the next stage's real get consumes the issue; the cell says what it approved
+    f.gates.hub.clock().advance(Duration.ofMinutes(2));
+    f.gates.promote("myapp", "QA", "1");
+    s.refresh();
+    browser.get(s.url() + "/");
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("cell-myapp-qa"), "approved deploy-qa #3 aaaaaaa"));
+    assertThat(cell("myapp-qa").getText()).contains("closed by alice");
   }
 
   @Test

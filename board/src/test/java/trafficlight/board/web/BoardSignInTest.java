@@ -408,4 +408,149 @@ class BoardSignInTest {
     assertThat(get(s.url() + "/signin", null).statusCode()).isEqualTo(404);
     assertThat(get(s.url() + "/api/board", null).body()).contains("\"sign_in\":false");
   }
+
+  // ---- the Promote dialog picks the build
+
+  static final String A = DeployedGates.sha('a'); // myapp QA's build 3, "Add the login page"
+  static final String B = DeployedGates.sha('b'); // build 4, the newest, "Fix the login page"
+
+  String pickForm(String csrf, String commit) {
+    return promoteForm(csrf) + "&commit=" + commit;
+  }
+
+  List<trafficlight.localhub.Comment> qaComments() {
+    return f.gates.hub.issue(BoardFixture.REPO, f.seeded.qa()).comments();
+  }
+
+  @Test
+  void theDialogListsTheIssuesBuildsNewestFirstWithTheNewestPicked() throws Exception {
+    BoardServer s = f.startWithSignIn(NO_RULES, null);
+    String html = get(s.url() + "/promote?project=myapp&stage=QA", signIn(s, "alice")).body();
+    assertThat(html)
+        .contains(
+            "<input type=\"radio\" name=\"commit\" id=\"build-0\" value=\""
+                + B
+                + "\" checked> <label for=\"build-0\">deploy-qa #4 <code>bbbbbbb</code> Fix the"
+                + " login page <span class=\"when\">")
+        .contains(
+            "<input type=\"radio\" name=\"commit\" id=\"build-1\" value=\""
+                + A
+                + "\"> <label for=\"build-1\">deploy-qa #3 <code>aaaaaaa</code> Add the login"
+                + " page");
+    assertThat(html.indexOf("build-0")).isLessThan(html.indexOf("build-1"));
+  }
+
+  @Test
+  void pickingAnOlderBuildWritesItsPromoteThenClosesAsThePersonAndTheGetShipsIt() throws Exception {
+    f.gates.hub.addCollaborator(BoardFixture.REPO, "alice"); // the get honours her /promote
+    BoardServer s = f.startWithSignIn(approvers("alice"), null);
+    String session = signIn(s, "alice");
+    String csrf = csrf(get(s.url() + "/promote?project=myapp&stage=QA", session).body());
+    int before = qaComments().size();
+    f.gates.hub.clearRequests();
+
+    HttpResponse<String> done = post(s.url() + "/promote", pickForm(csrf, A), s.url(), session);
+    assertThat(done.statusCode()).as(done.body()).isEqualTo(303);
+    assertThat(f.gates.hub.requests())
+        .extracting(r -> r.operation())
+        .as("what a plain Promote costs: the directive is the comment's first line")
+        .startsWith("issues/get", "issues/list-comments", "issues/create-comment", "issues/update");
+    assertThat(java.net.URLDecoder.decode(location(done), StandardCharsets.UTF_8))
+        .endsWith("closed #" + f.seeded.qa() + " (as alice), approving deploy-qa #3 aaaaaaa");
+    var issue = f.gates.hub.issue(BoardFixture.REPO, f.seeded.qa());
+    assertThat(issue.comments()).hasSize(before + 1);
+    var comment = issue.comments().get(before);
+    assertThat(comment.user()).isEqualTo("alice");
+    assertThat(comment.body()).startsWith("/promote " + A + "\n\n").contains("build 3");
+    assertThat(issue.state()).isEqualTo("closed");
+    assertThat(issue.closedBy()).isEqualTo("alice");
+
+    // the next stage's real get approves that build, and the board says so
+    f.gates.hub.clock().advance(java.time.Duration.ofMinutes(2));
+    java.nio.file.Path got = f.gates.promote("myapp", "QA", "1");
+    assertThat(java.nio.file.Files.readString(got.resolve("commit")).strip()).isEqualTo(A);
+    s.refresh();
+    String board = get(s.url() + "/api/board", session).body();
+    assertThat(board).contains("\"approved\":{\"issue\":" + f.seeded.qa() + ",");
+    assertThat(board).contains("\"commit\":\"" + A + "\",\"subject\":\"Add the login page\"");
+  }
+
+  @Test
+  void pickingTheNewestClosesAsToday() throws Exception {
+    BoardServer s = f.startWithSignIn(NO_RULES, null);
+    String session = signIn(s, "alice");
+    String csrf = csrf(get(s.url() + "/promote?project=myapp&stage=QA", session).body());
+    HttpResponse<String> done = post(s.url() + "/promote", pickForm(csrf, B), s.url(), session);
+    assertThat(done.statusCode()).isEqualTo(303);
+    assertThat(qaComments()).last().satisfies(c -> assertThat(c.body()).startsWith("Promoted to"));
+    assertThat(f.gates.hub.issue(BoardFixture.REPO, f.seeded.qa()).closedBy()).isEqualTo("alice");
+  }
+
+  @Test
+  void aBuildRecordedAfterThePersonLookedIsNotWhatTheirPickApproves() throws Exception {
+    BoardServer s = f.startWithSignIn(NO_RULES, null);
+    String session = signIn(s, "alice");
+    String csrf = csrf(get(s.url() + "/promote?project=myapp&stage=QA", session).body());
+    // QA deploys commit c onto the same open issue while the dialog is open
+    f.gates.deploy("myapp", "QA", "5", DeployedGates.sha('c'), "Break the login page");
+    HttpResponse<String> done = post(s.url() + "/promote", pickForm(csrf, B), s.url(), session);
+    assertThat(done.statusCode()).as(done.body()).isEqualTo(303);
+    assertThat(qaComments())
+        .last()
+        .satisfies(c -> assertThat(c.body()).startsWith("/promote " + B));
+  }
+
+  @Test
+  void aForgedCommitTheIssueDidNotRecordIsRefusedAndNothingIsWritten() throws Exception {
+    BoardServer s = f.startWithSignIn(approvers("alice"), null);
+    String session = signIn(s, "alice");
+    String csrf = csrf(get(s.url() + "/promote?project=myapp&stage=QA", session).body());
+    int before = qaComments().size();
+    f.gates.hub.clearRequests();
+
+    HttpResponse<String> forged =
+        post(s.url() + "/promote", pickForm(csrf, DeployedGates.sha('c')), s.url(), session);
+    assertThat(forged.statusCode()).isEqualTo(400);
+    assertThat(forged.body())
+        .contains("names no recorded build")
+        .contains("`bbbbbbb` Fix the login page (deploy-qa #4)")
+        .doesNotContain("gho_");
+    assertThat(post(s.url() + "/promote", pickForm(csrf, "zz"), s.url(), session).statusCode())
+        .as("not a commit at all")
+        .isEqualTo(400);
+    assertThat(f.gates.hub.requests())
+        .extracting(r -> r.method())
+        .as("nothing written")
+        .containsOnly("GET");
+    assertThat(qaComments()).hasSize(before);
+    assertThat(f.gates.hub.issue(BoardFixture.REPO, f.seeded.qa()).state()).isEqualTo("open");
+    // the CSRF check still comes first
+    assertThat(post(s.url() + "/promote", pickForm("forged", A), s.url(), session).statusCode())
+        .isEqualTo(403);
+  }
+
+  @Test
+  void withoutSignInTheBoardsTokenWritesThePickedBuild() throws Exception {
+    BoardServer s = f.start(true);
+    HttpResponse<String> confirm = get(s.url() + "/promote?project=myapp&stage=QA", null);
+    assertThat(confirm.body()).contains("value=\"" + A + "\"");
+    String cookie = cookiePair(confirm);
+    String csrf = csrf(confirm.body());
+    HttpResponse<String> forged =
+        post(s.url() + "/promote", pickForm(csrf, "cccccccc"), s.url(), cookie);
+    assertThat(forged.statusCode()).isEqualTo(400);
+    assertThat(f.gates.hub.issue(BoardFixture.REPO, f.seeded.qa()).state()).isEqualTo("open");
+
+    HttpResponse<String> done = post(s.url() + "/promote", pickForm(csrf, A), s.url(), cookie);
+    assertThat(done.statusCode()).as(done.body()).isEqualTo(303);
+    assertThat(qaComments())
+        .last()
+        .satisfies(
+            c -> {
+              assertThat(c.user()).isEqualTo("board-bot");
+              assertThat(c.body()).startsWith("/promote " + A + "\n");
+            });
+    assertThat(f.gates.hub.issue(BoardFixture.REPO, f.seeded.qa()).closedBy())
+        .isEqualTo("board-bot");
+  }
 }
