@@ -39,6 +39,7 @@ public final class UsedOperations {
           new Operation("PATCH", "/repos/{owner}/{repo}/issues/{issue_number}"),
           new Operation("GET", "/repos/{owner}/{repo}/issues/{issue_number}/comments"),
           new Operation("POST", "/repos/{owner}/{repo}/issues/{issue_number}/comments"),
+          new Operation("PATCH", "/repos/{owner}/{repo}/issues/comments/{comment_id}"),
           new Operation("GET", "/search/issues"),
           new Operation("GET", "/rate_limit"),
           new Operation("GET", "/orgs/{org}/teams/{team_slug}"),

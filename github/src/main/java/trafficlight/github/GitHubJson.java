@@ -61,6 +61,7 @@ final class GitHubJson {
         login(m.get("user")),
         (String) m.get("html_url"),
         instant(m.get("created_at")),
+        instant(m.get("updated_at")),
         (String) m.get("author_association"));
   }
 

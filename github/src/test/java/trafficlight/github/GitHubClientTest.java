@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -60,6 +61,23 @@ class GitHubClientTest {
 
   List<String> commentBodies() {
     return hub.issue(REPO, 1).comments().stream().map(c -> c.body()).toList();
+  }
+
+  @Test
+  void aListedCommentSaysWhenItWasLastEdited() {
+    long id = hub.addComment(REPO, 1, "alice", "/promote 9f8e7d6");
+    Instant written = hub.issue(REPO, 1).comments().get(0).createdAt();
+    hub.clock().advance(Duration.ofMinutes(5));
+    hub.editComment(REPO, id, "/promote 1a2b3c4");
+
+    Comment comment = github.listComments(REPOSITORY, 1, null).get(0);
+
+    Instant edited = hub.issue(REPO, 1).comments().get(0).updatedAt();
+    assertThat(comment.body()).isEqualTo("/promote 1a2b3c4");
+    assertThat(comment.createdAt()).isEqualTo(written.truncatedTo(ChronoUnit.SECONDS));
+    assertThat(comment.updatedAt()).isEqualTo(edited.truncatedTo(ChronoUnit.SECONDS));
+    assertThat(Duration.between(comment.createdAt(), comment.updatedAt()))
+        .isGreaterThanOrEqualTo(Duration.ofMinutes(4));
   }
 
   @Test

@@ -4,8 +4,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
-/** {@code /repos/{owner}/{repo}/issues/{number}/comments}. */
+/**
+ * {@code /repos/{owner}/{repo}/issues/{number}/comments} and {@code
+ * /repos/{owner}/{repo}/issues/comments/{comment_id}}.
+ */
 final class CommentsEndpoints {
   private static final String LIST_DOCS =
       "https://docs.github.com/rest/issues/comments#list-issue-comments";
@@ -45,5 +49,41 @@ final class CommentsEndpoints {
         call.store.addComment(repo, issue.number(), call.principal.login(), text);
     ObjectNode json = call.render.comment(repo, comment);
     return ApiResponse.json(201, json).header("location", json.get("url").asText());
+  }
+
+  /**
+   * {@code PATCH /repos/{o}/{r}/issues/comments/{id}}: its author, or anyone who may write to the
+   * repository, replaces the text; {@code updated_at} moves to now.
+   */
+  static ApiResponse update(ApiCall call) {
+    if (call.principal instanceof Principal.Anonymous) {
+      throw new ApiException(GitHubErrors.requiresAuthentication());
+    }
+    RepoState repo = call.repo(false, true);
+    StoredComment current =
+        commentId(call)
+            .flatMap(repo::comment)
+            .orElseThrow(() -> new ApiException(GitHubErrors.notFound()));
+    boolean author = current.user().equalsIgnoreCase(String.valueOf(call.principal.login()));
+    if (!author && !call.principal.canWrite(repo.repo)) {
+      throw new ApiException(GitHubErrors.notAccessibleByIntegration());
+    }
+    ObjectNode body = call.body();
+    String docs = IssueValidation.UPDATE_COMMENT_DOCS;
+    if (!body.hasNonNull("body") || body.get("body").asText().isEmpty()) {
+      throw IssueValidation.fail(
+          docs, GitHubErrors.fieldError("IssueComment", "missing_field", "body"));
+    }
+    String text = IssueValidation.body(body.get("body"), "IssueComment", docs);
+    StoredComment edited = call.store.editComment(repo, current.id(), text);
+    return ApiResponse.json(200, call.render.comment(repo, edited));
+  }
+
+  private static Optional<Long> commentId(ApiCall call) {
+    try {
+      return Optional.of(Long.parseLong(call.pathPart("commentId")));
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
   }
 }

@@ -59,6 +59,12 @@ final class GitHubApi {
                 CORE,
                 CommentsEndpoints::create),
             Route.of(
+                "PATCH",
+                REPO + "/issues/comments/(?<commentId>\\d+)",
+                "issues/update-comment",
+                CORE,
+                CommentsEndpoints::update),
+            Route.of(
                 "POST",
                 REPO + ISSUE + "/labels",
                 "issues/add-labels",

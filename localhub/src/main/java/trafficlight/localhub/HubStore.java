@@ -290,11 +290,27 @@ final class HubStore {
     return comment;
   }
 
+  /**
+   * Replaces comment {@code id}'s text and bumps its {@code updated_at}, as an edit on GitHub does;
+   * the issue itself is left as it is.
+   */
+  synchronized StoredComment editComment(RepoState repo, long id, String body) {
+    StoredComment before =
+        repo.comment(id)
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "no comment " + id + " in " + repo.repo.fullName()));
+    StoredComment after = before.edited(body, clock.now());
+    commit(new JournalEntry.CommentSaved(repo.repo.fullName(), after));
+    return after;
+  }
+
   synchronized Issue snapshot(RepoState repo, int number) {
     StoredIssue s = requireIssue(repo, number);
     List<Comment> comments =
         repo.commentsOf(number).stream()
-            .map(c -> new Comment(c.id(), c.body(), c.user(), c.createdAt()))
+            .map(c -> new Comment(c.id(), c.body(), c.user(), c.createdAt(), c.updatedAt()))
             .toList();
     return new Issue(
         s.number(),

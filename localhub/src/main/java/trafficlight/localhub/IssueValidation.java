@@ -13,6 +13,8 @@ final class IssueValidation {
   static final String UPDATE_DOCS = "https://docs.github.com/rest/issues/issues#update-an-issue";
   static final String COMMENT_DOCS =
       "https://docs.github.com/rest/issues/comments#create-an-issue-comment";
+  static final String UPDATE_COMMENT_DOCS =
+      "https://docs.github.com/rest/issues/comments#update-an-issue-comment";
 
   private IssueValidation() {}
 

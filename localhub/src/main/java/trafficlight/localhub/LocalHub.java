@@ -414,6 +414,14 @@ public final class LocalHub implements AutoCloseable {
     return store.addComment(store.requireRepo(repo), number, login, body).id();
   }
 
+  /**
+   * Edits a comment's text, as its author does on GitHub: its {@code updated_at} moves to now (the
+   * hub's clock), its {@code created_at} stays.
+   */
+  public void editComment(String repo, long commentId, String body) {
+    store.editComment(store.requireRepo(repo), commentId, body);
+  }
+
   public void renameIssue(String repo, int number, String newTitle) {
     store.updateIssue(store.requireRepo(repo), number, i -> i.withTitle(newTitle));
   }

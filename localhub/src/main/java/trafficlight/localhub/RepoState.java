@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -37,6 +38,10 @@ final class RepoState {
         comments.computeIfAbsent(comment.issueNumber(), n -> new ArrayList<>());
     list.removeIf(c -> c.id() == comment.id());
     list.add(comment);
+  }
+
+  Optional<StoredComment> comment(long id) {
+    return comments.values().stream().flatMap(List::stream).filter(c -> c.id() == id).findFirst();
   }
 
   StoredLabel label(String name) {

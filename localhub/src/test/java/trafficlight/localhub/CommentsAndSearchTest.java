@@ -55,6 +55,63 @@ class CommentsAndSearchTest {
   }
 
   @Test
+  void anEditReplacesTheTextAndMovesTheCommentsUpdatedAtOnly() {
+    int n = hub.createIssue("o/r", "t", null, List.of(), "bob");
+    long id = hub.addComment("o/r", n, "alice", "/promote 1a2b3c4");
+    String issueUpdated = Http.get(base + "/issues/" + n, token).json().get("updated_at").asText();
+    hub.clock().advance(Duration.ofMinutes(3));
+
+    Http.Response edited =
+        Http.patch(base + "/issues/comments/" + id, token, "{\"body\":\"/promote 9f8e7d6\"}");
+
+    assertThat(edited.status()).isEqualTo(200);
+    JsonNode comment = edited.json();
+    assertThat(comment.get("id").asLong()).isEqualTo(id);
+    assertThat(comment.get("body").asText()).isEqualTo("/promote 9f8e7d6");
+    assertThat(comment.get("created_at").asText()).isEqualTo("2024-05-01T10:00:00Z");
+    assertThat(comment.get("updated_at").asText()).isEqualTo("2024-05-01T10:03:00Z");
+    JsonNode listed = Http.get(base + "/issues/" + n + "/comments", token).json().get(0);
+    assertThat(listed.get("body").asText()).isEqualTo("/promote 9f8e7d6");
+    assertThat(listed.get("updated_at").asText()).isEqualTo("2024-05-01T10:03:00Z");
+    JsonNode issue = Http.get(base + "/issues/" + n, token).json();
+    assertThat(issue.get("updated_at").asText()).isEqualTo(issueUpdated);
+    assertThat(issue.get("comments").asInt()).isEqualTo(1);
+    assertThat(hub.issue("o/r", n).comments())
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.body()).isEqualTo("/promote 9f8e7d6");
+              assertThat(c.createdAt()).isEqualTo(T0);
+              assertThat(c.updatedAt()).isEqualTo(T0.plus(Duration.ofMinutes(3)));
+            });
+    assertThat(hub.requestCount("issues/update-comment")).isEqualTo(1);
+  }
+
+  @Test
+  void anEditOfAnUnknownCommentIs404AndOneWithoutABodyIsGitHubsValidationError() {
+    int n = hub.createIssue("o/r", "t", null, List.of(), "bob");
+    long id = hub.addComment("o/r", n, "alice", "keep me");
+
+    Http.Response unknown = Http.patch(base + "/issues/comments/999999", token, "{\"body\":\"x\"}");
+    Http.Response noBody = Http.patch(base + "/issues/comments/" + id, token, "{}");
+    Http.Response anonymous = Http.patch(base + "/issues/comments/" + id, null, "{\"body\":\"x\"}");
+
+    assertThat(unknown.status()).isEqualTo(404);
+    assertThat(unknown.json().get("message").asText()).isEqualTo("Not Found");
+    assertThat(noBody.status()).isEqualTo(422);
+    assertThat(noBody.json().get("message").asText()).isEqualTo("Validation Failed");
+    JsonNode error = noBody.json().get("errors").get(0);
+    assertThat(error.get("resource").asText()).isEqualTo("IssueComment");
+    assertThat(error.get("code").asText()).isEqualTo("missing_field");
+    assertThat(error.get("field").asText()).isEqualTo("body");
+    assertThat(noBody.json().get("documentation_url").asText())
+        .isEqualTo("https://docs.github.com/rest/issues/comments#update-an-issue-comment");
+    assertThat(anonymous.status()).isEqualTo(401);
+    assertThat(hub.issue("o/r", n).comments()).extracting(Comment::body).containsExactly("keep me");
+    assertThat(hub.issue("o/r", n).comments()).extracting(Comment::updatedAt).containsExactly(T0);
+  }
+
+  @Test
   void commentsAndIssuesSayHowTheirAuthorIsAssociatedWithTheRepository() {
     hub.createRepo("acme/gates");
     hub.addCollaborator("acme/gates", "carol");

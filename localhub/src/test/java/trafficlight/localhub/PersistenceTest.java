@@ -20,7 +20,14 @@ class PersistenceTest {
       hub.createRepo("o/r");
       hub.createToken("alice", "ghp_a");
       int n = hub.createIssue("o/r", "t", "b", List.of("x"), "bob");
-      hub.addComment("o/r", n, "carol", "c");
+      long edited = hub.addComment("o/r", n, "carol", "first words");
+      assertThat(
+              Http.patch(
+                      hub.baseUrl() + "/repos/o/r/issues/comments/" + edited,
+                      "ghp_a",
+                      "{\"body\":\"c\"}")
+                  .status())
+          .isEqualTo(200);
       hub.closeIssue("o/r", n, "carol", "not_planned");
       hub.addCollaborator("o/r", "carol");
     }

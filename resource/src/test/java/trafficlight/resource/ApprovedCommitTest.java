@@ -11,6 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import trafficlight.gate.Approval;
 import trafficlight.gate.DeployRecord;
+import trafficlight.localhub.Comment;
 import trafficlight.localhub.Fault;
 import trafficlight.localhub.FaultPolicy;
 
@@ -128,9 +129,16 @@ class ApprovedCommitTest extends AgainstLocalHub {
 
   static final String SIBLING = "1a2b9f8e7d6c5b4a39281706f5e4d3c2b1a09876";
 
-  /** A person's comment on the QA issue, then a minute passes. */
-  void comment(String login, String body) {
-    hub.addComment(REPO, qaIssue(), login, body);
+  /** A person's comment on the QA issue, then a minute passes; returns the comment's id. */
+  long comment(String login, String body) {
+    long id = hub.addComment(REPO, qaIssue(), login, body);
+    tick();
+    return id;
+  }
+
+  /** The comment's author edits its text, then a minute passes. */
+  void edit(long commentId, String body) {
+    hub.editComment(REPO, commentId, body);
     tick();
   }
 
@@ -286,6 +294,53 @@ class ApprovedCommitTest extends AgainstLocalHub {
     Run run = in(trigger(), version, Map.of(), productionBuild("5"));
 
     assertThat(Files.readString(work.resolve("get/commit"))).isEqualTo(NEWER + "\n");
+  }
+
+  @Test
+  void aDirectiveEditedAfterTheCloseDoesNotCountAndTheOneBeforeItDoes() throws Exception {
+    qaDeploys(OLDER, "Add the cart", "11");
+    qaDeploys(NEWER, "Fix the cart total", "12");
+    qaDeploys(SIBLING, "Tidy the cart", "13");
+    hub.addCollaborator(REPO, "alice");
+    comment("alice", "/promote 1a2b3c4");
+    long edited = comment("alice", "/promote 9f8e7d6");
+    Map<String, String> version = closedVersion();
+    edit(edited, "/promote 1a2b9f8");
+
+    Run run = in(trigger(), version, Map.of(), productionBuild("5"));
+
+    assertThat(run.exit()).as(run.toString()).isZero();
+    assertThat(Files.readString(work.resolve("get/commit"))).isEqualTo(OLDER + "\n");
+    trafficlight.localhub.Issue issue = hub.issue(REPO, qaIssue());
+    Comment comment =
+        issue.comments().stream().filter(c -> c.id() == edited).findFirst().orElseThrow();
+    assertThat(run.stderr())
+        .contains(
+            "ignored /promote 1a2b9f8 by alice: the comment was edited at "
+                + comment.updatedAt()
+                + ", after the close at "
+                + issue.closedAt()
+                + ", so the closer did not see that text ")
+        .contains("/promote 1a2b3c4 by alice chose build 11 (`1a2b3c4`)");
+    assertThat(run.stderr().lines().filter(l -> l.contains("edited"))).hasSize(1);
+  }
+
+  @Test
+  void aDirectiveEditedBeforeTheCloseCountsAsEdited() throws Exception {
+    qaDeploys(OLDER, "Add the cart", "11");
+    qaDeploys(NEWER, "Fix the cart total", "12");
+    hub.addCollaborator(REPO, "alice");
+    long id = comment("alice", "/promote 9f8e7d6");
+    edit(id, "/promote 1a2b3c4");
+    Map<String, String> version = closedVersion();
+
+    Run run = in(trigger(), version, Map.of(), productionBuild("5"));
+
+    assertThat(run.exit()).as(run.toString()).isZero();
+    assertThat(Files.readString(work.resolve("get/commit"))).isEqualTo(OLDER + "\n");
+    assertThat(run.stderr())
+        .contains("/promote 1a2b3c4 by alice chose build 11 (`1a2b3c4`)")
+        .doesNotContain("edited");
   }
 
   @Test

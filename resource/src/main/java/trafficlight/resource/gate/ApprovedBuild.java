@@ -1,5 +1,6 @@
 package trafficlight.resource.gate;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -12,10 +13,11 @@ import trafficlight.resource.protocol.ResourceException;
 
 /**
  * Which of a closed gate issue's recorded builds its close approved: the one the last {@link
- * PromoteDirective} chose, else the newest. Only directives written before the close count (the
- * closer saw them), and only from someone allowed to close the issue ({@link
- * CloseApproval#mayDirect}); the others are said on stderr and ignored. A directive that names no
- * recorded build, or several, fails the get: nothing may be deployed that nobody chose.
+ * PromoteDirective} chose, else the newest. Only directives written before the close and not edited
+ * after it count (the closer saw that text), and only from someone allowed to close the issue
+ * ({@link CloseApproval#mayDirect}); an edited or unauthorized one is said on stderr and ignored. A
+ * directive that names no recorded build, or several, fails the get: nothing may be deployed that
+ * nobody chose.
  */
 final class ApprovedBuild {
 
@@ -70,17 +72,32 @@ final class ApprovedBuild {
     return Approval.of(issue.number(), issue.htmlUrl(), chosen, issue.closedBy(), issue.closedAt());
   }
 
-  /** The newest directive written before the close by someone who may direct, if any. */
+  /**
+   * The newest directive written before the close, unedited since, by someone who may direct, if
+   * any.
+   */
   private Optional<Comment> lastDirective(Issue issue, List<Comment> comments) {
     for (int i = comments.size() - 1; i >= 0; i--) {
       Comment comment = comments.get(i);
-      if (issue.closedAt() != null
-          && comment.createdAt() != null
-          && comment.createdAt().isAfter(issue.closedAt())) {
+      if (afterTheClose(issue, comment.createdAt())) {
         continue; // written after the close: not what the closer approved
       }
       Optional<PromoteDirective> directive = PromoteDirective.parse(comment.body());
       if (directive.isEmpty()) {
+        continue;
+      }
+      if (afterTheClose(issue, comment.updatedAt())) {
+        log.accept(
+            "ignored "
+                + directive.get()
+                + " by "
+                + comment.user()
+                + ": the comment was edited at "
+                + comment.updatedAt()
+                + ", after the close at "
+                + issue.closedAt()
+                + ", so the closer did not see that text "
+                + comment.htmlUrl());
         continue;
       }
       if (approval.mayDirect(comment)) {
@@ -97,5 +114,9 @@ final class ApprovedBuild {
               + comment.htmlUrl());
     }
     return Optional.empty();
+  }
+
+  private static boolean afterTheClose(Issue issue, Instant at) {
+    return issue.closedAt() != null && at != null && at.isAfter(issue.closedAt());
   }
 }
