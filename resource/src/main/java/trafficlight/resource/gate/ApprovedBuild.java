@@ -86,21 +86,26 @@ final class ApprovedBuild {
       if (directive.isEmpty()) {
         continue;
       }
-      if (afterTheClose(issue, comment.updatedAt())) {
-        log.accept(
-            "ignored "
-                + directive.get()
-                + " by "
-                + comment.user()
-                + ": the comment was edited at "
-                + comment.updatedAt()
-                + ", after the close at "
-                + issue.closedAt()
-                + ", so the closer did not see that text "
-                + comment.htmlUrl());
-        continue;
-      }
       if (approval.mayDirect(comment)) {
+        if (afterTheClose(issue, comment.updatedAt())) {
+          // What the closer saw is gone, and an earlier directive is one they saw overridden:
+          // neither is known to be what they approved, so a person must close again.
+          throw new ResourceException(
+              "issue #"
+                  + issue.number()
+                  + ": the "
+                  + directive.get()
+                  + " comment by "
+                  + comment.user()
+                  + " was edited at "
+                  + comment.updatedAt()
+                  + ", after the close at "
+                  + issue.closedAt()
+                  + ", so what the closer approved is not known ("
+                  + comment.htmlUrl()
+                  + "); nothing was renamed: reopen the issue and close it again to approve the"
+                  + " comment as it reads now");
+        }
         return Optional.of(comment);
       }
       log.accept(
