@@ -1,6 +1,5 @@
 package trafficlight.board;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import trafficlight.gate.ApprovalDecision;
@@ -39,10 +38,8 @@ final class CloseReview {
         || "duplicate".equals(issue.stateReason())) {
       return null;
     }
-    List<DeployRecord> records = new ArrayList<>(DeployRecord.readAll(issue.body()));
-    for (Comment comment : comments) {
-      records.addAll(DeployRecord.readAll(comment.body()));
-    }
+    List<DeployRecord> records =
+        DeployRecord.readIssue(issue.body(), comments.stream().map(Comment::body).toList());
     Optional<ApprovalRule> rule = newestRule(records);
     if (rule.isEmpty() || !rule.get().restricts()) {
       return null;

@@ -1,6 +1,5 @@
 package trafficlight.board;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -272,10 +271,8 @@ public final class Promotion {
    */
   private static DeployRecord choose(
       Issue issue, List<Comment> comments, String commit, boolean directNewest) {
-    List<DeployRecord> records = new ArrayList<>(DeployRecord.readAll(issue.body()));
-    for (Comment c : comments) {
-      records.addAll(DeployRecord.readAll(c.body()));
-    }
+    List<DeployRecord> records =
+        DeployRecord.readIssue(issue.body(), comments.stream().map(Comment::body).toList());
     PromoteDirective.Choice choice = new PromoteDirective(commit.strip()).choose(records);
     if (choice instanceof PromoteDirective.Refused refused) {
       throw new NotRecorded("cannot promote #" + issue.number() + ": " + refused.reason());

@@ -221,6 +221,18 @@ public record DeployRecord(
   }
 
   /**
+   * The deploys a gate issue records: its body's, then each comment's in the order given (GitHub
+   * lists comments oldest first).
+   */
+  public static List<DeployRecord> readIssue(String body, List<String> commentBodies) {
+    List<DeployRecord> records = new ArrayList<>(readAll(body));
+    for (String comment : commentBodies) {
+      records.addAll(readAll(comment));
+    }
+    return records;
+  }
+
+  /**
    * The deploys a text records, in order, each once; empty when it records none (a person's
    * comment). Records come first; a text with none yields the builds its build log links name.
    */

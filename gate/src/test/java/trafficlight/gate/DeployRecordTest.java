@@ -44,6 +44,18 @@ class DeployRecordTest {
   }
 
   @Test
+  void anIssueRecordsItsBodysBuildsThenEachCommentsInOrder() {
+    DeployRecord first =
+        new DeployRecord(SHA, "Add the cart", "11", "deploy-qa", "myapp", URL, null);
+    DeployRecord second =
+        new DeployRecord("9".repeat(40), "Fix the cart", "12", "deploy-qa", "myapp", URL, null);
+    assertThat(
+            DeployRecord.readIssue(
+                "Opened." + first.render(), List.of("a person's comment", second.render())))
+        .containsExactly(first, second);
+  }
+
+  @Test
   void theApprovalRuleReadsBack() {
     DeployRecord written =
         new DeployRecord(

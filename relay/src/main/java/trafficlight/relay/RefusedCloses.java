@@ -1,6 +1,5 @@
 package trafficlight.relay;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -70,8 +69,8 @@ final class RefusedCloses implements AutoCloseable {
         return;
       }
       List<Comment> comments = github.listComments(repo, number, null);
-      List<DeployRecord> records = new ArrayList<>(DeployRecord.readAll(issue.body()));
-      comments.forEach(c -> records.addAll(DeployRecord.readAll(c.body())));
+      List<DeployRecord> records =
+          DeployRecord.readIssue(issue.body(), comments.stream().map(Comment::body).toList());
       String reason = null;
       for (Route route : routes) {
         ApprovalDecision decision =

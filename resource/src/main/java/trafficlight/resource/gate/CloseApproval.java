@@ -82,10 +82,10 @@ final class CloseApproval {
 
   /** The deploy records of the body and, when the rule looks at commits, of the comments. */
   private List<DeployRecord> records(Issue issue) {
-    return GateRecords.of(
-        issue,
+    List<Comment> comments =
         rule.forbidSelfApproval() && issue.comments() > 0
             ? github.listComments(repository, issue.number(), null)
-            : List.of());
+            : List.of();
+    return DeployRecord.readIssue(issue.body(), comments.stream().map(Comment::body).toList());
   }
 }

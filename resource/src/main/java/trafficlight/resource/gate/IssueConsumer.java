@@ -84,7 +84,8 @@ final class IssueConsumer {
         issue.isClosed() && issue.comments() > 0
             ? github.listComments(repository, number, null)
             : List.of();
-    List<DeployRecord> records = GateRecords.of(issue, comments);
+    List<DeployRecord> records =
+        DeployRecord.readIssue(issue.body(), comments.stream().map(Comment::body).toList());
     if (issue.isClosed()
         && !ConsumedPrefix.isConsumed(issue.title())
         && approval.decide(issue, records) instanceof ApprovalDecision.Refused refused) {
