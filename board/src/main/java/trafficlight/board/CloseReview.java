@@ -5,6 +5,7 @@ import java.util.Optional;
 import trafficlight.gate.ApprovalDecision;
 import trafficlight.gate.ApprovalRule;
 import trafficlight.gate.DeployRecord;
+import trafficlight.gate.IssueFilter;
 import trafficlight.github.Comment;
 import trafficlight.github.GitHubClient;
 import trafficlight.github.GitHubException;
@@ -32,10 +33,7 @@ final class CloseReview {
    * @param consumed whether a get already consumed it (it counted then)
    */
   String refusal(Issue issue, String closedBy, List<Comment> comments, boolean consumed) {
-    if (!issue.isClosed()
-        || consumed
-        || "not_planned".equals(issue.stateReason())
-        || "duplicate".equals(issue.stateReason())) {
+    if (!issue.isClosed() || consumed || IssueFilter.isAbandoned(issue.stateReason())) {
       return null;
     }
     List<DeployRecord> records =

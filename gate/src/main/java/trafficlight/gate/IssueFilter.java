@@ -37,15 +37,18 @@ public record IssueFilter(
   public boolean matches(Candidate issue) {
     return !issue.pullRequest()
         && state.equals(issue.state())
-        && !("closed".equals(issue.state()) && abandoned(issue.stateReason()))
+        && !("closed".equals(issue.state()) && isAbandoned(issue.stateReason()))
         && issue.title() != null
         && issue.title().startsWith(prefix)
         && issue.labels().containsAll(labels)
         && skipIfLabeled.stream().noneMatch(issue.labels()::contains);
   }
 
-  /** A null reason is GitHub's "completed" (the field is nullable). */
-  private static boolean abandoned(String stateReason) {
+  /**
+   * Whether a close with this {@code state_reason} abandons the promotion (not planned, duplicate),
+   * so it is never a go-ahead. A null reason is GitHub's "completed" (the field is nullable).
+   */
+  public static boolean isAbandoned(String stateReason) {
     return stateReason != null && NOT_A_GO_AHEAD.contains(stateReason);
   }
 }

@@ -8,6 +8,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import trafficlight.gate.ApprovalDecision;
 import trafficlight.gate.DeployRecord;
+import trafficlight.gate.IssueFilter;
 import trafficlight.gate.RefusedCloseNote;
 import trafficlight.github.Comment;
 import trafficlight.github.GitHubClient;
@@ -62,9 +63,7 @@ final class RefusedCloses implements AutoCloseable {
     RepositoryName repo = RepositoryName.parse(routes.get(0).repository());
     try {
       Issue issue = github.getIssue(repo, number);
-      if (!issue.isClosed()
-          || "not_planned".equals(issue.stateReason())
-          || "duplicate".equals(issue.stateReason())) {
+      if (!issue.isClosed() || IssueFilter.isAbandoned(issue.stateReason())) {
         metrics.reopen("not_closed");
         return;
       }
