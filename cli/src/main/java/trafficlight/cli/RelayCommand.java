@@ -17,12 +17,12 @@ import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import trafficlight.concourse.PipelineRef;
 import trafficlight.github.Credentials;
 import trafficlight.github.GitHubClient;
 import trafficlight.github.GitHubEndpoint;
 import trafficlight.github.MemoryResponseCache;
 import trafficlight.github.RetryPolicy;
-import trafficlight.relay.PipelineRef;
 import trafficlight.relay.RelayConfigException;
 import trafficlight.relay.RelayServer;
 import trafficlight.relay.RelaySettings;
@@ -176,12 +176,13 @@ public final class RelayCommand implements Callable<Integer> {
         throw new RelayConfigException(
             "--pipeline " + pipeline + " is not NAME=PIPELINE.yml: give e.g. myapp=pipeline.yml");
       }
-      routes.addAll(
-          RouteReader.read(
-              team,
-              PipelineRef.parse(pipeline.substring(0, eq)),
-              Path.of(pipeline.substring(eq + 1)),
-              values));
+      PipelineRef ref;
+      try {
+        ref = PipelineRef.parse(pipeline.substring(0, eq));
+      } catch (IllegalArgumentException e) {
+        throw new RelayConfigException("--pipeline " + pipeline + ": " + e.getMessage());
+      }
+      routes.addAll(RouteReader.read(team, ref, Path.of(pipeline.substring(eq + 1)), values));
     }
     return routes;
   }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import trafficlight.concourse.PipelineYaml;
 
 /**
  * Turns a {@link Chain} into a Concourse pipeline: per stage a deploy job, a {@code post} resource

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.yaml.snakeyaml.Yaml;
+import trafficlight.concourse.PipelineYaml;
 
 /**
  * Each example chain's pipeline equals its golden file ({@code -Dgolden.update=true} rewrites

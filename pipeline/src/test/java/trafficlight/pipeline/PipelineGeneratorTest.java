@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import trafficlight.concourse.PipelineYaml;
 
 /** The wiring the issue asks for, read from the generated pipeline. */
 class PipelineGeneratorTest {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import trafficlight.concourse.PipelineYaml;
 
 /** The validator finds what {@code fly validate-pipeline} rejects. */
 class PipelineValidatorTest {

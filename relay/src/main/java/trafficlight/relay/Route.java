@@ -1,8 +1,8 @@
 package trafficlight.relay;
 
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
+import trafficlight.concourse.ConcourseUrls;
+import trafficlight.concourse.PipelineRef;
 import trafficlight.gate.ApprovalRule;
 import trafficlight.gate.IssueFilter;
 
@@ -45,19 +45,7 @@ public record Route(
 
   /** Concourse's check webhook of this resource under {@code concourse}, token included. */
   URI webhook(URI concourse) {
-    String base = concourse.toString().replaceAll("/+$", "");
-    String instance = pipeline.query();
-    return URI.create(
-        base
-            + "/api/v1/teams/"
-            + segment(team)
-            + "/pipelines/"
-            + segment(pipeline.name())
-            + "/resources/"
-            + segment(resource)
-            + "/check/webhook?webhook_token="
-            + URLEncoder.encode(webhookToken, StandardCharsets.UTF_8)
-            + (instance.isEmpty() ? "" : "&" + instance));
+    return new ConcourseUrls(concourse, team, pipeline).checkWebhook(resource, webhookToken);
   }
 
   /** {@code team/pipeline/resource}: how logs and answers name the route, without its token. */
@@ -68,9 +56,5 @@ public record Route(
   @Override
   public String toString() {
     return name();
-  }
-
-  private static String segment(String text) {
-    return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
   }
 }

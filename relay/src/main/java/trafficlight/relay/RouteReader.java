@@ -8,10 +8,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import trafficlight.concourse.PipelineRef;
+import trafficlight.concourse.PipelineYaml;
+import trafficlight.concourse.Vars;
 import trafficlight.gate.ApprovalRule;
 import trafficlight.gate.IssueFilter;
-import trafficlight.pipeline.PipelineYaml;
-import trafficlight.pipeline.Vars;
 
 /**
  * Reads the routes of a pipeline file, as {@code fly set-pipeline -c} takes it: every resource

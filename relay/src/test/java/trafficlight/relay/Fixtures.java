@@ -16,19 +16,21 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
+import trafficlight.concourse.PipelineRef;
 
 /** A pipeline with gate resources, a relay over it, and signed deliveries to send it. */
-final class Fixtures {
+public final class Fixtures {
 
-  static final String SECRET = "It's a Secret to Everybody";
-  static final String QA_TOKEN = "tok-qa-8c1f";
-  static final String PROD_TOKEN = "tok-prod-77aa";
-  static final String GITHUB_TOKEN = "ghp_notreallyatoken000000000000000000";
-  static final String QA_TITLE = "[bot] Pulumi myapp applications.myapp.QA deployed.";
-  static final String PROD_TITLE = "[bot] Pulumi myapp applications.myapp.Production deployed.";
-  static final String REPOSITORY = "my-org/deploy-gates";
+  public static final String SECRET = "It's a Secret to Everybody";
+  public static final String QA_TOKEN = "tok-qa-8c1f";
+  public static final String PROD_TOKEN = "tok-prod-77aa";
+  public static final String GITHUB_TOKEN = "ghp_notreallyatoken000000000000000000";
+  public static final String QA_TITLE = "[bot] Pulumi myapp applications.myapp.QA deployed.";
+  public static final String PROD_TITLE =
+      "[bot] Pulumi myapp applications.myapp.Production deployed.";
+  public static final String REPOSITORY = "my-org/deploy-gates";
 
-  static final String PIPELINE =
+  public static final String PIPELINE =
       """
       resource_types:
       - name: github-issues
@@ -69,7 +71,7 @@ final class Fixtures {
         plan: [{get: qa-gate, trigger: true}, {task: x, file: ((unrelated_var))}]
       """;
 
-  static final Map<String, String> VARS =
+  public static final Map<String, String> VARS =
       Map.of("relay.qa_token", QA_TOKEN, "github_token", GITHUB_TOKEN);
 
   private static final HttpClient HTTP =
@@ -77,7 +79,7 @@ final class Fixtures {
 
   private Fixtures() {}
 
-  static List<Route> routes(Path dir) {
+  public static List<Route> routes(Path dir) {
     try {
       Path file = dir.resolve("pipeline.yml");
       Files.writeString(file, PIPELINE, StandardCharsets.UTF_8);
@@ -87,7 +89,7 @@ final class Fixtures {
     }
   }
 
-  static RelayServer relay(
+  public static RelayServer relay(
       Path dir, URI concourse, Duration firstRetry, Duration retryFor, Consumer<String> log) {
     RelayServer relay =
         new RelayServer(
@@ -105,7 +107,7 @@ final class Fixtures {
   }
 
   /** An {@code issues} payload as GitHub sends it, trimmed to what the relay reads and more. */
-  static String issues(String action, String title, String stateReason, String... labels) {
+  public static String issues(String action, String title, String stateReason, String... labels) {
     StringBuilder names = new StringBuilder();
     for (String label : labels) {
       names
@@ -128,21 +130,21 @@ final class Fixtures {
         REPOSITORY);
   }
 
-  static String closed(String title, String... labels) {
+  public static String closed(String title, String... labels) {
     return issues("closed", title, "completed", labels);
   }
 
-  static String sign(String body) {
+  public static String sign(String body) {
     return new WebhookSignature(SECRET.getBytes(StandardCharsets.UTF_8))
         .sign(body.getBytes(StandardCharsets.UTF_8));
   }
 
   /** Sends a signed JSON delivery under a new id. */
-  static HttpResponse<String> send(RelayServer relay, String event, String body) {
+  public static HttpResponse<String> send(RelayServer relay, String event, String body) {
     return send(relay, event, UUID.randomUUID().toString(), body);
   }
 
-  static HttpResponse<String> send(RelayServer relay, String event, String id, String body) {
+  public static HttpResponse<String> send(RelayServer relay, String event, String id, String body) {
     return post(
         relay,
         HttpRequest.newBuilder(github(relay))
@@ -154,11 +156,11 @@ final class Fixtures {
             .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
-  static URI github(RelayServer relay) {
+  public static URI github(RelayServer relay) {
     return URI.create("http://127.0.0.1:" + relay.port() + "/github");
   }
 
-  static HttpResponse<String> post(RelayServer relay, HttpRequest.Builder request) {
+  public static HttpResponse<String> post(RelayServer relay, HttpRequest.Builder request) {
     try {
       return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
@@ -169,7 +171,7 @@ final class Fixtures {
     }
   }
 
-  static HttpResponse<String> get(RelayServer relay, String path) {
+  public static HttpResponse<String> get(RelayServer relay, String path) {
     return post(
         relay, HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + relay.port() + path)).GET());
   }

@@ -22,7 +22,7 @@ import java.util.function.IntSupplier;
  * /api/v1/teams/T/pipelines/P/resources/R/check/webhook} with the status a test sets per resource
  * (201 by default) and records every call.
  */
-final class RecordingConcourse implements AutoCloseable {
+public final class RecordingConcourse implements AutoCloseable {
 
   /** A call received: the path, the decoded query parameters and the status answered. */
   record Call(String path, Map<String, String> query, int status) {

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import trafficlight.concourse.PipelineRef;
 import trafficlight.gate.DeployRecord;
 import trafficlight.github.Credentials;
 import trafficlight.github.GitHubClient;
@@ -42,8 +43,6 @@ import trafficlight.localhub.LocalHub;
 import trafficlight.localhub.MovableClock;
 import trafficlight.localhub.RecordedRequest;
 import trafficlight.localhub.WebhookDelivery;
-import trafficlight.pipeline.ChainReader;
-import trafficlight.pipeline.PipelineGenerator;
 
 /**
  * The relay reopens a close that the trigger resource's approvers refuse, with one comment naming
@@ -59,14 +58,20 @@ class RefusedClosesTest {
   static final String REASON =
       "closed by bob, who may not promote to Production (approvers: alice, @acme/release)";
 
-  static final String CHAIN =
+  /** The trigger resource the generator writes for a Production gated by approvers. */
+  static final String PIPELINE =
       """
-      project: shop
-      stages: [CI, {name: Production, approvers: [alice, "@acme/release"]}]
-      issues: {repository: acme/gates, access_token: ((github.token))}
-      code: [{name: shop, type: git, source: {uri: https://github.com/acme/shop.git}}]
-      deploy: {task: deploy, file: shop/ci/deploy.yml}
-      relay: true
+      resources:
+      - name: ci-promoted
+        type: github-issues
+        check_every: 1m
+        webhook_token: ((relay_webhook_token))
+        source:
+          repository: acme/gates
+          access_token: ((github.token))
+          issue_state: closed
+          issue_prefix: "[bot] Concourse shop CI"
+          approvers: [alice, "@acme/release"]
       """;
 
   @TempDir Path dir;
@@ -89,10 +94,7 @@ class RefusedClosesTest {
     relayToken = hub.createToken("relay-bot");
     concourse = new RecordingConcourse();
     Path file = dir.resolve("pipeline.yml");
-    Files.writeString(
-        file,
-        PipelineGenerator.yaml(ChainReader.parse(CHAIN, "chain.yml"), "chain.yml"),
-        StandardCharsets.UTF_8);
+    Files.writeString(file, PIPELINE, StandardCharsets.UTF_8);
     List<Route> routes =
         RouteReader.read(
             "main", PipelineRef.parse("shop"), file, Map.of("relay_webhook_token", HOOK_TOKEN));

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import trafficlight.concourse.ConcourseUrls;
 
 /** The builds so far, oldest first, numbered as Concourse numbers them. Thread-safe. */
 final class BuildHistory {
@@ -17,10 +18,11 @@ final class BuildHistory {
    * @param inputs the version of each get, by the get's name
    */
   synchronized BuildRecord start(
-      String job, Map<String, Map<String, String>> inputs, RunnerUrls urls) {
+      String job, Map<String, Map<String, String>> inputs, ConcourseUrls urls) {
     int number = (int) builds.stream().filter(b -> b.job().equals(job)).count() + 1;
     BuildRecord build =
-        new BuildRecord(builds.size() + 1, job, number, inputs, urls.build(job, number));
+        new BuildRecord(
+            builds.size() + 1, job, number, inputs, urls.build(job, String.valueOf(number)));
     builds.add(build);
     return build;
   }

@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import trafficlight.pipeline.PipelineYaml;
-import trafficlight.pipeline.Vars;
+import trafficlight.concourse.PipelineYaml;
+import trafficlight.concourse.Vars;
 import trafficlight.pipeline.runner.RunnerPipeline.Get;
 import trafficlight.pipeline.runner.RunnerPipeline.JobDef;
 import trafficlight.pipeline.runner.RunnerPipeline.ResourceDef;
@@ -187,7 +187,7 @@ public final class LocalRunner implements AutoCloseable {
 
   /** The webhook that makes the runner check a resource now, as Concourse's does. */
   public String webhookUrl(String resource, String token) {
-    return server.urls().webhook(resource, token);
+    return server.urls().checkWebhook(resource, token).toString();
   }
 
   /**

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import trafficlight.concourse.ConcourseUrls;
 import trafficlight.pipeline.runner.ResourceImplementation.StepFailedException;
 import trafficlight.pipeline.runner.ResourceImplementation.StepResult;
 import trafficlight.pipeline.runner.RunnerPipeline.Get;
@@ -23,7 +24,7 @@ import trafficlight.pipeline.runner.RunnerPipeline.Task;
  */
 final class PlanRunner {
 
-  private final RunnerUrls urls;
+  private final ConcourseUrls urls;
   private final Map<String, ResourceDef> resources;
   private final Map<String, ResourceImplementation> implementations;
   private final ResourceVersions versions;
@@ -35,7 +36,7 @@ final class PlanRunner {
    * @param workDir where each build gets its directory, {@code builds/<id>}
    */
   PlanRunner(
-      RunnerUrls urls,
+      ConcourseUrls urls,
       Map<String, ResourceDef> resources,
       Map<String, ResourceImplementation> implementations,
       ResourceVersions versions,
@@ -71,8 +72,8 @@ final class PlanRunner {
     env.put("BUILD_ID", Long.toString(build.id()));
     env.put("BUILD_NAME", Integer.toString(build.number()));
     env.put("BUILD_JOB_NAME", job.name());
-    env.put("BUILD_PIPELINE_NAME", urls.pipeline());
-    env.put("BUILD_TEAM_NAME", RunnerUrls.TEAM);
+    env.put("BUILD_PIPELINE_NAME", urls.pipeline().name());
+    env.put("BUILD_TEAM_NAME", urls.team());
     env.put("ATC_EXTERNAL_URL", urls.base());
     env.put("BUILD_URL", build.url());
     env.put("BUILD_URL_SHORT", urls.shortBuild(build.id()));

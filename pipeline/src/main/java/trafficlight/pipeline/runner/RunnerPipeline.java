@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import trafficlight.pipeline.PipelineYaml;
+import trafficlight.concourse.PipelineYaml;
 
 /**
  * The part of Concourse's pipeline schema the local runner executes: what {@code trafficlight

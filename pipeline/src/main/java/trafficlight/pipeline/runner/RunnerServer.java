@@ -19,6 +19,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import trafficlight.concourse.ConcourseUrls;
+import trafficlight.concourse.PipelineRef;
 import trafficlight.pipeline.runner.RunnerPipeline.ResourceDef;
 
 /**
@@ -32,6 +34,9 @@ import trafficlight.pipeline.runner.RunnerPipeline.ResourceDef;
  */
 final class RunnerServer implements AutoCloseable {
 
+  /** The runner's one team, as Concourse names its first. */
+  static final String TEAM = "main";
+
   private static final Pattern BUILD_PAGE =
       Pattern.compile("/teams/([^/]+)/pipelines/([^/]+)/jobs/([^/]+)/builds/(\\d{1,9})");
   private static final Pattern SHORT_PAGE = Pattern.compile("/builds/(\\d{1,18})");
@@ -40,7 +45,7 @@ final class RunnerServer implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final HttpServer server;
-  private final RunnerUrls urls;
+  private final ConcourseUrls urls;
   private final Map<String, ResourceDef> resources;
   private final BuildHistory builds;
   private final Consumer<String> checkNow;
@@ -63,13 +68,15 @@ final class RunnerServer implements AutoCloseable {
       throw new UncheckedIOException(e);
     }
     server.createContext("/", this::serve);
-    this.urls = new RunnerUrls("http://127.0.0.1:" + server.getAddress().getPort(), pipeline);
+    this.urls =
+        new ConcourseUrls(
+            "http://127.0.0.1:" + server.getAddress().getPort(), TEAM, PipelineRef.named(pipeline));
     this.resources = resources;
     this.builds = builds;
     this.checkNow = checkNow;
   }
 
-  RunnerUrls urls() {
+  ConcourseUrls urls() {
     return urls;
   }
 
@@ -146,8 +153,8 @@ final class RunnerServer implements AutoCloseable {
     checkNow.accept(name);
     Map<String, Object> check = new LinkedHashMap<>();
     check.put("id", checks.incrementAndGet());
-    check.put("team_name", RunnerUrls.TEAM);
-    check.put("pipeline_name", urls.pipeline());
+    check.put("team_name", TEAM);
+    check.put("pipeline_name", urls.pipeline().name());
     check.put("resource_name", name);
     check.put("status", "started");
     check.put("create_time", Instant.now().getEpochSecond());
@@ -159,7 +166,7 @@ final class RunnerServer implements AutoCloseable {
   }
 
   private boolean ours(String team, String pipeline) {
-    return team.equals(RunnerUrls.TEAM) && pipeline.equals(urls.pipeline());
+    return team.equals(TEAM) && pipeline.equals(urls.pipeline().name());
   }
 
   private static Response page(Optional<BuildRecord> found) {
@@ -182,7 +189,7 @@ final class RunnerServer implements AutoCloseable {
     StringBuilder text =
         new StringBuilder(
             "trafficlight's local runner: a stand-in for Concourse on one machine\npipeline "
-                + urls.pipeline()
+                + urls.pipeline().name()
                 + "\n\n");
     for (Build build : builds.snapshots()) {
       text.append(build.job())

@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import trafficlight.pipeline.PipelineYaml;
+import trafficlight.concourse.PipelineYaml;
 import trafficlight.pipeline.runner.ResourceImplementation.StepFailedException;
 
 /**

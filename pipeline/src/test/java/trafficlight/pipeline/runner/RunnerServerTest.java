@@ -53,7 +53,8 @@ class RunnerServerTest {
 
   @Test
   void theWebhookQueuesACheckAndAnswers201WithTheCheckAsJson() throws Exception {
-    HttpResponse<String> response = post(server.urls().webhook("gate", "s3cret&more"));
+    HttpResponse<String> response =
+        post(server.urls().checkWebhook("gate", "s3cret&more").toString());
     assertThat(response.statusCode()).isEqualTo(201);
     assertThat(response.headers().firstValue("Content-Type")).contains("application/json");
     JsonNode check = new ObjectMapper().readTree(response.body());
@@ -66,7 +67,8 @@ class RunnerServerTest {
     assertThat(checksAsked).containsExactly("gate");
 
     JsonNode second =
-        new ObjectMapper().readTree(post(server.urls().webhook("gate", "s3cret&more")).body());
+        new ObjectMapper()
+            .readTree(post(server.urls().checkWebhook("gate", "s3cret&more").toString()).body());
     assertThat(second.get("id").asLong()).isGreaterThan(check.get("id").asLong());
   }
 
@@ -76,10 +78,10 @@ class RunnerServerTest {
     assertThat(post(gate).statusCode()).as("no token").isEqualTo(400);
     assertThat(post(gate + "?webhook_token=").statusCode()).as("empty token").isEqualTo(400);
     assertThat(post(gate + "?webhook_token=s3cret").statusCode()).as("wrong").isEqualTo(401);
-    assertThat(post(server.urls().webhook("code", "anything")).statusCode())
+    assertThat(post(server.urls().checkWebhook("code", "anything").toString()).statusCode())
         .as("a resource without webhook_token")
         .isEqualTo(401);
-    assertThat(post(server.urls().webhook("nope", "s3cret&more")).statusCode())
+    assertThat(post(server.urls().checkWebhook("nope", "s3cret&more").toString()).statusCode())
         .as("unknown resource")
         .isEqualTo(404);
     assertThat(post(webhook("main", "nope", "gate") + "?webhook_token=x").statusCode())
@@ -91,7 +93,8 @@ class RunnerServerTest {
     // Concourse looks at the token before the resource, and at the pipeline before both
     assertThat(post(webhook("main", "shop", "nope")).statusCode()).isEqualTo(400);
     assertThat(post(webhook("main", "nope", "nope")).statusCode()).isEqualTo(404);
-    assertThat(get(server.urls().webhook("gate", "s3cret&more")).statusCode()).isEqualTo(405);
+    assertThat(get(server.urls().checkWebhook("gate", "s3cret&more").toString()).statusCode())
+        .isEqualTo(405);
     assertThat(checksAsked).isEmpty();
   }
 

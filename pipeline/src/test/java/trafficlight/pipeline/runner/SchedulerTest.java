@@ -11,7 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import trafficlight.pipeline.PipelineYaml;
+import trafficlight.concourse.PipelineYaml;
 import trafficlight.pipeline.runner.RunnerPipeline.JobDef;
 import trafficlight.pipeline.runner.Scheduler.Start;
 

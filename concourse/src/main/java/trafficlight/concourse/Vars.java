@@ -1,4 +1,4 @@
-package trafficlight.pipeline;
+package trafficlight.concourse;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

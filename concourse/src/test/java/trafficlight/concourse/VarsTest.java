@@ -1,4 +1,4 @@
-package trafficlight.pipeline;
+package trafficlight.concourse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

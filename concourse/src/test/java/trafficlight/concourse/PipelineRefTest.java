@@ -1,11 +1,9 @@
-package trafficlight.relay;
+package trafficlight.concourse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.List;
 import org.junit.jupiter.api.Test;
-import trafficlight.gate.IssueFilter;
 
 /** Instanced pipelines, addressed as Concourse's API reads them ({@code vars.KEY=JSON}). */
 class PipelineRefTest {
@@ -38,26 +36,10 @@ class PipelineRefTest {
   }
 
   @Test
-  void theWebhookOfAnInstancedPipelineCarriesItsVars() {
-    Route route =
-        new Route(
-            "main",
-            PipelineRef.parse("myapp/branch:feature/x"),
-            "qa-gate",
-            "t",
-            "o/r",
-            new IssueFilter("closed", "", List.of(), List.of()));
-    assertThat(route.webhook(java.net.URI.create("http://ci")).toString())
-        .isEqualTo(
-            "http://ci/api/v1/teams/main/pipelines/myapp/resources/qa-gate/check/webhook"
-                + "?webhook_token=t&vars.branch=%22feature%2Fx%22");
-  }
-
-  @Test
   void badFormsAreRefusedSayingWhatToWrite() {
     assertThatThrownBy(() -> PipelineRef.parse("/a:b")).hasMessageContaining("has no name");
     assertThatThrownBy(() -> PipelineRef.parse("p/novalue"))
-        .isInstanceOf(RelayConfigException.class)
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("KEY:VALUE");
   }
 }

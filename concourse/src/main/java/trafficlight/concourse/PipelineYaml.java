@@ -1,4 +1,4 @@
-package trafficlight.pipeline;
+package trafficlight.concourse;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;

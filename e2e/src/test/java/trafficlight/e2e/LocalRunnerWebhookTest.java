@@ -1,4 +1,4 @@
-package trafficlight.relay;
+package trafficlight.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,8 +14,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import trafficlight.concourse.PipelineRef;
 import trafficlight.pipeline.runner.LocalRunner;
 import trafficlight.pipeline.runner.ResourceImplementation;
+import trafficlight.relay.Fixtures;
+import trafficlight.relay.RelayServer;
+import trafficlight.relay.RelaySettings;
+import trafficlight.relay.Route;
+import trafficlight.relay.RouteReader;
 
 /**
  * The relay in front of the local runner's check webhook, which keeps Concourse's URL and status

@@ -1,4 +1,4 @@
-package trafficlight.relay;
+package trafficlight.concourse;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -34,12 +34,21 @@ public record PipelineRef(String name, Map<String, Object> instanceVars) {
     instanceVars = new TreeMap<>(instanceVars);
   }
 
-  /** {@code NAME} or {@code NAME/KEY:VALUE,…}. */
+  /** A plain pipeline, not instanced. */
+  public static PipelineRef named(String name) {
+    return new PipelineRef(name, Map.of());
+  }
+
+  /**
+   * {@code NAME} or {@code NAME/KEY:VALUE,…}.
+   *
+   * @throws IllegalArgumentException a form that is neither, saying what to write
+   */
   public static PipelineRef parse(String text) {
     int slash = text.indexOf('/');
     String name = slash < 0 ? text : text.substring(0, slash);
     if (name.isBlank()) {
-      throw new RelayConfigException(
+      throw new IllegalArgumentException(
           "pipeline \"" + text + "\" has no name: write NAME or NAME/KEY:VALUE,…");
     }
     Map<String, Object> vars = new TreeMap<>();
@@ -48,7 +57,7 @@ public record PipelineRef(String name, Map<String, Object> instanceVars) {
       for (String pair : splitOutsideQuotesAndBrackets(rest)) {
         int colon = indexOutsideQuotes(pair, ':');
         if (colon <= 0) {
-          throw new RelayConfigException(
+          throw new IllegalArgumentException(
               "instance vars \""
                   + rest
                   + "\" of pipeline "
@@ -101,7 +110,7 @@ public record PipelineRef(String name, Map<String, Object> instanceVars) {
     try {
       return YAML.readValue(text, Object.class);
     } catch (JsonProcessingException e) {
-      throw new RelayConfigException(
+      throw new IllegalArgumentException(
           "instance var " + key + " of pipeline " + pipeline + " is not a YAML value: " + text);
     }
   }

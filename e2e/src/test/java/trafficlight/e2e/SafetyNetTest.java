@@ -1,4 +1,4 @@
-package trafficlight.relay;
+package trafficlight.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,6 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import trafficlight.concourse.PipelineRef;
 import trafficlight.localhub.DeliveryFault;
 import trafficlight.localhub.DeliveryFaultPolicy;
 import trafficlight.localhub.LocalHub;
@@ -25,6 +26,11 @@ import trafficlight.pipeline.runner.Build;
 import trafficlight.pipeline.runner.DemoCodeResource;
 import trafficlight.pipeline.runner.LocalRunner;
 import trafficlight.pipeline.runner.ResourceProcess;
+import trafficlight.relay.Fixtures;
+import trafficlight.relay.RelayServer;
+import trafficlight.relay.RelaySettings;
+import trafficlight.relay.Route;
+import trafficlight.relay.RouteReader;
 
 /**
  * The relay's safety net, end to end with real parts: localhub's repository webhook delivers to the
