@@ -156,13 +156,24 @@ class RelayFaultsTest {
       threads.shutdown();
       assertThat(ok).hasValue(200);
       assertThat(concourse.awaitCalls(200, Duration.ofSeconds(30))).hasSize(200);
-      Thread.sleep(300);
+      // the relay counts a forward once Concourse's answer is back, after Concourse recorded it
+      String metrics = awaitMetric(relay, "trafficlight_relay_forwards_total{result=\"ok\"} 200.0");
       assertThat(concourse.calls()).hasSize(200);
-      assertThat(Fixtures.get(relay, "/metrics").body())
+      assertThat(metrics)
           .contains(
               "trafficlight_relay_deliveries_total{action=\"closed\",event=\"issues\",result=\"forwarded\"} 200.0",
               "trafficlight_relay_deliveries_total{action=\"closed\",event=\"issues\",result=\"duplicate\"} 200.0",
               "trafficlight_relay_forwards_total{result=\"ok\"} 200.0");
     }
+  }
+
+  private static String awaitMetric(RelayServer relay, String line) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    String metrics = Fixtures.get(relay, "/metrics").body();
+    while (!metrics.contains(line) && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+      metrics = Fixtures.get(relay, "/metrics").body();
+    }
+    return metrics;
   }
 }
