@@ -16,7 +16,10 @@
  *   <li>{@link trafficlight.gate.Approval}: what a close approved ({@code approved} in {@code
  *       gh_issue.json}, {@code promoted_from} in the next stage's record);
  *   <li>{@link trafficlight.gate.DeployingNotice}: the consuming get's comment saying which build
- *       deploys it.
+ *       deploys it;
+ *   <li>{@link trafficlight.gate.GateEvent}: what happened to a gate (opened, a build added,
+ *       closed, refused, abandoned, consumed, deployed), sent to {@link
+ *       trafficlight.gate.GateEvents} by whoever saw it, for whatever reacts.
  * </ul>
  */
 package trafficlight.gate;

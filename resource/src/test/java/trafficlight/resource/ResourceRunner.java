@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import trafficlight.gate.GateEvents;
 import trafficlight.resource.gate.IssueGateResource;
 import trafficlight.resource.protocol.ConcourseProtocol;
 
@@ -22,29 +23,34 @@ interface ResourceRunner {
   Run run(String command, String stdin, Map<String, String> env, List<String> args);
 
   /** The protocol and resource called in this JVM: what the executables do, minus the JVM. */
-  ResourceRunner IN_PROCESS =
-      (command, stdin, env, args) -> {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream stderr = new PrintStream(err, true, StandardCharsets.UTF_8);
-        int exit =
-            new ConcourseProtocol(
-                    // check caches only where the test's TMPDIR says: none unless it sets one
-                    source ->
-                        IssueGateResource.fromSource(
-                            source,
-                            stderr::println,
-                            env.containsKey("TMPDIR") ? Path.of(env.get("TMPDIR")) : null))
-                .run(
-                    command,
-                    args,
-                    new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-                    new PrintStream(out, true, StandardCharsets.UTF_8),
-                    stderr,
-                    env);
-        return new Run(
-            exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-      };
+  ResourceRunner IN_PROCESS = inProcess(GateEvents.NONE);
+
+  /** {@link #IN_PROCESS}, with the resource's gate events sent to {@code events}. */
+  static ResourceRunner inProcess(GateEvents events) {
+    return (command, stdin, env, args) -> {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      ByteArrayOutputStream err = new ByteArrayOutputStream();
+      PrintStream stderr = new PrintStream(err, true, StandardCharsets.UTF_8);
+      int exit =
+          new ConcourseProtocol(
+                  // check caches only where the test's TMPDIR says: none unless it sets one
+                  source ->
+                      IssueGateResource.fromSource(
+                          source,
+                          stderr::println,
+                          env.containsKey("TMPDIR") ? Path.of(env.get("TMPDIR")) : null,
+                          events))
+              .run(
+                  command,
+                  args,
+                  new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                  new PrintStream(out, true, StandardCharsets.UTF_8),
+                  stderr,
+                  env);
+      return new Run(
+          exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    };
+  }
 
   /**
    * The executables of {@code dist/opt/resource}, as Concourse runs them: a fresh process per step,

@@ -16,6 +16,8 @@ import trafficlight.gate.ApprovalDecision;
 import trafficlight.gate.ConsumedPrefix;
 import trafficlight.gate.DeployRecord;
 import trafficlight.gate.DeployingNotice;
+import trafficlight.gate.GateEvent;
+import trafficlight.gate.GateEvents;
 import trafficlight.github.Comment;
 import trafficlight.github.GitHubClient;
 import trafficlight.github.GitHubException;
@@ -53,11 +55,13 @@ final class IssueConsumer {
   private final Consumer<String> log;
   private final CloseApproval approval;
   private final ApprovedBuild chooser;
+  private final GateEvents events;
 
-  IssueConsumer(GitHubClient github, SourceConfig source, Consumer<String> log) {
+  IssueConsumer(GitHubClient github, SourceConfig source, Consumer<String> log, GateEvents events) {
     this.github = github;
     this.repository = source.repository();
     this.log = log;
+    this.events = events;
     this.approval = new CloseApproval(github, source);
     this.chooser = new ApprovedBuild(approval, log);
   }
@@ -89,6 +93,8 @@ final class IssueConsumer {
     if (issue.isClosed()
         && !ConsumedPrefix.isConsumed(issue.title())
         && approval.decide(issue, records) instanceof ApprovalDecision.Refused refused) {
+      events.send(
+          new GateEvent.Refused(gate(issue), issue.closedAt(), issue.closedBy(), refused.reason()));
       throw new ResourceException(
           "issue #" + number + " is not a go-ahead: " + refused.reason() + "; nothing was renamed");
     }
@@ -97,6 +103,7 @@ final class IssueConsumer {
       String title = ConsumedPrefix.add(issue.title(), buildName(build));
       issue = github.updateIssue(repository, number, Map.of("title", title));
       log.accept("consumed #" + number + ": renamed to \"" + issue.title() + "\"");
+      events.send(new GateEvent.Consumed(gate(issue), Instant.now(), buildName(build), approved));
     }
     boolean consumedByThisBuild =
         consume
@@ -162,6 +169,11 @@ final class IssueConsumer {
               + e.getMessage()
               + "); the deploy goes on");
     }
+  }
+
+  private GateEvent.Gate gate(Issue issue) {
+    return new GateEvent.Gate(
+        repository.toString(), issue.number(), issue.title(), issue.htmlUrl());
   }
 
   private static String blankToNull(String value) {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import trafficlight.gate.GateEvents;
 import trafficlight.github.FileResponseCache;
 import trafficlight.github.GitHubClient;
 import trafficlight.github.ResponseCache;
@@ -29,14 +30,20 @@ public final class IssueGateResource implements Resource, AutoCloseable {
   private final Consumer<String> log;
   private final Path checkCacheFile;
   private final String cacheKey;
+  private final GateEvents events;
   private GitHubClient github;
 
   private IssueGateResource(
-      SourceConfig source, Consumer<String> log, Path checkCacheFile, String cacheKey) {
+      SourceConfig source,
+      Consumer<String> log,
+      Path checkCacheFile,
+      String cacheKey,
+      GateEvents events) {
     this.source = source;
     this.log = log;
     this.checkCacheFile = checkCacheFile;
     this.cacheKey = cacheKey;
+    this.events = events;
   }
 
   /**
@@ -55,6 +62,14 @@ public final class IssueGateResource implements Resource, AutoCloseable {
    */
   public static IssueGateResource fromSource(
       Map<String, Object> source, Consumer<String> log, Path cacheDirectory) {
+    return fromSource(source, log, cacheDirectory, GateEvents.NONE);
+  }
+
+  /**
+   * @param events what reacts to the gate events that put and get send
+   */
+  public static IssueGateResource fromSource(
+      Map<String, Object> source, Consumer<String> log, Path cacheDirectory, GateEvents events) {
     SourceConfig config = SourceConfig.parse(source);
     if (config.endpoint().plainHttpToRemoteHost()) {
       log.accept(
@@ -64,7 +79,7 @@ public final class IssueGateResource implements Resource, AutoCloseable {
     }
     String key = CheckCacheKey.of(source);
     Path file = cacheDirectory == null ? null : cacheDirectory.resolve(cacheFileName(key));
-    return new IssueGateResource(config, log, file, key);
+    return new IssueGateResource(config, log, file, key, events);
   }
 
   /** {@code $TMPDIR} when set, else the JVM's temporary directory. */
@@ -98,13 +113,13 @@ public final class IssueGateResource implements Resource, AutoCloseable {
   public Result downloadVersion(
       Version version, Path destination, BuildMetadata build, Map<String, Object> params) {
     boolean consume = GetParams.parse(params).consume();
-    return new IssueConsumer(client(ResponseCache.NONE), source, log)
+    return new IssueConsumer(client(ResponseCache.NONE), source, log, events)
         .consume(version, destination, build, consume);
   }
 
   @Override
   public Result publishNewVersion(Path sources, BuildMetadata build, Map<String, Object> params) {
-    return new IssuePublisher(client(ResponseCache.NONE), source, log)
+    return new IssuePublisher(client(ResponseCache.NONE), source, log, events)
         .publish(sources, build, PutParams.parse(params));
   }
 

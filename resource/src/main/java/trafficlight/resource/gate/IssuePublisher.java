@@ -12,6 +12,8 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import trafficlight.gate.Approval;
 import trafficlight.gate.DeployRecord;
+import trafficlight.gate.GateEvent;
+import trafficlight.gate.GateEvents;
 import trafficlight.gate.GateLabels;
 import trafficlight.gate.TitleFormat;
 import trafficlight.github.GitHubClient;
@@ -42,12 +44,15 @@ final class IssuePublisher {
   private final SourceConfig source;
   private final RepositoryName repository;
   private final Consumer<String> log;
+  private final GateEvents events;
 
-  IssuePublisher(GitHubClient github, SourceConfig source, Consumer<String> log) {
+  IssuePublisher(
+      GitHubClient github, SourceConfig source, Consumer<String> log, GateEvents events) {
     this.github = github;
     this.source = source;
     this.repository = source.repository();
     this.log = log;
+    this.events = events;
   }
 
   Resource.Result publish(Path sources, BuildMetadata build, PutParams params) {
@@ -87,11 +92,12 @@ final class IssuePublisher {
       String previous = PreviousDeploy.commit(github, repository, title, open, source.labels());
       carried = CarriedSincePrevious.find(github, code, previous, commit.sha(), log);
     }
-    String record = deployRecord(commit, code, carried, promotedFrom, build, params);
-    String tail = carried.markdown() + record;
+    DeployRecord deploy = deployRecord(commit, code, carried, promotedFrom, build, params);
+    String tail = carried.markdown() + (recordsSomething(deploy) ? deploy.render() : "");
     body = fit(body, MAX_BODY - tail.length()) + tail;
 
-    Resource.Result result = publish(title, body, labels, assignees, open, build);
+    Published published = publish(title, body, labels, assignees, open, build);
+    announce(published, deploy);
     if (params.githubDeployment()) {
       GitHubDeployment.record(
           github,
@@ -102,10 +108,25 @@ final class IssuePublisher {
           build.buildUrl(),
           log);
     }
-    return result;
+    return result(published.issue(), published.opened() ? "created" : "commented");
   }
 
-  private Resource.Result publish(
+  /** The issue the put wrote to, and whether this put opened it. */
+  private record Published(Issue issue, boolean opened) {}
+
+  private void announce(Published published, DeployRecord deploy) {
+    Issue issue = published.issue();
+    GateEvent.Gate gate =
+        new GateEvent.Gate(repository.toString(), issue.number(), issue.title(), issue.htmlUrl());
+    Instant at = Instant.now();
+    events.send(
+        published.opened()
+            ? new GateEvent.Opened(gate, at, deploy)
+            : new GateEvent.BuildAdded(gate, at, deploy));
+    events.send(new GateEvent.Deployed(gate, at, deploy));
+  }
+
+  private Published publish(
       String title,
       String body,
       List<String> labels,
@@ -120,9 +141,9 @@ final class IssuePublisher {
         Issue keeper = keepOldest(created, title, body);
         if (keeper == created) {
           log.accept("opened #" + created.number() + " " + created.htmlUrl());
-          return result(created, "created");
+          return new Published(created, true);
         }
-        return result(keeper, "commented");
+        return new Published(keeper, false);
       }
       existing = opened.issue(); // another put opened it while ours failed
     } else {
@@ -136,42 +157,43 @@ final class IssuePublisher {
             + existing.number()
             + " "
             + existing.htmlUrl());
-    return result(existing, "commented");
+    return new Published(existing, false);
   }
 
   /**
-   * The record of this deploy, when the put has something to record beyond mitodl's body: the
-   * commit ({@code commit_from}), the next stage's name ({@code next_stage}), its approvers rule or
-   * the approval it came from ({@code approval}).
+   * Whether the put has something to record beyond mitodl's body: the commit ({@code commit_from}),
+   * the next stage's name ({@code next_stage}), its approvers rule or the approval it came from
+   * ({@code approval}). Without, the body stays as mitodl's resource writes it.
    */
-  private static String deployRecord(
+  private static boolean recordsSomething(DeployRecord deploy) {
+    return deploy.commit() != null
+        || deploy.nextStage() != null
+        || deploy.approvers() != null
+        || deploy.forbidSelfApproval() != null
+        || deploy.promotedFrom() != null;
+  }
+
+  /** This deploy, as its record says it and its events carry it. */
+  private static DeployRecord deployRecord(
       DeployedCommit commit,
       RepositoryName code,
       CarriedSincePrevious carried,
       Approval promotedFrom,
       BuildMetadata build,
       PutParams params) {
-    if (commit == null
-        && params.nextStage() == null
-        && params.approvers() == null
-        && params.forbidSelfApproval() == null
-        && promotedFrom == null) {
-      return "";
-    }
     return new DeployRecord(
-            commit == null ? null : commit.sha(),
-            commit == null ? null : commit.subject(),
-            build.get("BUILD_NAME"),
-            build.get("BUILD_JOB_NAME"),
-            build.get("BUILD_PIPELINE_NAME"),
-            build.buildUrl(),
-            params.nextStage(),
-            code == null ? null : code.toString(),
-            carried.commits(),
-            params.approvers(),
-            params.forbidSelfApproval(),
-            promotedFrom)
-        .render();
+        commit == null ? null : commit.sha(),
+        commit == null ? null : commit.subject(),
+        build.get("BUILD_NAME"),
+        build.get("BUILD_JOB_NAME"),
+        build.get("BUILD_PIPELINE_NAME"),
+        build.buildUrl(),
+        params.nextStage(),
+        code == null ? null : code.toString(),
+        carried.commits(),
+        params.approvers(),
+        params.forbidSelfApproval(),
+        promotedFrom);
   }
 
   /** {@code code_repository}, else what the checkout's {@code origin} names, else null. */
