@@ -13,9 +13,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import trafficlight.gate.CloseReason;
 import trafficlight.gate.DeployRecord;
 import trafficlight.gate.DeployingNotice;
 import trafficlight.gate.GateLabels;
+import trafficlight.gate.GateState;
 import trafficlight.gate.TitleFormat;
 import trafficlight.github.Comment;
 import trafficlight.github.Issue;
@@ -66,7 +68,7 @@ public final class BoardModel {
       Issue issue = input.issue();
       if (issue.pullRequest()
           || !GateLabels.has(issue.labels(), GateLabels.WORKFLOW)
-          || "duplicate".equals(issue.stateReason())) {
+          || CloseReason.of(issue.stateReason()) == CloseReason.DUPLICATE) {
         continue;
       }
       var title = format.match(issue.title());
@@ -152,7 +154,7 @@ public final class BoardModel {
             new Stage(
                 name,
                 target,
-                Stage.shortNameOf(target),
+                TitleFormat.shortStage(target),
                 Light.GREY,
                 "never deployed",
                 null,
@@ -218,7 +220,7 @@ public final class BoardModel {
     if (finalStage) {
       light = Light.GREEN;
       status = "final";
-    } else if (latest.isOpen()) {
+    } else if (latest.gateState() == GateState.WAITING) {
       light = Light.AMBER;
       status = "waiting";
       waiting = Duration.between(latest.createdAt(), now);
@@ -226,18 +228,21 @@ public final class BoardModel {
         waiting = Duration.ZERO;
       }
       held = latest.deploys();
-    } else if ("not_planned".equals(latest.stateReason())) {
-      light = Light.RED;
-      status = "not planned";
-    } else if (latest.consumedBy() != null) {
-      light = Light.GREEN;
-      status = "consumed";
-    } else if (latest.refusal() != null) {
-      light = Light.REFUSED;
-      status = "refused";
     } else {
-      light = Light.GREEN;
-      status = "promoted";
+      GateState state = latest.gateState();
+      light =
+          switch (state) {
+            case ABANDONED -> Light.RED;
+            case REFUSED -> Light.REFUSED;
+            default -> Light.GREEN;
+          };
+      status =
+          switch (state) {
+            case ABANDONED -> "not planned";
+            case CONSUMED -> "consumed";
+            case REFUSED -> "refused";
+            default -> "promoted";
+          };
     }
     Instant lastDeploy = latest.createdAt();
     for (GateIssue issue : issues) {
@@ -250,7 +255,7 @@ public final class BoardModel {
     return new Stage(
         project,
         name,
-        Stage.shortNameOf(name),
+        TitleFormat.shortStage(name),
         light,
         status,
         null,

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import trafficlight.gate.ApprovalRule;
 import trafficlight.gate.DeployingNotice;
+import trafficlight.gate.GateState;
 
 /**
  * One gate issue of a stage, as the board reads it.
@@ -69,6 +70,11 @@ public record GateIssue(
 
   public boolean isOpen() {
     return "open".equals(state);
+  }
+
+  /** Where it stands: waiting, promoted, refused, abandoned or consumed. */
+  public GateState gateState() {
+    return GateState.of(!isOpen(), stateReason, consumedBy != null, refusal != null);
   }
 
   /**

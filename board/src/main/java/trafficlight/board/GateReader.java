@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import trafficlight.gate.CloseReason;
 import trafficlight.gate.GateLabels;
 import trafficlight.gate.TitleFormat;
 import trafficlight.github.Comment;
@@ -149,7 +150,7 @@ public final class GateReader {
 
   private static int latestNonDuplicate(List<Issue> newestFirst) {
     for (int i = 0; i < newestFirst.size(); i++) {
-      if (!"duplicate".equals(newestFirst.get(i).stateReason())) {
+      if (CloseReason.of(newestFirst.get(i).stateReason()) != CloseReason.DUPLICATE) {
         return i;
       }
     }

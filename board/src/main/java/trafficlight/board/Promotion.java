@@ -5,8 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import trafficlight.gate.ApprovalRule;
+import trafficlight.gate.CloseReason;
 import trafficlight.gate.DeployRecord;
 import trafficlight.gate.PromoteDirective;
+import trafficlight.gate.TitleFormat;
 import trafficlight.github.Comment;
 import trafficlight.github.GitHubClient;
 import trafficlight.github.Issue;
@@ -106,7 +108,9 @@ public final class Promotion {
               + ": its latest issue #"
               + latest.number()
               + " was closed"
-              + ("not_planned".equals(latest.stateReason()) ? " as not planned" : "")
+              + (CloseReason.of(latest.stateReason()) == CloseReason.NOT_PLANNED
+                  ? " as not planned"
+                  : "")
               + Texts.by(latest)
               + "; the next deploy of "
               + stage.shortName()
@@ -205,7 +209,7 @@ public final class Promotion {
               + (now.closedBy() != null ? " by " + now.closedBy() : "")
               + (now.closedAt() != null ? " at " + Texts.time(now.closedAt()) : ""));
     }
-    String next = stage.next() != null ? Stage.shortNameOf(stage.next()) : "the next stage";
+    String next = stage.next() != null ? TitleFormat.shortStage(stage.next()) : "the next stage";
     String who = by == null || by.isBlank() ? null : by.strip();
     List<Comment> comments = github.listComments(repo, number, null);
     DeployRecord chosen = commit == null ? null : choose(now, comments, commit, directNewest);
@@ -231,7 +235,7 @@ public final class Promotion {
     String warning = chosen == null || left == null ? null : directiveWarning(left, repo);
     Map<String, Object> close = new LinkedHashMap<>();
     close.put("state", "closed");
-    close.put("state_reason", "completed");
+    close.put("state_reason", CloseReason.COMPLETED.apiName());
     Issue closed = github.updateIssue(repo, number, close);
     return new Result(
         stage.project(),

@@ -76,9 +76,4 @@ public record Stage(
   static String normalize(String text) {
     return text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
   }
-
-  static String shortNameOf(String stage) {
-    int dot = stage.lastIndexOf('.');
-    return dot >= 0 && dot < stage.length() - 1 ? stage.substring(dot + 1) : stage;
-  }
 }

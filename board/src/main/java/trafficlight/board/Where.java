@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import trafficlight.gate.Approval;
+import trafficlight.gate.CloseReason;
 import trafficlight.gate.DeployRecord;
 import trafficlight.gate.DeployingNotice;
 
@@ -310,7 +311,7 @@ public final class Where {
               + holder.refusal()
               + ", so it is no go-ahead");
     }
-    if ("not_planned".equals(holder.stateReason())) {
+    if (CloseReason.of(holder.stateReason()) == CloseReason.NOT_PLANNED) {
       return notYet(
           project,
           stage,

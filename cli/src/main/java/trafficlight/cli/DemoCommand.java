@@ -22,6 +22,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import trafficlight.gate.ConsumedPrefix;
 import trafficlight.gate.DeployRecord;
 import trafficlight.localhub.Issue;
 import trafficlight.localhub.LocalHub;
@@ -493,9 +494,9 @@ public final class DemoCommand implements Callable<Integer> {
             stage.name(),
             "consumed issue #"
                 + version.get("issue_number")
-                + " (renamed [CONSUMED #"
-                + build.number()
-                + "])"
+                + " (renamed "
+                + ConsumedPrefix.add("", Integer.toString(build.number()))
+                + ")"
                 + (commit == null
                     ? ""
                     : ": " + metadata.get("approved_by") + " approved " + commit.substring(0, 7)));

@@ -18,8 +18,6 @@ import java.util.List;
 public record IssueFilter(
     String state, String prefix, List<String> labels, List<String> skipIfLabeled) {
 
-  private static final List<String> NOT_A_GO_AHEAD = List.of("not_planned", "duplicate");
-
   public IssueFilter {
     labels = List.copyOf(labels);
     skipIfLabeled = List.copyOf(skipIfLabeled);
@@ -45,10 +43,10 @@ public record IssueFilter(
   }
 
   /**
-   * Whether a close with this {@code state_reason} abandons the promotion (not planned, duplicate),
-   * so it is never a go-ahead. A null reason is GitHub's "completed" (the field is nullable).
+   * Whether a close with this {@code state_reason} abandons the promotion, so it is never a
+   * go-ahead ({@link CloseReason#abandons}).
    */
   public static boolean isAbandoned(String stateReason) {
-    return stateReason != null && NOT_A_GO_AHEAD.contains(stateReason);
+    return CloseReason.of(stateReason).abandons();
   }
 }

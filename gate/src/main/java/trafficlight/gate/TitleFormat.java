@@ -130,7 +130,22 @@ public final class TitleFormat {
    *
    * @param consumedBy the build named by the title's consumed prefix, or null when it has none
    */
-  public record Title(String deployer, String project, String stage, String consumedBy) {}
+  public record Title(String deployer, String project, String stage, String consumedBy) {
+
+    /** {@link TitleFormat#shortStage} of the stage. */
+    public String shortStage() {
+      return TitleFormat.shortStage(stage);
+    }
+  }
+
+  /**
+   * A stage as people say it and the board's columns show it: the last dot-separated part of the
+   * title's stage ({@code applications.myapp.QA} is {@code QA}); a name without one as it is.
+   */
+  public static String shortStage(String stage) {
+    int dot = stage.lastIndexOf('.');
+    return dot >= 0 && dot < stage.length() - 1 ? stage.substring(dot + 1) : stage;
+  }
 
   @Override
   public String toString() {

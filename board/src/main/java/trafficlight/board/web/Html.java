@@ -6,6 +6,7 @@ import java.util.Set;
 import trafficlight.board.Build;
 import trafficlight.board.Stage;
 import trafficlight.board.Texts;
+import trafficlight.gate.TitleFormat;
 
 /** The server-rendered parts: the account line, the promotion confirmation and messages. */
 final class Html {
@@ -77,11 +78,7 @@ final class Html {
    */
   static String confirmation(Stage stage, String csrf, String login) {
     var issue = stage.latest();
-    String next = stage.next() == null ? "the next stage" : stage.next();
-    int dot = next.lastIndexOf('.');
-    if (dot >= 0 && dot < next.length() - 1) {
-      next = next.substring(dot + 1);
-    }
+    String next = stage.next() == null ? "the next stage" : TitleFormat.shortStage(stage.next());
     String body =
         "<h2>Promote "
             + escape(stage.project())

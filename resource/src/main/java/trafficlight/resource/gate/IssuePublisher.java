@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import trafficlight.gate.Approval;
+import trafficlight.gate.CloseReason;
 import trafficlight.gate.DeployRecord;
 import trafficlight.gate.GateEvent;
 import trafficlight.gate.GateEvents;
@@ -214,8 +215,7 @@ final class IssuePublisher {
   private static String environment(String title, BuildMetadata build) {
     return TitleFormat.defaultFormat()
         .match(title)
-        .map(TitleFormat.Title::stage)
-        .map(stage -> stage.substring(stage.lastIndexOf('.') + 1))
+        .map(TitleFormat.Title::shortStage)
         .filter(stage -> !stage.isBlank())
         .orElse(build.get("BUILD_JOB_NAME"));
   }
@@ -253,7 +253,9 @@ final class IssuePublisher {
   private void closeAsDuplicate(Issue duplicate, Issue oldest) {
     github.createComment(repository, duplicate.number(), "Duplicate of #" + oldest.number());
     github.updateIssue(
-        repository, duplicate.number(), Map.of("state", "closed", "state_reason", "duplicate"));
+        repository,
+        duplicate.number(),
+        Map.of("state", "closed", "state_reason", CloseReason.DUPLICATE.apiName()));
     log.accept(
         "#"
             + duplicate.number()

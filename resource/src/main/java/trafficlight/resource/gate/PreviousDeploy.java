@@ -3,6 +3,7 @@ package trafficlight.resource.gate;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import trafficlight.gate.CloseReason;
 import trafficlight.gate.ConsumedPrefix;
 import trafficlight.gate.DeployRecord;
 import trafficlight.github.Comment;
@@ -60,7 +61,7 @@ final class PreviousDeploy {
     for (int seen = 0; seen < CLOSED_LOOKED_AT && closed.hasNext(); seen++) {
       Issue issue = closed.next();
       if (issue.pullRequest()
-          || "duplicate".equals(issue.stateReason())
+          || CloseReason.of(issue.stateReason()) == CloseReason.DUPLICATE
           || !title.equals(ConsumedPrefix.strip(issue.title()).title())) {
         continue;
       }
