@@ -4,7 +4,9 @@ import com.sun.net.httpserver.Filter;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
@@ -49,8 +51,16 @@ public final class HttpFront implements AutoCloseable {
     applyDefaults();
   }
 
-  /** Which of a request's outcomes the thread running it has seen: null when not answered. */
-  private static final ThreadLocal<Boolean> ANSWERED = new ThreadLocal<>();
+  /**
+   * What became of the request the thread runs: null while its headers have not arrived whole;
+   * {@link Arrival#HEADERS} once they did; {@link Arrival#BODY_CUT} when reading its body failed.
+   */
+  private static final ThreadLocal<Arrival> ARRIVAL = new ThreadLocal<>();
+
+  private enum Arrival {
+    HEADERS,
+    BODY_CUT
+  }
 
   private final HttpServer server;
   private final ThreadPoolExecutor handlers;
@@ -136,21 +146,21 @@ public final class HttpFront implements AutoCloseable {
 
   /**
    * Runs one exchange of the JDK's: reads a request, then runs the routes. A request the JDK's
-   * timer cut off never reaches them (or fails reading its body), and is counted when it lasted the
-   * limit.
+   * timer cut off never reaches them, or fails reading its body; either is counted when it lasted
+   * the limit (a client that hangs up early is not a timeout).
    */
   private static void run(Runnable exchange, long limit, ConnectionMetrics metrics) {
     long started = System.nanoTime();
-    ANSWERED.remove();
+    ARRIVAL.remove();
     try {
       exchange.run();
     } finally {
       long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
       // the timer ticks once a second: a cut-off request lasted at least the limit, nearly
-      if (limit > 0 && ANSWERED.get() == null && millis >= limit - 250) {
+      if (limit > 0 && ARRIVAL.get() != Arrival.HEADERS && millis >= limit - 250) {
         metrics.timedOut();
       }
-      ANSWERED.remove();
+      ARRIVAL.remove();
     }
   }
 
@@ -165,6 +175,7 @@ public final class HttpFront implements AutoCloseable {
 
     @Override
     public void doFilter(HttpExchange exchange, Chain chain) throws IOException {
+      ARRIVAL.set(Arrival.HEADERS);
       List<String> host = exchange.getRequestHeaders().get("Host");
       if (host == null || host.size() != 1 || !hosts.allows(host.get(0))) {
         metrics.foreignHost();
@@ -172,16 +183,42 @@ public final class HttpFront implements AutoCloseable {
           exchange.getResponseHeaders().set("Connection", "close");
           exchange.sendResponseHeaders(421, -1);
         }
-        ANSWERED.set(Boolean.TRUE);
         return;
       }
+      exchange.setStreams(new WatchedBody(exchange.getRequestBody()), null);
       chain.doFilter(exchange);
-      ANSWERED.set(Boolean.TRUE);
     }
 
     @Override
     public String description() {
       return "answers only the host names the server serves";
+    }
+  }
+
+  /** A request body whose failed read is remembered: the timer may have cut it off. */
+  private static final class WatchedBody extends FilterInputStream {
+    WatchedBody(InputStream in) {
+      super(in);
+    }
+
+    @Override
+    public int read() throws IOException {
+      try {
+        return super.read();
+      } catch (IOException e) {
+        ARRIVAL.set(Arrival.BODY_CUT);
+        throw e;
+      }
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      try {
+        return super.read(b, off, len);
+      } catch (IOException e) {
+        ARRIVAL.set(Arrival.BODY_CUT);
+        throw e;
+      }
     }
   }
 
