@@ -12,7 +12,8 @@ import java.util.List;
 
 /**
  * Clients that begin a request on loopback and never finish it: half stop inside the headers, half
- * inside a body they announced. Bounded: a fixed number of sockets, each closed by {@link #close}.
+ * inside a body they announced (sent with an {@code Origin} of {@code host}, so that a route that
+ * checks it reads on). Bounded: a fixed number of sockets, each closed by {@link #close}.
  */
 public final class SlowClients implements AutoCloseable {
 
@@ -37,7 +38,9 @@ public final class SlowClients implements AutoCloseable {
                     + path
                     + " HTTP/1.1\r\nHost: "
                     + host
-                    + "\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{\"a\":";
+                    + "\r\nOrigin: http://"
+                    + host
+                    + "\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 1000\r\n\r\npayload=";
         s.getOutputStream().write(start.getBytes(StandardCharsets.US_ASCII));
         s.getOutputStream().flush();
       }
