@@ -129,7 +129,8 @@ class RelayCommandTest {
       System.setOut(out);
     }
     assertThat(captured.toString(StandardCharsets.UTF_8))
-        .contains("relay answers the hosts 127.0.0.1, loopback, localhost, relay.example.com");
+        .contains(
+            "relay answers the hosts 127.0.0.1, localhost, relay.example.com, 127.0.0.0/8, [::1]");
   }
 
   String stderrOfStart(RelayCommand command) {

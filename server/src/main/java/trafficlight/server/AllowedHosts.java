@@ -145,10 +145,11 @@ public final class AllowedHosts {
   public String describe() {
     List<String> parts = new ArrayList<>();
     parts.add(bind.isAnyLocalAddress() ? "every address of this machine" : literalText(bind));
-    if (bind.isLoopbackAddress() || bind.isAnyLocalAddress()) {
-      parts.add("loopback");
-    }
     parts.addAll(names);
+    if (bind.isLoopbackAddress() || bind.isAnyLocalAddress()) {
+      parts.add("127.0.0.0/8");
+      parts.add("[::1]");
+    }
     return String.join(", ", new LinkedHashSet<>(parts));
   }
 
