@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
@@ -21,6 +22,7 @@ import trafficlight.github.GitHubClient;
 import trafficlight.github.GitHubEndpoint;
 import trafficlight.github.MemoryResponseCache;
 import trafficlight.github.OAuthWebFlow;
+import trafficlight.server.AllowedHosts;
 
 /** {@code trafficlight board}: serves the board's web page until killed. */
 @Command(
@@ -97,7 +99,9 @@ public final class BoardCommand implements Callable<Integer> {
       names = "--public-url",
       description =
           "The board's address as browsers reach it, e.g. https://board.example.com (the OAuth"
-              + " App's callback URL is PUBLIC_URL/oauth/callback); needed off loopback.")
+              + " App's callback URL is PUBLIC_URL/oauth/callback); needed off loopback. The"
+              + " board answers its host besides the bind address (and localhost on loopback);"
+              + " any other Host header gets 421.")
   String publicUrl;
 
   /** The environment; tests give their own. */
@@ -160,8 +164,13 @@ public final class BoardCommand implements Callable<Integer> {
                 permission.canClose(),
                 System.err::println,
                 signIn,
-                Stage::approvalRule));
+                Stage::approvalRule,
+                publicBase));
     System.out.println("board listening on " + server.url());
+    System.out.println(
+        "board answers the hosts "
+            + AllowedHosts.of(bind, publicBase == null ? List.of() : List.of(publicBase))
+                .describe());
     if (signIn != null) {
       System.out.println(
           "promote: on for people who sign in with GitHub at "
@@ -189,11 +198,7 @@ public final class BoardCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       uri = null;
     }
-    if (uri == null
-        || uri.getHost() == null
-        || uri.getRawQuery() != null
-        || uri.getRawFragment() != null
-        || !("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))) {
+    if (uri == null || AllowedHosts.publicUrlProblem(uri) != null) {
       throw new Refused(
           "board: --public-url must be the board's http(s) address, such as"
               + " https://board.example.com, got \""

@@ -90,6 +90,15 @@ public final class RelayCommand implements Callable<Integer> {
   String bind;
 
   @Option(
+      names = "--public-url",
+      paramLabel = "URL",
+      description =
+          "The relay's address as GitHub reaches it (the webhook URL without /github), e.g."
+              + " https://relay.example.com: the relay answers its host besides the bind address"
+              + " (and localhost on loopback); any other Host header gets 421.")
+  String publicUrl;
+
+  @Option(
       names = "--secret-file",
       paramLabel = "FILE",
       description = "A file holding the webhook secret (instead of " + SECRET_VARIABLE + ").")
@@ -132,7 +141,16 @@ public final class RelayCommand implements Callable<Integer> {
 
   /** Reads the settings and starts the relay; says on stdout where it listens. */
   RelayServer start() {
-    RelaySettings settings = new RelaySettings(concourse(), routes(), secret(), address(), port);
+    RelaySettings settings =
+        new RelaySettings(
+            concourse(),
+            routes(),
+            secret(),
+            address(),
+            port,
+            RelaySettings.FIRST_RETRY,
+            RelaySettings.RETRY_FOR,
+            publicUrl());
     GitHubClient github = github();
     long guarded = settings.routes().stream().filter(r -> r.rule().restricts()).count();
     if (github == null) {
@@ -159,6 +177,7 @@ public final class RelayCommand implements Callable<Integer> {
             + settings.routes().size()
             + " resources: "
             + String.join(", ", settings.routes().stream().map(Route::name).toList()));
+    System.out.println("relay answers the hosts " + settings.allowedHosts().describe());
     System.out.flush();
     return relay;
   }
@@ -193,6 +212,19 @@ public final class RelayCommand implements Callable<Integer> {
     } catch (URISyntaxException e) {
       throw new RelayConfigException(
           "--concourse-url is not a URL: give e.g. https://ci.example.com");
+    }
+  }
+
+  private URI publicUrl() {
+    if (publicUrl == null) {
+      return null;
+    }
+    String text = publicUrl.strip();
+    try {
+      return new URI(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
+    } catch (URISyntaxException e) {
+      throw new RelayConfigException(
+          "--public-url is not a URL: give e.g. https://relay.example.com");
     }
   }
 

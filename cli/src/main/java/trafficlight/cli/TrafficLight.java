@@ -2,6 +2,7 @@ package trafficlight.cli;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import trafficlight.server.HttpFront;
 
 /** The {@code trafficlight} command: a thin layer of subcommands over the project's modules. */
 @Command(
@@ -22,10 +23,10 @@ import picocli.CommandLine.Command;
 public final class TrafficLight {
 
   public static void main(String[] args) {
-    // The JDK's HTTP server (localhub, the board, the relay, the runner) keeps Nagle's algorithm
-    // on unless told, so a response on a kept-alive connection waits ~40 ms for an ACK. It is
-    // read once, when the first server starts, so it is set before any of them.
-    System.setProperty("sun.net.httpserver.nodelay", "true");
+    // The JDK's HTTP server (localhub, the board, the relay, the runner) reads its settings once,
+    // when the first server starts, so they are set before any of them: TCP_NODELAY (else a
+    // response on a kept-alive connection waits ~40 ms for an ACK) and the request time limit.
+    HttpFront.applyDefaults();
     System.exit(new CommandLine(new TrafficLight()).execute(args));
   }
 }

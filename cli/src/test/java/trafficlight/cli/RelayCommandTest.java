@@ -105,6 +105,34 @@ class RelayCommandTest {
     }
   }
 
+  @Test
+  void aPublicUrlNamesTheHostItAnswersAndAnUnsafeOneIsRefusedAtStart() throws Exception {
+    Map<String, String> env = Map.of(RelayCommand.SECRET_VARIABLE, "s");
+    for (String unsafe :
+        new String[] {
+          "relay.example.com", "https://relay.example.com/github", "https://u:p@relay.example.com"
+        }) {
+      assertThatThrownBy(
+              () -> command(env, "--var", "relay_token=t", "--public-url", unsafe).start())
+          .as(unsafe)
+          .isInstanceOf(RelayConfigException.class)
+          .hasMessageContaining("--public-url");
+    }
+    RelayCommand command =
+        command(env, "--var", "relay_token=t", "--public-url", "https://relay.example.com/");
+    PrintStream out = System.out;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    try (RelayServer relay = command.start()) {
+      assertThat(relay.port()).isPositive();
+    } finally {
+      System.setOut(out);
+    }
+    assertThat(captured.toString(StandardCharsets.UTF_8))
+        .contains(
+            "relay answers the hosts 127.0.0.1, localhost, relay.example.com, 127.0.0.0/8, [::1]");
+  }
+
   String stderrOfStart(RelayCommand command) {
     PrintStream err = System.err;
     ByteArrayOutputStream captured = new ByteArrayOutputStream();

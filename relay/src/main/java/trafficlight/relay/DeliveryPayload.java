@@ -1,6 +1,10 @@
 package trafficlight.relay;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,8 +19,16 @@ import java.util.Locale;
  */
 final class DeliveryPayload {
 
+  /** GitHub's payloads nest a few levels; a deeper body is an attack on the parser's stack. */
+  static final int MAX_DEPTH = 64;
+
   private static final ObjectMapper JSON =
-      new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+      new ObjectMapper(
+              JsonFactory.builder()
+                  .streamReadConstraints(
+                      StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
+                  .build())
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private DeliveryPayload() {}
 
@@ -39,15 +51,21 @@ final class DeliveryPayload {
     JsonNode payload;
     try {
       payload = JSON.readTree(json);
-    } catch (JsonProcessingException e) {
+    } catch (StreamConstraintsException e) {
       throw new BadDelivery(
           400,
           "malformed",
-          "the payload is not JSON (line "
-              + e.getLocation().getLineNr()
-              + ", column "
-              + e.getLocation().getColumnNr()
-              + "): send it as GitHub does");
+          "the payload nests deeper than " + MAX_DEPTH + " levels: GitHub's never do");
+    } catch (JsonProcessingException e) {
+      JsonLocation at = e.getLocation();
+      throw new BadDelivery(
+          400,
+          "malformed",
+          "the payload is not JSON"
+              + (at == null
+                  ? ""
+                  : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")")
+              + ": send it as GitHub does");
     }
     if (payload == null || !payload.isObject()) {
       throw new BadDelivery(400, "malformed", "the payload is not a JSON object");

@@ -3,10 +3,8 @@ package trafficlight.relay;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.core.metrics.Histogram;
-import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
-import java.io.IOException;
-import java.io.OutputStream;
+import trafficlight.server.ConnectionMetrics;
 
 /**
  * The relay's metrics, in Prometheus' text format. Labels hold only what the relay chose or GitHub
@@ -18,7 +16,9 @@ final class RelayMetrics {
   static final String UNKNOWN = "-";
 
   private final PrometheusRegistry registry = new PrometheusRegistry();
-  private final PrometheusTextFormatWriter writer = PrometheusTextFormatWriter.create();
+
+  /** Connections the relay's front refused or timed out, and requests for a foreign host. */
+  final ConnectionMetrics connections = new ConnectionMetrics("trafficlight_relay", registry);
 
   private final Counter deliveries =
       Counter.builder()
@@ -81,11 +81,7 @@ final class RelayMetrics {
     responseSeconds.observe(nanos / 1e9);
   }
 
-  String contentType() {
-    return writer.getContentType();
-  }
-
-  void write(OutputStream out) throws IOException {
-    writer.write(out, registry.scrape());
+  PrometheusRegistry registry() {
+    return registry;
   }
 }

@@ -2,29 +2,30 @@ package trafficlight.relay;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import trafficlight.github.GitHubClient;
+import trafficlight.server.HttpFront;
+import trafficlight.server.MetricsPage;
 
 /**
  * The relay's HTTP side (the JDK's server, as the board's): {@code POST /github} takes GitHub's
  * deliveries, {@code GET /healthz} and {@code GET /metrics}.
  *
- * <p>A delivery is answered at once and forwarded afterwards. An {@code issues} event with action
- * {@code closed} goes to every route that {@linkplain Route#takes takes} its issue; every other
- * signed delivery (other events and actions, {@code ping}, titles nothing matches, a delivery id
- * already seen) is answered 200 and goes nowhere. Refused, and forwarded nowhere: a missing or
- * wrong signature (401), a body over 25 MB (413), another content type (415), a body that is
- * truncated, not JSON or without the headers GitHub sends (400).
+ * <p>It answers only the host names it serves, 421 to others, and bounds how long a request may
+ * take to arrive ({@link HttpFront}). A delivery is answered at once and forwarded afterwards. An
+ * {@code issues} event with action {@code closed} goes to every route that {@linkplain Route#takes
+ * takes} its issue; every other signed delivery (other events and actions, {@code ping}, titles
+ * nothing matches, a delivery id already seen, or a body already seen under another id: a replay)
+ * is answered 200 and goes nowhere. Refused, and forwarded nowhere: a missing or wrong signature
+ * (401), a body over 25 MB (413), another content type (415), a body that is truncated, not JSON,
+ * nested deeper than {@link DeliveryPayload#MAX_DEPTH} levels or without the headers GitHub sends
+ * (400).
  *
  * <p>Given a GitHub client whose token may write issues, it also reopens closes that the routes'
  * approvers rule refuses ({@link RefusedCloses}); every delivery of a close is looked at, a
@@ -36,8 +37,6 @@ public final class RelayServer implements AutoCloseable {
   /** GitHub caps payloads at 25 MB. */
   static final int MAX_BODY = 25 * 1024 * 1024;
 
-  private static final String NO_DELAY = "sun.net.httpserver.nodelay";
-
   /**
    * How much of an oversized body is read and dropped before the 413; beyond it, the connection
    * closes.
@@ -46,17 +45,7 @@ public final class RelayServer implements AutoCloseable {
 
   private static final int RECENT_DELIVERIES = 10_000;
 
-  static {
-    // The JDK's server writes a response's headers and body apart; with Nagle's algorithm on, the
-    // body waits for the client's delayed ACK of the headers, about 40 ms per answer. The JDK reads
-    // this once, when its first server in the process starts.
-    if (System.getProperty(NO_DELAY) == null) {
-      System.setProperty(NO_DELAY, "true");
-    }
-  }
-
-  private final HttpServer server;
-  private final ExecutorService workers;
+  private final HttpFront server;
   private final List<Route> routes;
   private final WebhookSignature signature;
   private final RecentDeliveries recent = new RecentDeliveries(RECENT_DELIVERIES);
@@ -87,14 +76,18 @@ public final class RelayServer implements AutoCloseable {
         new Forwarder(
             settings.concourse(), metrics, log, settings.firstRetry(), settings.retryFor());
     try {
-      server = HttpServer.create(new InetSocketAddress(settings.bind(), settings.port()), 128);
+      server =
+          new HttpFront(
+              new InetSocketAddress(settings.bind(), settings.port()),
+              128,
+              "relay",
+              settings.allowedHosts(),
+              metrics.connections,
+              this::serve);
     } catch (IOException e) {
       throw new UncheckedIOException(
           "cannot listen on " + settings.bind().getHostAddress() + ":" + settings.port(), e);
     }
-    workers = Executors.newFixedThreadPool(8);
-    server.setExecutor(workers);
-    server.createContext("/", this::serve);
   }
 
   public void start() {
@@ -103,13 +96,12 @@ public final class RelayServer implements AutoCloseable {
 
   /** The port it listens on. */
   public int port() {
-    return server.getAddress().getPort();
+    return server.port();
   }
 
   @Override
   public void close() {
-    server.stop(0);
-    workers.shutdownNow();
+    server.close();
     forwarder.close();
     if (refusedCloses != null) {
       refusedCloses.close();
@@ -134,11 +126,7 @@ public final class RelayServer implements AutoCloseable {
         case "/healthz" ->
             respond(
                 exchange, 200, "text/plain; charset=utf-8", "ok: " + routes.size() + " routes\n");
-        case "/metrics" -> {
-          ByteArrayOutputStream out = new ByteArrayOutputStream();
-          metrics.write(out);
-          respond(exchange, 200, metrics.contentType(), out.toString(StandardCharsets.UTF_8));
-        }
+        case "/metrics" -> MetricsPage.send(exchange, metrics.registry());
         default -> respond(exchange, 404, "text/plain; charset=utf-8", "not found\n");
       }
     } catch (RuntimeException e) {
@@ -195,9 +183,18 @@ public final class RelayServer implements AutoCloseable {
     if (refusedCloses != null) {
       refusedCloses.review(matching, issue.number(), id);
     }
-    if (!recent.firstTime(id)) {
-      metrics.delivery(event, action, "duplicate");
-      return new Answer(200, "delivery " + id + " was forwarded before\n");
+    switch (recent.record(id, body)) {
+      case SAME_ID -> {
+        metrics.delivery(event, action, "duplicate");
+        return new Answer(200, "delivery " + id + " was forwarded before\n");
+      }
+      case SAME_BODY -> {
+        metrics.delivery(event, action, "duplicate");
+        return new Answer(200, "the same event was forwarded before, under another delivery id\n");
+      }
+      case NEW -> {
+        // forwarded below
+      }
     }
     metrics.delivery(event, action, "forwarded");
     for (Route route : matching) {

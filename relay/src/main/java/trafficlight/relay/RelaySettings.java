@@ -5,6 +5,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import trafficlight.server.AllowedHosts;
 
 /**
  * How a relay runs.
@@ -16,6 +17,9 @@ import java.util.Locale;
  * @param port the port (0: any free one)
  * @param firstRetry the delay before the first retry of a failed forward; each next one doubles
  * @param retryFor how long a failed forward is retried before it is given up
+ * @param publicUrl the relay's address as GitHub reaches it (its webhook URL without {@code
+ *     /github}), or null: its host is a name the relay answers besides its bind address (see {@link
+ *     trafficlight.server.AllowedHosts})
  */
 public record RelaySettings(
     URI concourse,
@@ -24,7 +28,8 @@ public record RelaySettings(
     InetAddress bind,
     int port,
     Duration firstRetry,
-    Duration retryFor) {
+    Duration retryFor,
+    URI publicUrl) {
 
   public static final Duration FIRST_RETRY = Duration.ofSeconds(1);
   public static final Duration RETRY_FOR = Duration.ofMinutes(5);
@@ -49,6 +54,37 @@ public record RelaySettings(
     if (port < 0 || port > 65535) {
       throw new RelayConfigException("port " + port + " is not a port: give 0 to 65535");
     }
+    if (publicUrl != null) {
+      String problem = AllowedHosts.publicUrlProblem(publicUrl);
+      if (problem != null
+          || (publicUrl.getRawPath() != null && publicUrl.getRawPath().length() > 1)) {
+        throw new RelayConfigException(
+            "--public-url "
+                + publicUrl
+                + " "
+                + (problem != null
+                    ? problem
+                    : "must be the relay's address alone (GitHub's webhook URL without /github)")
+                + ": give e.g. https://relay.example.com");
+      }
+    }
+  }
+
+  /** Settings with no public URL. */
+  public RelaySettings(
+      URI concourse,
+      List<Route> routes,
+      byte[] secret,
+      InetAddress bind,
+      int port,
+      Duration firstRetry,
+      Duration retryFor) {
+    this(concourse, routes, secret, bind, port, firstRetry, retryFor, null);
+  }
+
+  /** The host names the relay answers. */
+  public AllowedHosts allowedHosts() {
+    return AllowedHosts.of(bind, publicUrl == null ? List.of() : List.of(publicUrl));
   }
 
   /** Settings with the default retries. */
@@ -72,6 +108,8 @@ public record RelaySettings(
         + bind
         + ", port="
         + port
+        + ", publicUrl="
+        + publicUrl
         + "]";
   }
 

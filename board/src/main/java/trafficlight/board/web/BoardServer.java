@@ -1,10 +1,11 @@
 package trafficlight.board.web;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -30,6 +30,10 @@ import trafficlight.gate.ApprovalRule;
 import trafficlight.gate.Approver;
 import trafficlight.github.GitHubClient;
 import trafficlight.github.GitHubException;
+import trafficlight.server.AllowedHosts;
+import trafficlight.server.ConnectionMetrics;
+import trafficlight.server.HttpFront;
+import trafficlight.server.MetricsPage;
 
 /**
  * The board's web page: a grid of projects x stages with their lights, a commit search and a
@@ -44,6 +48,10 @@ import trafficlight.github.GitHubException;
  * only reads. Without sign-in (a loopback bind, see {@link BoardSafety}), Promote closes with the
  * board's token when {@code canPromote}. The routes live in {@link SignInRoutes} and {@link
  * PromoteRoutes}.
+ *
+ * <p>It answers only the host names it serves ({@link AllowedHosts}: 421 to others, against DNS
+ * rebinding), bounds how long a request may take to arrive and counts what it refused or timed out
+ * on {@code /metrics} ({@link HttpFront}).
  */
 public final class BoardServer implements AutoCloseable {
 
@@ -57,6 +65,8 @@ public final class BoardServer implements AutoCloseable {
    * @param signIn GitHub sign-in, or null for none
    * @param rules the approvers rule of a stage, when it has one: {@link Stage#approvalRule()}, as
    *     its deploy records carry it (tests may give their own)
+   * @param publicUrl the board's address as browsers reach it (behind a proxy), or null: its host
+   *     is a name the board answers besides its bind address ({@link AllowedHosts})
    */
   public record Config(
       String bind,
@@ -65,12 +75,38 @@ public final class BoardServer implements AutoCloseable {
       boolean canPromote,
       Consumer<String> log,
       SignIn signIn,
-      Function<Stage, Optional<ApprovalRule>> rules) {
+      Function<Stage, Optional<ApprovalRule>> rules,
+      URI publicUrl) {
+
+    /** The public URL, if any, is sign-in's. */
+    public Config(
+        String bind,
+        int port,
+        Duration refresh,
+        boolean canPromote,
+        Consumer<String> log,
+        SignIn signIn,
+        Function<Stage, Optional<ApprovalRule>> rules) {
+      this(
+          bind,
+          port,
+          refresh,
+          canPromote,
+          log,
+          signIn,
+          rules,
+          signIn == null ? null : signIn.publicUrl());
+    }
 
     /** No sign-in. */
     public Config(
         String bind, int port, Duration refresh, boolean canPromote, Consumer<String> log) {
       this(bind, port, refresh, canPromote, log, null, Stage::approvalRule);
+    }
+
+    /** The host names the board answers. */
+    public AllowedHosts allowedHosts() {
+      return AllowedHosts.of(bind, publicUrl == null ? List.of() : List.of(publicUrl));
     }
   }
 
@@ -83,8 +119,8 @@ public final class BoardServer implements AutoCloseable {
   private final Ancestry ancestry;
 
   private final Config config;
-  private final HttpServer server;
-  private final ExecutorService handlers;
+  private final HttpFront server;
+  private final PrometheusRegistry metrics = new PrometheusRegistry();
   private final ScheduledExecutorService refresher;
   private final Object githubLock = new Object();
   private final Sessions sessions = new Sessions(Clock.systemUTC());
@@ -103,7 +139,16 @@ public final class BoardServer implements AutoCloseable {
     this.access =
         new PromoteAccess(
             config.rules(), this::isActiveMember, Clock.systemUTC(), config.refresh());
-    this.server = HttpServer.create(new InetSocketAddress(config.bind(), config.port()), 64);
+    AllowedHosts hosts = config.allowedHosts();
+    this.server =
+        new HttpFront(
+            new InetSocketAddress(config.bind(), config.port()),
+            64,
+            "board",
+            hosts,
+            new ConnectionMetrics("trafficlight_board", metrics),
+            this::handle);
+    OwnPages ownPages = new OwnPages(hosts, server.port());
     this.signInRoutes =
         config.signIn() == null
             ? null
@@ -113,6 +158,7 @@ public final class BoardServer implements AutoCloseable {
                 github.endpoint(),
                 reader.repository(),
                 this::url,
+                ownPages,
                 config.log());
     this.promoteRoutes =
         new PromoteRoutes(
@@ -122,11 +168,10 @@ public final class BoardServer implements AutoCloseable {
             githubLock,
             config.signIn() != null,
             config.canPromote(),
-            config.signIn() == null ? null : config.signIn().publicUrl(),
+            ownPages,
             access,
             this::refresh,
             config.log());
-    this.handlers = Executors.newFixedThreadPool(4);
     this.refresher =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -134,8 +179,6 @@ public final class BoardServer implements AutoCloseable {
               t.setDaemon(true);
               return t;
             });
-    server.setExecutor(handlers);
-    server.createContext("/", this::handle);
   }
 
   /** Reads the board once, then serves it and refreshes it in the background. */
@@ -152,7 +195,7 @@ public final class BoardServer implements AutoCloseable {
   /** {@code http://HOST:PORT}. */
   public String url() {
     String host = config.bind().equals("0.0.0.0") ? "127.0.0.1" : config.bind();
-    return "http://" + host + ":" + server.getAddress().getPort();
+    return "http://" + host + ":" + server.port();
   }
 
   public Board board() {
@@ -185,8 +228,7 @@ public final class BoardServer implements AutoCloseable {
   @Override
   public void close() {
     refresher.shutdownNow();
-    server.stop(0);
-    handlers.shutdownNow();
+    server.close();
     sessions.clear();
   }
 
@@ -216,6 +258,7 @@ public final class BoardServer implements AutoCloseable {
           }
         }
         case "/healthz" -> Web.send(ex, 200, "text/plain", lastError == null ? "ok" : lastError);
+        case "/metrics" -> MetricsPage.send(ex, metrics);
         default -> Web.send(ex, 404, "text/plain", "not found");
       }
     } catch (RuntimeException e) {
@@ -235,7 +278,7 @@ public final class BoardServer implements AutoCloseable {
     }
     String html = resource("index.html");
     Map<String, String> q = Web.query(ex.getRequestURI());
-    String flash = q.getOrDefault("flash", "");
+    String flash = Flash.text(q, board);
     html =
         html.replace("{{REPOSITORY}}", Html.escape(board == null ? "" : board.repository()))
             .replace("{{ACCOUNT}}", signInRoutes == null ? "" : Html.account(session(ex)))

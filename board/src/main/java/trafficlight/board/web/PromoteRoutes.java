@@ -2,18 +2,15 @@ package trafficlight.board.web;
 
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
-import java.net.URI;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import trafficlight.board.Board;
-import trafficlight.board.Build;
 import trafficlight.board.GateReader;
 import trafficlight.board.Promotion;
 import trafficlight.board.Stage;
-import trafficlight.board.Texts;
 import trafficlight.github.GitHubClient;
 import trafficlight.github.GitHubException;
 
@@ -35,7 +32,7 @@ final class PromoteRoutes {
   private final Object githubLock;
   private final boolean signInOn;
   private final boolean canPromote;
-  private final URI publicUrl;
+  private final OwnPages ownPages;
   private final PromoteAccess access;
   private final Runnable refresh;
   private final Consumer<String> log;
@@ -45,7 +42,7 @@ final class PromoteRoutes {
    * @param github the board's own client, used to promote only without sign-in
    * @param githubLock serializes use of {@code github}
    * @param canPromote without sign-in: whether the board promotes with its token
-   * @param publicUrl the board's public URL (another origin a POST may come from), or null
+   * @param ownPages the pages a POST may come from
    * @param refresh reads the board again after a promotion
    */
   PromoteRoutes(
@@ -55,7 +52,7 @@ final class PromoteRoutes {
       Object githubLock,
       boolean signInOn,
       boolean canPromote,
-      URI publicUrl,
+      OwnPages ownPages,
       PromoteAccess access,
       Runnable refresh,
       Consumer<String> log) {
@@ -65,7 +62,7 @@ final class PromoteRoutes {
     this.githubLock = githubLock;
     this.signInOn = signInOn;
     this.canPromote = canPromote;
-    this.publicUrl = publicUrl;
+    this.ownPages = ownPages;
     this.access = access;
     this.refresh = refresh;
     this.log = log;
@@ -146,7 +143,7 @@ final class PromoteRoutes {
     if (!mayTry(ex, session)) {
       return;
     }
-    if (!Web.sameOrigin(ex, publicUrl)) {
+    if (!ownPages.sent(ex)) {
       Web.send(ex, 403, "text/plain", "cross-site request refused");
       return;
     }
@@ -223,28 +220,11 @@ final class PromoteRoutes {
       return;
     }
     refresh.run();
-    String flash =
-        "Promoted "
-            + result.project()
-            + " "
-            + result.stage()
-            + " to "
-            + result.next()
-            + ": closed #"
-            + result.issue()
-            + (session != null ? " (as " + session.login + ")" : "")
-            + (result.chosen() == null
-                ? ""
-                : ", approving "
-                    + Texts.build(new Build(result.issue(), null, result.chosen()))
-                    + " "
-                    + result.chosen().shortCommit())
-            + (result.warning() == null ? "" : "; " + result.warning());
     if (session == null) {
       ex.getResponseHeaders()
           .add("Set-Cookie", CSRF_COOKIE + "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");
     }
-    Web.redirect(ex, "/?flash=" + Web.enc(flash));
+    Web.redirect(ex, "/?" + Flash.promoted(result, session != null));
   }
 
   private String token() {

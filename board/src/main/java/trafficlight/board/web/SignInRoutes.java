@@ -38,6 +38,7 @@ final class SignInRoutes {
   private final GitHubEndpoint api;
   private final RepositoryName repository;
   private final Supplier<String> boardUrl;
+  private final OwnPages ownPages;
   private final Consumer<String> log;
 
   SignInRoutes(
@@ -46,12 +47,14 @@ final class SignInRoutes {
       GitHubEndpoint api,
       RepositoryName repository,
       Supplier<String> boardUrl,
+      OwnPages ownPages,
       Consumer<String> log) {
     this.signIn = signIn;
     this.sessions = sessions;
     this.api = api;
     this.repository = repository;
     this.boardUrl = boardUrl;
+    this.ownPages = ownPages;
     this.log = log;
   }
 
@@ -159,7 +162,7 @@ final class SignInRoutes {
       Web.send(ex, 405, "text/plain", "POST only (the board's Sign out button)");
       return;
     }
-    if (!Web.sameOrigin(ex, signIn.publicUrl())) {
+    if (!ownPages.sent(ex)) {
       Web.send(ex, 403, "text/plain", "cross-site request refused");
       return;
     }
@@ -183,7 +186,7 @@ final class SignInRoutes {
       }
     }
     ex.getResponseHeaders().add("Set-Cookie", cookie("", Duration.ZERO));
-    Web.redirect(ex, "/?flash=" + Web.enc("Signed out"));
+    Web.redirect(ex, "/?" + Flash.SIGNED_OUT);
   }
 
   private void setCookie(HttpExchange ex, String value, Duration maxAge) {

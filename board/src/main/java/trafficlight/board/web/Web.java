@@ -80,33 +80,6 @@ final class Web {
             a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
   }
 
-  /**
-   * A POST must come from a page of this board: Origin (or Referer) names our own host, as the
-   * request's Host says or as the public URL (behind a proxy that rewrites Host) says.
-   */
-  static boolean sameOrigin(HttpExchange ex, URI publicUrl) {
-    String origin = ex.getRequestHeaders().getFirst("Origin");
-    if (origin == null) {
-      origin = ex.getRequestHeaders().getFirst("Referer");
-    }
-    if (origin == null || "null".equals(origin)) {
-      return false;
-    }
-    try {
-      URI uri = URI.create(origin);
-      String authority = uri.getPort() == -1 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
-      String host = ex.getRequestHeaders().getFirst("Host");
-      if (host != null && host.equalsIgnoreCase(authority)) {
-        return true;
-      }
-      return publicUrl != null
-          && publicUrl.getScheme().equalsIgnoreCase(uri.getScheme())
-          && publicUrl.getRawAuthority().equalsIgnoreCase(uri.getRawAuthority());
-    } catch (IllegalArgumentException e) {
-      return false;
-    }
-  }
-
   static void redirect(HttpExchange ex, String location) throws IOException {
     ex.getResponseHeaders().add("Location", location);
     send(ex, 303, "text/plain", "see " + location);

@@ -101,8 +101,10 @@ class BoardServerTest {
 
     HttpResponse<String> done = post(s, form, s.url(), cookie);
     assertThat(done.statusCode()).isEqualTo(303);
-    assertThat(done.headers().firstValue("Location").orElseThrow())
-        .startsWith("/?flash=Promoted+myapp+QA");
+    String location = done.headers().firstValue("Location").orElseThrow();
+    assertThat(location).isEqualTo("/?flash=promoted&issue=" + f.seeded.qa());
+    assertThat(get(s, location).body())
+        .contains("Promoted myapp QA to Production: closed #" + f.seeded.qa() + "<");
     assertThat(f.gates.hub.issue(BoardFixture.REPO, f.seeded.qa()).state()).isEqualTo("closed");
     assertThat(s.board().project("myapp").orElseThrow().stage("QA").orElseThrow().light())
         .isEqualTo(Light.GREEN);
