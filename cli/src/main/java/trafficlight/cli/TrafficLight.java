@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
 @Command(
     name = "trafficlight",
     mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
     description = "GitHub Issues as a traffic light for Concourse deploys.",
     subcommands = {
       CommandLine.HelpCommand.class,
@@ -26,6 +27,15 @@ public final class TrafficLight {
     // on unless told, so a response on a kept-alive connection waits ~40 ms for an ACK. It is
     // read once, when the first server starts, so it is set before any of them.
     System.setProperty("sun.net.httpserver.nodelay", "true");
-    System.exit(new CommandLine(new TrafficLight()).execute(args));
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The command with its subcommands, each answering --version and bad input the same way. */
+  static CommandLine commandLine() {
+    CommandLine command = new CommandLine(new TrafficLight());
+    command.setParameterExceptionHandler(new UsageErrors());
+    Version version = new Version();
+    command.getSubcommands().values().forEach(sub -> sub.getCommandSpec().versionProvider(version));
+    return command;
   }
 }
