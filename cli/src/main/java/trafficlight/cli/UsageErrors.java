@@ -51,12 +51,25 @@ final class UsageErrors implements IParameterExceptionHandler {
       }
       return String.join("; ", parts);
     }
-    if (e instanceof UnmatchedArgumentException unmatched && !unknown.isEmpty()) {
+    CommandLine command = e.getCommandLine();
+    if (e instanceof UnmatchedArgumentException unmatched) {
       List<String> suggestions = unmatched.getSuggestions();
-      String first = unknown.get(0);
-      return "unknown option "
-          + first
-          + (suggestions.isEmpty() ? "" : ": did you mean " + suggestions.get(0) + "?");
+      String meant = suggestions.isEmpty() ? "" : ": did you mean " + suggestions.get(0) + "?";
+      if (!unknown.isEmpty()) {
+        return "unknown option " + unknown.get(0) + meant;
+      }
+      if (!unmatched.getUnmatched().isEmpty()) {
+        String first = unmatched.getUnmatched().get(0);
+        return command.getSubcommands().isEmpty()
+            ? "unexpected argument " + first
+            : "unknown command " + first + meant;
+      }
+    }
+    if (!command.getSubcommands().isEmpty() && !command.getParseResult().hasSubcommand()) {
+      return "missing a command: one of "
+          + String.join(
+              ", ",
+              command.getSubcommands().keySet().stream().filter(n -> !n.equals("help")).toList());
     }
     return e.getMessage();
   }

@@ -86,6 +86,20 @@ class CommandLineIT {
   }
 
   @Test
+  void aMistypedOrMissingCommandIsOneLine() throws Exception {
+    Run mistyped = trafficlight("stauts");
+    assertThat(mistyped.code()).isEqualTo(2);
+    assertThat(mistyped.err())
+        .isEqualTo("unknown command stauts: did you mean status? (see ./trafficlight --help)\n");
+    assertThat(trafficlight("status", "--repository", "acme/gates", "--jsn").err())
+        .isEqualTo(
+            "unknown option --jsn: did you mean --json? (see ./trafficlight status --help)\n");
+    assertThat(trafficlight().err())
+        .startsWith("missing a command: one of localhub, demo, pipeline, status, where, promote,")
+        .hasLineCount(1);
+  }
+
+  @Test
   void anUnreachableHostIsOneLineWithoutRetriesOrClassNames() throws Exception {
     int closedPort;
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
