@@ -48,11 +48,7 @@ public final class Ancestry {
    * @param how {@code same commit}, {@code git} (the local clone) or {@code github} (compare)
    * @param reason for {@link State#UNKNOWN} (and a rewritten history), one line; else null
    */
-  public record Verdict(State state, String how, String reason) {
-    public boolean contained() {
-      return state == State.CONTAINED;
-    }
-  }
+  public record Verdict(State state, String how, String reason) {}
 
   /** A commit found through a code repository rather than the deploy records. */
   public record Resolved(String sha, String subject, String codeRepository, String how) {}

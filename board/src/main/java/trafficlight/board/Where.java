@@ -1,6 +1,7 @@
 package trafficlight.board;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -200,38 +201,72 @@ public final class Where {
 
   /** The stage's builds whose records name the commit, deployed or carried, oldest first. */
   private static List<Build> named(Stage stage, String commit) {
-    return stage.builds().stream()
-        .filter(
-            b ->
-                commit.equals(b.commit())
-                    || b.record().commits().stream().anyMatch(c -> commit.equals(c.sha())))
-        .sorted(Comparator.comparing(Build::at))
-        .toList();
+    List<Build> named =
+        new ArrayList<>(
+            stage.builds().stream()
+                .filter(
+                    b ->
+                        commit.equals(b.commit())
+                            || b.record().commits().stream().anyMatch(c -> commit.equals(c.sha())))
+                .toList());
+    Collections.reverse(named); // oldest first, builds recorded in the same second too
+    return named;
   }
 
   /**
-   * The build that brought the commit to this stage: the first whose record names it, else the
-   * latest, when its commit contains it.
+   * The build that brought the commit to this stage: the first whose record names it, else, when
+   * the latest build's commit contains it, the first build of the run of builds up to the latest
+   * that all contain it.
    */
   private static Holding holding(
       Stage stage, String commit, String projectRepository, Ancestry ancestry) {
     for (Build b : named(stage, commit)) {
       return new Holding(b, commit.equals(b.commit()) ? "recorded" : "carried", null);
     }
-    Build latest = stage.builds().stream().filter(b -> b.commit() != null).findFirst().orElse(null);
-    if (latest == null) {
+    List<Build> recorded =
+        new ArrayList<>(stage.builds().stream().filter(b -> b.commit() != null).toList());
+    Collections.reverse(recorded); // oldest first
+    if (recorded.isEmpty()) {
       return new Holding(null, null, null);
     }
-    String repo =
-        latest.record().codeRepository() != null
-            ? latest.record().codeRepository()
-            : projectRepository;
-    Ancestry.Verdict v = ancestry.contains(repo, latest.commit(), commit);
+    Build latest = recorded.get(recorded.size() - 1);
+    Ancestry.Verdict v =
+        ancestry.contains(repository(latest, projectRepository), latest.commit(), commit);
     return switch (v.state()) {
-      case CONTAINED -> new Holding(latest, v.how(), null);
+      case CONTAINED -> firstContaining(recorded, commit, projectRepository, ancestry, v.how());
       case NOT_CONTAINED -> new Holding(null, null, null);
       case UNKNOWN -> new Holding(null, null, v.reason());
     };
+  }
+
+  /**
+   * The earliest of the builds (oldest first; the last contains the commit) from which on every
+   * build contains it, by bisection: deploys move forward in history, so once a build contains a
+   * commit the later ones do too, and the search asks about log2(n) builds, not all. A build whose
+   * answer is not known counts as not containing it, so the answer is never too early.
+   */
+  private static Holding firstContaining(
+      List<Build> builds, String commit, String projectRepository, Ancestry ancestry, String how) {
+    int low = 0;
+    int high = builds.size() - 1;
+    while (low < high) {
+      int middle = (low + high) >>> 1;
+      Build b = builds.get(middle);
+      Ancestry.Verdict v = ancestry.contains(repository(b, projectRepository), b.commit(), commit);
+      if (v.state() == Ancestry.State.CONTAINED) {
+        high = middle;
+        how = v.how();
+      } else {
+        low = middle + 1;
+      }
+    }
+    return new Holding(builds.get(high), how, null);
+  }
+
+  private static String repository(Build build, String projectRepository) {
+    return build.record().codeRepository() != null
+        ? build.record().codeRepository()
+        : projectRepository;
   }
 
   private static StageAnswer answer(

@@ -101,6 +101,33 @@ class AncestryTest {
   }
 
   @Test
+  void aCommitIsDeployedSinceTheFirstDeployThatContainedItNotTheLatest() throws Exception {
+    deployThird();
+    String fourth = commit("Add search filters", "dan@example.com");
+    String fifth = commit("Tidy the search page", "dan@example.com");
+    put("QA", "2", fourth, "Add search filters", Map.of());
+    put("QA", "3", fifth, "Tidy the search page", Map.of());
+    List<Build> qaBuilds = board().projects().get(0).stages().get(1).builds();
+    Build qa1 = qaBuilds.stream().filter(b -> "1".equals(b.buildName())).findFirst().orElseThrow();
+    Build qa3 = qaBuilds.stream().filter(b -> "3".equals(b.buildName())).findFirst().orElseThrow();
+
+    Where.StageAnswer qa = Where.find(board(), first, new Ancestry(github, null)).stages().get(1);
+
+    assertThat(qa.deployed()).isTrue();
+    assertThat(qa.build().buildName()).isEqualTo("1");
+    assertThat(qa.build().at()).isEqualTo(qa1.at());
+    assertThat(qa.in()).isEqualTo(third);
+    assertThat(qa.answer())
+        .startsWith(
+            "deployed " + Texts.time(qa1.at()) + " by deploy-qa #1 in " + third.substring(0, 7));
+
+    // a commit the second QA build brought: that build, though the third contains it too
+    Where.StageAnswer qaFourth =
+        Where.find(board(), fourth, new Ancestry(github, null)).stages().get(1);
+    assertThat(qaFourth.build().buildName()).isEqualTo("2");
+  }
+
+  @Test
   void aCommitTheRecordsListAsCarriedIsFoundThereWithoutAsking() {
     deployThird();
 

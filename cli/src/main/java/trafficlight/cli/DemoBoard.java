@@ -107,7 +107,9 @@ final class DemoBoard implements AutoCloseable {
               "or click Promote on the board: " + server.url(),
               "or: GITHUB_TOKEN=$(cat '"
                   + promoterToken
-                  + "') trafficlight promote "
+                  + "') "
+                  + Hints.TRAFFICLIGHT
+                  + " promote "
                   + project.name()
                   + " "
                   + stage.shortName()

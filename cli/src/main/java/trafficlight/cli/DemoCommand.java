@@ -121,7 +121,13 @@ public final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Path work = Files.createTempDirectory("trafficlight-demo");
+    // the work folder holds a token: it goes however the demo ends, Ctrl-C included
+    try (TemporaryFolder folder = TemporaryFolder.create("trafficlight-demo")) {
+      return run(folder.path());
+    }
+  }
+
+  private int run(Path work) throws Exception {
     Path chainFile = Files.writeString(work.resolve("chain.yml"), CHAIN, StandardCharsets.UTF_8);
     Path pipelineFile = work.resolve("pipeline.yml");
     Pipelines.generate(chainFile, pipelineFile);
@@ -143,7 +149,6 @@ public final class DemoCommand implements Callable<Integer> {
       Path yourToken =
           Files.writeString(
               work.resolve("you.token"), hub.createToken("you"), StandardCharsets.UTF_8);
-      yourToken.toFile().deleteOnExit(); // Ctrl-C too: the chain and pipeline files stay
       Map<String, String> vars =
           Map.of(
               "gh_host",

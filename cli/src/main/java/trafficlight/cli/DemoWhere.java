@@ -48,7 +48,15 @@ final class DemoWhere {
       Where.Answer chosen = Where.find(board, shipped, ancestry);
       Where.Answer later = Where.find(board, newer, ancestry);
       for (String sha : List.of(shipped, newer)) {
-        out.println("$ trafficlight where " + sha.substring(0, 7) + " --repository " + repository);
+        out.println(
+            "$ "
+                + Hints.TRAFFICLIGHT
+                + " where "
+                + sha.substring(0, 7)
+                + " --gh-host "
+                + hubUrl
+                + " --repository "
+                + repository);
         out.print(WhereText.render(sha.equals(shipped) ? chosen : later));
       }
       List<String> chosenMissing = stages(chosen, false);

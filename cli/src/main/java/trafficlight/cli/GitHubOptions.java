@@ -1,12 +1,20 @@
 package trafficlight.cli;
 
+import java.io.PrintStream;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.function.Consumer;
 import picocli.CommandLine.Option;
 import trafficlight.board.GateReader;
 import trafficlight.gate.TitleFormat;
 import trafficlight.github.Credentials;
 import trafficlight.github.GitHubClient;
 import trafficlight.github.GitHubEndpoint;
+import trafficlight.github.GitHubException;
+import trafficlight.github.RateLimitException;
 import trafficlight.github.RepositoryName;
 import trafficlight.github.ResponseCache;
 import trafficlight.github.RetryPolicy;
@@ -56,21 +64,64 @@ final class GitHubOptions {
     return t == null || t.isBlank() ? null : t.strip();
   }
 
+  /** A client whose notes (retries, writes found after a lost response) go to stderr at once. */
   GitHubClient client(ResponseCache cache) {
+    return client(cache, System.err, System.err::println);
+  }
+
+  /**
+   * A client for these options.
+   *
+   * @param notices where the warnings about the options go: plain http, anonymous use (once)
+   * @param log the client's notes as they happen
+   */
+  GitHubClient client(ResponseCache cache, PrintStream notices, Consumer<String> log) {
     GitHubEndpoint endpoint = GitHubEndpoint.parse(ghHost);
-    if (endpoint.plainHttpToRemoteHost()) {
-      System.err.println(
+    String t = tokenOrNull();
+    if (t == null) {
+      notices.println(
+          "no --token or GITHUB_TOKEN: asking GitHub anonymously, which sees public repositories"
+              + " only, at a lower rate limit");
+    } else if (endpoint.plainHttpToRemoteHost()) {
+      notices.println(
           "warning: --gh-host is plain http to another machine: the token travels unencrypted");
     }
-    String t = tokenOrNull();
     Credentials credentials = t == null ? new Credentials.Anonymous() : new Credentials.Token(t);
     return new GitHubClient(
-        endpoint,
-        credentials,
-        Duration.ofSeconds(timeout),
-        RetryPolicy.DEFAULT,
-        message -> System.err.println(message),
-        cache);
+        endpoint, credentials, Duration.ofSeconds(timeout), RetryPolicy.DEFAULT, log, cache);
+  }
+
+  /**
+   * The failure as one line in the CLI's own terms: its options rather than the resource's source
+   * keys.
+   */
+  String explain(GitHubException e) {
+    if (e.status() == 401) {
+      return (tokenOrNull() == null
+              ? "GitHub asks for a token (401 "
+              : "GitHub rejected the token (401 ")
+          + (e.githubMessage() == null ? "Unauthorized" : e.githubMessage())
+          + "): give a valid one with --token or the GITHUB_TOKEN environment variable";
+    }
+    if (e instanceof RateLimitException limit) {
+      return "GitHub's rate limit refuses more requests"
+          + (limit.resetsAt() == null
+              ? ""
+              : " until " + limit.resetsAt().truncatedTo(ChronoUnit.SECONDS))
+          + (tokenOrNull() == null
+              ? "; a token (--token or GITHUB_TOKEN) has a far higher limit"
+              : "; try again then");
+    }
+    if (e.status() == 0 && unreachable(e.getCause())) {
+      return e.getMessage() + "; check --gh-host " + ghHost;
+    }
+    return e.getMessage();
+  }
+
+  private static boolean unreachable(Throwable cause) {
+    return cause instanceof UnknownHostException
+        || cause instanceof ConnectException
+        || cause instanceof NoRouteToHostException;
   }
 
   GateReader reader(GitHubClient github) {

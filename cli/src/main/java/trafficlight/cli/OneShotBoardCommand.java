@@ -1,6 +1,8 @@
 package trafficlight.cli;
 
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import trafficlight.board.Board;
 import trafficlight.board.GateReader;
@@ -37,19 +39,25 @@ abstract class OneShotBoardCommand implements Callable<Integer> {
   /** After a run that succeeded: keeps what the cache learnt, where it can. */
   void saveCache(ResponseCache cache) {}
 
+  /**
+   * Runs the command. The client's notes (a retry, a write found after a lost response) are held
+   * until the end: printed when the command succeeds; when it fails, its one line says it all.
+   */
   @Override
   public Integer call() throws Exception {
     ResponseCache cache = responseCache();
-    try (GitHubClient github = github().client(cache)) {
+    List<String> notes = new ArrayList<>();
+    try (GitHubClient github = github().client(cache, err, notes::add)) {
       GateReader reader = github().reader(github);
       int exit = run(github, reader.read());
       saveCache(cache);
+      notes.forEach(err::println);
       return exit;
     } catch (Promotion.Refused | IllegalArgumentException e) {
       err.println(e.getMessage());
       return REFUSED;
     } catch (GitHubException e) {
-      err.println(e.getMessage());
+      err.println(github().explain(e));
       return GITHUB_FAILED;
     }
   }

@@ -25,11 +25,18 @@ public final class StatusCommand extends OneShotBoardCommand {
   @Option(names = "--json", description = "Print JSON.")
   boolean json;
 
+  /** When the table is coloured. */
+  enum ColorMode {
+    auto,
+    always,
+    never
+  }
+
   @Option(
       names = "--color",
       defaultValue = "auto",
-      description = "auto (on a terminal), always or never (default: ${DEFAULT-VALUE}).")
-  String color;
+      description = "${COMPLETION-CANDIDATES}: auto is on a terminal (default: ${DEFAULT-VALUE}).")
+  ColorMode color;
 
   @Override
   GitHubOptions github() {
@@ -63,11 +70,11 @@ public final class StatusCommand extends OneShotBoardCommand {
   }
 
   /** Colour on a terminal, unless NO_COLOR is set. */
-  private static boolean colour(String mode) {
+  private static boolean colour(ColorMode mode) {
     return switch (mode) {
-      case "always" -> true;
-      case "never" -> false;
-      default -> System.console() != null && System.getenv("NO_COLOR") == null;
+      case always -> true;
+      case never -> false;
+      case auto -> System.console() != null && System.getenv("NO_COLOR") == null;
     };
   }
 }

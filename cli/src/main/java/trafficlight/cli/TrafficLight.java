@@ -8,6 +8,7 @@ import trafficlight.server.HttpFront;
 @Command(
     name = "trafficlight",
     mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
     description = "GitHub Issues as a traffic light for Concourse deploys.",
     subcommands = {
       CommandLine.HelpCommand.class,
@@ -27,6 +28,15 @@ public final class TrafficLight {
     // when the first server starts, so they are set before any of them: TCP_NODELAY (else a
     // response on a kept-alive connection waits ~40 ms for an ACK) and the request time limit.
     HttpFront.applyDefaults();
-    System.exit(new CommandLine(new TrafficLight()).execute(args));
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The command with its subcommands, each answering --version and bad input the same way. */
+  static CommandLine commandLine() {
+    CommandLine command = new CommandLine(new TrafficLight());
+    command.setParameterExceptionHandler(new UsageErrors());
+    Version version = new Version();
+    command.getSubcommands().values().forEach(sub -> sub.getCommandSpec().versionProvider(version));
+    return command;
   }
 }

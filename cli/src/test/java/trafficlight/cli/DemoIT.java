@@ -80,7 +80,8 @@ class DemoIT {
         .contains(
             "Production shipped \"Add the checkout page\" (" + older + "), the build carol chose")
         .containsPattern(
-            "\\$ trafficlight where [0-9a-f]{7} --repository demo/deploy-gates\n"
+            "\\$ \\./trafficlight where [0-9a-f]{7} --gh-host http://127\\.0\\.0\\.1:\\d+"
+                + " --repository demo/deploy-gates\n"
                 + "commit [0-9a-f]{12} Fix the cart total\n"
                 + "myapp\n"
                 + "  CI .*\n"
@@ -117,7 +118,7 @@ class DemoIT {
       assertThat(demo.nextLine()).isEqualTo("    or click Promote on the board: " + board);
       assertThat(demo.nextLine())
           .matches(
-              "    or: GITHUB_TOKEN=\\$\\(cat '[^']+/you\\.token'\\) trafficlight promote myapp CI"
+              "    or: GITHUB_TOKEN=\\$\\(cat '[^']+/you\\.token'\\) \\./trafficlight promote myapp CI"
                   + " --gh-host "
                   + Pattern.quote(hub)
                   + " --repository demo/deploy-gates");
@@ -146,7 +147,7 @@ class DemoIT {
     Path tokenFile;
     try (DemoProcess demo = DemoProcess.start()) {
       String commit = demo.awaitLine("myapp       new commit ").split(" +")[3];
-      String promoteCi = hint(demo.awaitLine("trafficlight promote myapp CI"));
+      String promoteCi = hint(demo.awaitLine("./trafficlight promote myapp CI"));
       UserShell.Run promoted = shell.run(promoteCi);
       assertThat(promoted.code()).as(promoted.err()).isZero();
       assertThat(promoted.out()).startsWith("promoted myapp CI to QA: closed #1 (1 build) ");
@@ -155,10 +156,10 @@ class DemoIT {
           .isEqualTo("  Next: close #2 to promote to Production, as a person would:");
       Matcher promoteQa =
           Pattern.compile(
-                  "(GITHUB_TOKEN=\\$\\(cat '([^']+)'\\)) trafficlight promote myapp QA (.+)")
-              .matcher(hint(demo.awaitLine("trafficlight promote myapp QA")));
+                  "(GITHUB_TOKEN=\\$\\(cat '([^']+)'\\)) \\./trafficlight promote myapp QA (.+)")
+              .matcher(hint(demo.awaitLine("./trafficlight promote myapp QA")));
       assertThat(promoteQa.matches()).as(demo.output()).isTrue();
-      String trafficlight = promoteQa.group(1) + " trafficlight ";
+      String trafficlight = promoteQa.group(1) + " ./trafficlight ";
       String options = " " + promoteQa.group(3);
       tokenFile = Path.of(promoteQa.group(2));
       String yourToken = Files.readString(tokenFile, StandardCharsets.UTF_8);
@@ -191,6 +192,21 @@ class DemoIT {
           .doesNotContain(yourToken);
     }
     assertThat(tokenFile).as("the token file, once the demo ended").doesNotExist();
+  }
+
+  @Test
+  void ctrlCRemovesTheDemosFolderWithItsTokenFile() throws Exception {
+    Path folder;
+    try (DemoProcess demo = DemoProcess.start()) {
+      Path chain = Path.of(demo.awaitLine("  chain ").strip().substring("chain ".length()));
+      folder = chain.getParent();
+      demo.awaitLine("Next: close #1");
+      assertThat(folder.resolve("you.token")).exists();
+      assertThat(folder.getFileName().toString()).startsWith("trafficlight-demo");
+
+      demo.interrupt();
+    }
+    assertThat(folder).as("the demo's folder after Ctrl-C").doesNotExist();
   }
 
   /** A hint's command line, as the user copies it. */

@@ -3,6 +3,7 @@ package trafficlight.cli;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * {@code trafficlight demo} in a fresh JVM from the packaged jar, read line by line as a user reads
@@ -94,6 +96,41 @@ final class DemoProcess implements AutoCloseable {
     synchronized (transcript) {
       return String.join("\n", transcript) + "\n";
     }
+  }
+
+  /**
+   * Sends SIGINT, as Ctrl-C in a terminal does, and waits for the end.
+   *
+   * @return the exit code
+   */
+  int interrupt() throws IOException, InterruptedException {
+    assumeSigintIsHandled();
+    Process kill = new ProcessBuilder("kill", "-INT", String.valueOf(process.pid())).start();
+    if (kill.waitFor() != 0) {
+      throw new AssertionError("kill -INT " + process.pid() + " failed");
+    }
+    if (!process.waitFor(30, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      throw new AssertionError("the demo did not end on SIGINT:\n" + output());
+    }
+    return process.exitValue();
+  }
+
+  /**
+   * A process started in the background by a shell without job control ignores SIGINT from birth
+   * (and so does the JVM then): Ctrl-C cannot be tried there.
+   */
+  private void assumeSigintIsHandled() throws IOException {
+    Path status = Path.of("/proc", String.valueOf(process.pid()), "status");
+    Assumptions.assumeTrue(Files.exists(status), "no /proc: cannot tell whether SIGINT is ignored");
+    long ignored =
+        Files.readAllLines(status).stream()
+            .filter(line -> line.startsWith("SigIgn:"))
+            .map(line -> Long.parseUnsignedLong(line.substring(7).strip(), 16))
+            .findFirst()
+            .orElse(0L);
+    Assumptions.assumeTrue(
+        (ignored & (1L << (2 - 1))) == 0, "SIGINT is ignored in this environment (no job control)");
   }
 
   @Override

@@ -10,18 +10,19 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A shell with {@code trafficlight} (the packaged jar) on its PATH, which runs a command line as a
- * user pastes it: environment assignments, quotes and all.
+ * A shell in a folder laid out as the project's root, with the {@code trafficlight} script (running
+ * the packaged jar) in it and not on the PATH, which runs a command line as a user pastes it there:
+ * environment assignments, quotes and all.
  */
 final class UserShell {
 
   record Run(int code, String out, String err) {}
 
-  private final Path bin;
+  private final Path root;
 
   UserShell(Path dir) throws IOException {
-    bin = Files.createDirectories(dir.resolve("bin"));
-    Path command = bin.resolve("trafficlight");
+    root = dir;
+    Path command = root.resolve("trafficlight");
     Files.writeString(
         command,
         "#!/bin/sh\nexec '"
@@ -36,8 +37,7 @@ final class UserShell {
   }
 
   Run run(String line) throws IOException, InterruptedException {
-    ProcessBuilder builder = new ProcessBuilder("sh", "-c", line);
-    builder.environment().put("PATH", bin + ":" + System.getenv("PATH"));
+    ProcessBuilder builder = new ProcessBuilder("sh", "-c", line).directory(root.toFile());
     builder.environment().remove("GITHUB_TOKEN");
     Process process = builder.start();
     process.getOutputStream().close();

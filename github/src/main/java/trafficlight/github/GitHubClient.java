@@ -1,8 +1,12 @@
 package trafficlight.github;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
 import java.net.URI;
 import java.net.URLEncoder;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,6 +20,7 @@ import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
@@ -587,7 +592,7 @@ public final class GitHubClient implements AutoCloseable {
           // a certificate problem: the request was never sent, and repeating it cannot help
           throw new GitHubException(0, what + " failed: " + tls, e);
         }
-        String failure = what + " failed: " + describe(e);
+        String failure = what + " failed: " + describe(uri, e);
         if (repeatable && !last) {
           retryAfter(retry.backoff(attempt), failure, attempt);
           continue;
@@ -887,9 +892,21 @@ public final class GitHubClient implements AutoCloseable {
     return ": \"" + (body.length() > 60 ? body.substring(0, 60) + "..." : body) + "\"";
   }
 
-  private static String describe(IOException e) {
-    String kind = e.getClass().getSimpleName();
-    return e.getMessage() == null ? kind : kind + ": " + e.getMessage();
+  /** What went wrong on the way, for a person: the host and what happened, no class names. */
+  static String describe(URI uri, IOException e) {
+    String host = uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
+    if (e instanceof UnknownHostException) {
+      return "the host " + uri.getHost() + " is unknown (no DNS record)";
+    }
+    if (e instanceof ConnectException || e instanceof NoRouteToHostException) {
+      String reason = e.getMessage() == null ? "" : e.getMessage();
+      reason = reason.substring(reason.lastIndexOf(':') + 1).strip().toLowerCase(Locale.ROOT);
+      return "cannot connect to " + host + (reason.isEmpty() ? "" : " (" + reason + ")");
+    }
+    if (e instanceof InterruptedIOException) { // a read or connect timeout
+      return "no answer from " + host + " in time (timed out)";
+    }
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 
   private record Response(HttpResult http, Object json) {

@@ -60,10 +60,6 @@ public final class Fault {
     return method;
   }
 
-  public String pathPattern() {
-    return path.pattern();
-  }
-
   public int times() {
     return times;
   }

@@ -127,16 +127,6 @@ public final class LocalGitRepository implements AutoCloseable {
     }
   }
 
-  /** The SHA {@code branch} points at, or null when there is no such branch. */
-  public String tip(String branch) {
-    try {
-      Ref ref = git.exactRef(Constants.R_HEADS + branch);
-      return ref == null ? null : ref.getObjectId().name();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
   private void moveBranch(String branch, ObjectId id) throws IOException {
     RefUpdate update = git.updateRef(Constants.R_HEADS + branch);
     update.setNewObjectId(id);

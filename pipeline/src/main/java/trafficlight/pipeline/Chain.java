@@ -91,11 +91,6 @@ public record Chain(
       this(name, null);
     }
 
-    /** Whether promoting to this stage is restricted at all. */
-    public boolean restrictsPromotion() {
-      return !approvers.isEmpty() || forbidSelfApproval;
-    }
-
     /** The name as it appears in job, resource and label names: lower case, [a-z0-9-]. */
     public String slug() {
       return slug(name);

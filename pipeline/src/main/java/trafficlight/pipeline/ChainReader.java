@@ -90,6 +90,10 @@ public final class ChainReader {
   private static final Pattern VAR = Pattern.compile("\\(\\(.+\\)\\)");
   private static final Pattern GITHUB_URL =
       Pattern.compile("(?:https?://[^/]+/|git@[^:]+:)([^/]+/[^/]+?)(?:\\.git)?/?");
+
+  /** The code resources whose commit a gate can record and the pin step can check out. */
+  static final String GIT_TYPE = "git";
+
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{[^{}]*}");
 
   private final YamlNodes yaml;
@@ -176,6 +180,9 @@ public final class ChainReader {
           "commit_from \"" + commitFrom + "\" is not a code resource",
           near != null ? "did you mean \"" + near + "\"?" : "name one of " + codeNames(code));
     }
+    if (!keys.containsKey("commit_from") && code != null) {
+      commitFrom = defaultCommitFrom(keys, top, code);
+    }
     String pinImage = pinImage(keys, commitFrom);
     if (stages != null && code != null) {
       uniqueNames(stages, code, resources, keys);
@@ -202,6 +209,37 @@ public final class ChainReader {
   }
 
   /**
+   * The code resource whose commit the gates record and pin when {@code commit_from} is not
+   * written: the chain's one git resource. Several leave the choice to the file, which must name
+   * one (or say {@code pin: false}, recording none).
+   *
+   * @return its name, or null when there is none to choose or the choice is the file's
+   */
+  private String defaultCommitFrom(
+      Map<String, Node> keys, MappingNode top, List<Map<String, Object>> code) {
+    List<String> git =
+        code.stream()
+            .filter(c -> GIT_TYPE.equals(c.get("type")))
+            .map(c -> String.valueOf(c.get("name")))
+            .toList();
+    if (git.size() == 1) {
+      return git.get(0);
+    }
+    boolean unpinned = keys.get("pin") instanceof ScalarNode pin && "false".equals(pin.getValue());
+    if (git.size() > 1 && !unpinned) {
+      yaml.error(
+          line(keys.containsKey("code") ? keys.get("code") : top),
+          "commit_from is missing: the chain has several git code resources "
+              + git
+              + ", and the gates record and pin the commit of one",
+          "add commit_from: "
+              + git.get(0)
+              + " (the one whose commit is approved), or pin: false to record none");
+    }
+    return null;
+  }
+
+  /**
    * The pin step's image: with {@code commit_from}, later stages check out the approved commit
    * unless {@code pin: false}; {@code pin_image} chooses the step's image.
    *
@@ -222,14 +260,15 @@ public final class ChainReader {
       }
     }
     String image = yaml.optionalString(keys, "pin_image", null);
-    if (Boolean.TRUE.equals(pin) && commitFrom == null && !keys.containsKey("commit_from")) {
+    boolean recorded = commitFrom != null || keys.containsKey("commit_from");
+    if (Boolean.TRUE.equals(pin) && !recorded) {
       yaml.error(
           line(keys.get("pin")),
           "pin needs commit_from: the approved commit is the one the gate issues record from it",
           "add commit_from: <the code resource to pin>");
     }
     if (image != null) {
-      if (Boolean.FALSE.equals(pin) || !keys.containsKey("commit_from")) {
+      if (Boolean.FALSE.equals(pin) || !recorded) {
         yaml.error(
             line(keys.get("pin_image")),
             "pin_image is set, but nothing is pinned"

@@ -242,6 +242,57 @@ class ChainReaderTest {
     }
   }
 
+  /** {@link #VALID} with its one code resource not a git repository: nothing to record. */
+  static final String NO_GIT = VALID.replace("type: git", "type: s3");
+
+  static final String TWO_GIT =
+      VALID.replace(
+          "deploy: {task",
+          """
+          - name: infra
+            type: git
+            source: {uri: https://github.com/my-org/infra.git}
+          deploy: {task""");
+
+  @Test
+  void theOneGitCodeResourceIsRecordedAndPinnedWithoutCommitFrom() throws Exception {
+    Chain chain = ChainReader.parse(VALID, "chain.yml");
+    assertThat(chain.commitFrom()).isEqualTo("myapp");
+    assertThat(chain.pinImage()).isEqualTo(PinStep.DEFAULT_IMAGE);
+
+    Chain unpinned = ChainReader.parse(VALID + "pin: false\n", "chain.yml");
+    assertThat(unpinned.commitFrom()).isEqualTo("myapp");
+    assertThat(unpinned.pinImage()).isNull();
+
+    Chain other = ChainReader.parse(NO_GIT, "chain.yml");
+    assertThat(other.commitFrom()).isNull();
+    assertThat(other.pinImage()).isNull();
+
+    Chain mixed =
+        ChainReader.parse(
+            NO_GIT.replace(
+                "deploy: {task",
+                "- {name: app, type: git, source: {uri: https://github.com/my-org/app.git}}\n"
+                    + "deploy: {task"),
+            "chain.yml");
+    assertThat(mixed.commitFrom()).isEqualTo("app");
+  }
+
+  @Test
+  void severalGitCodeResourcesNeedCommitFromInOneLine() throws Exception {
+    assertThat(errors(TWO_GIT))
+        .containsExactly(
+            "chain.yml:7: commit_from is missing: the chain has several git code resources"
+                + " [myapp, infra], and the gates record and pin the commit of one (fix: add"
+                + " commit_from: myapp (the one whose commit is approved), or pin: false to"
+                + " record none)");
+    assertThat(ChainReader.parse(TWO_GIT + "commit_from: infra\n", "c").commitFrom())
+        .isEqualTo("infra");
+    Chain unpinned = ChainReader.parse(TWO_GIT + "pin: false\n", "c");
+    assertThat(unpinned.commitFrom()).isNull();
+    assertThat(unpinned.pinImage()).isNull();
+  }
+
   @Test
   void pinKeysAreCheckedWithTheirFix() throws Exception {
     String pinned = VALID + "commit_from: myapp\n";
@@ -249,17 +300,17 @@ class ChainReaderTest {
     assertThat(ChainReader.parse(pinned + "pin: true\npin_image: my/git:1\n", "c").pinImage())
         .isEqualTo("my/git:1");
     assertThat(ChainReader.parse(pinned + "pin: false\n", "c").pinImage()).isNull();
-    assertThat(ChainReader.parse(VALID, "c").pinImage()).isNull();
+    assertThat(ChainReader.parse(VALID, "c").pinImage()).isEqualTo("alpine/git");
     assertThat(errors(pinned + "pin: maybe\n"))
         .containsExactly(
             "chain.yml:12: pin is neither true nor false (fix: write pin: false to deploy the"
                 + " newest version that passed the previous stage instead of the approved commit,"
                 + " or leave pin out)");
-    assertThat(errors(VALID + "pin: true\n"))
+    assertThat(errors(NO_GIT + "pin: true\n"))
         .containsExactly(
             "chain.yml:11: pin needs commit_from: the approved commit is the one the gate issues"
                 + " record from it (fix: add commit_from: <the code resource to pin>)");
-    assertThat(errors(VALID + "pin_image: alpine/git\n"))
+    assertThat(errors(NO_GIT + "pin_image: alpine/git\n"))
         .containsExactly(
             "chain.yml:11: pin_image is set, but nothing is pinned without commit_from (fix: add"
                 + " commit_from: <the code resource to pin>, or remove pin_image)");

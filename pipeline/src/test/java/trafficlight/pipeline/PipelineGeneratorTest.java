@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import trafficlight.concourse.PipelineYaml;
 
@@ -112,6 +113,8 @@ class PipelineGeneratorTest {
                 "qa-deployed",
                 "params",
                 Map.of(
+                    "commit_from",
+                    "myapp",
                     "approval",
                     "ci-promoted",
                     "next_stage",
@@ -122,7 +125,11 @@ class PipelineGeneratorTest {
                     true)));
     assertThat(named(pipeline, "jobs", "deploy-production").get("on_success"))
         .isEqualTo(
-            Map.of("put", "production-deployed", "params", Map.of("approval", "qa-promoted")));
+            Map.of(
+                "put",
+                "production-deployed",
+                "params",
+                Map.of("commit_from", "myapp", "approval", "qa-promoted")));
     assertThat(PipelineValidator.validate(pipeline)).isEmpty();
   }
 
@@ -194,6 +201,26 @@ class PipelineGeneratorTest {
     }
   }
 
+  @Test
+  @SuppressWarnings("unchecked")
+  void aChainWithOneGitCodeResourceAndNoCommitFromGeneratesThePinStep() throws Exception {
+    assertThat(ChainReaderTest.VALID).doesNotContain("commit_from");
+    Map<String, Object> pipeline =
+        PipelineYaml.read(
+            PipelineGenerator.yaml(ChainReader.parse(ChainReaderTest.VALID, "c"), "x"));
+    Map<String, Object> production = named(pipeline, "jobs", "deploy-production");
+    List<Object> plan = (List<Object>) production.get("plan");
+    assertThat((Map<String, Object>) plan.get(2))
+        .containsEntry("task", PinStep.NAME)
+        .extractingByKey("config")
+        .asInstanceOf(InstanceOfAssertFactories.MAP)
+        .containsEntry("params", Map.of("APPROVAL", "qa-promoted", "CODE", "myapp"));
+    assertThat((Map<String, Object>) production.get("on_success"))
+        .extractingByKey("params")
+        .asInstanceOf(InstanceOfAssertFactories.MAP)
+        .containsEntry("commit_from", "myapp");
+  }
+
   static final String WITH_COMMIT = ChainReaderTest.VALID + "commit_from: myapp\n";
 
   @SuppressWarnings("unchecked")
@@ -238,7 +265,7 @@ class PipelineGeneratorTest {
     assertThat(productionPlan(WITH_COMMIT + "pin: false\n"))
         .extracting(s -> ((Map<String, Object>) s).get("task"))
         .containsExactly(null, null, "deploy");
-    assertThat(productionPlan(ChainReaderTest.VALID))
+    assertThat(productionPlan(ChainReaderTest.NO_GIT))
         .extracting(s -> ((Map<String, Object>) s).get("task"))
         .containsExactly(null, null, "deploy");
   }

@@ -68,7 +68,7 @@ class AuthAndErrorsTest extends AgainstLocalHub {
         .isEqualTo(
             "warning: gh_host http://ghe.invalid/api/v3 is plain http to another machine:"
                 + " credentials travel unencrypted; use https");
-    assertFailedWithOneLine(run, "UnknownHostException");
+    assertFailedWithOneLine(run, "the host ghe.invalid is unknown (no DNS record)");
   }
 
   @Test

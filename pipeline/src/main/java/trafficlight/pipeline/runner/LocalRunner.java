@@ -185,11 +185,6 @@ public final class LocalRunner implements AutoCloseable {
     return server.urls().base();
   }
 
-  /** The webhook that makes the runner check a resource now, as Concourse's does. */
-  public String webhookUrl(String resource, String token) {
-    return server.urls().checkWebhook(resource, token).toString();
-  }
-
   /**
    * Checks the resource at the next tick, whatever its interval (as {@code fly check-resource}).
    */

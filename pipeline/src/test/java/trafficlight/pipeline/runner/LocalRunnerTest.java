@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import trafficlight.concourse.ConcourseUrls;
+import trafficlight.concourse.PipelineRef;
 import trafficlight.localhub.Issue;
 import trafficlight.localhub.LocalHub;
 import trafficlight.pipeline.ChainReader;
@@ -99,9 +101,11 @@ class LocalRunnerTest {
             .contains("deploy-ci #1 (succeeded)")
             .contains("deploying Fix the login page to CI");
 
-        assertThat(post(runner.webhookUrl("ci-promoted", "wrong")).statusCode()).isEqualTo(401);
+        assertThat(post(webhook(runner, "shop", "ci-promoted", "wrong")).statusCode())
+            .isEqualTo(401);
         hub.closeIssue("demo/gates", 1, "alice");
-        assertThat(post(runner.webhookUrl("ci-promoted", "hook")).statusCode()).isEqualTo(201);
+        assertThat(post(webhook(runner, "shop", "ci-promoted", "hook")).statusCode())
+            .isEqualTo(201);
 
         Build production = runner.awaitBuild("deploy-production", 1, Duration.ofSeconds(60));
         assertThat(production.status()).isEqualTo(Build.Status.SUCCEEDED);
@@ -229,7 +233,7 @@ class LocalRunnerTest {
       runner.awaitBuild("build", 1, Duration.ofSeconds(30));
       assertThat(found).containsExactly("app");
 
-      assertThat(post(runner.webhookUrl("notes", "hook")).statusCode()).isEqualTo(201);
+      assertThat(post(webhook(runner, "demo", "notes", "hook")).statusCode()).isEqualTo(201);
       long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
       while (found.size() < 2 && System.nanoTime() < deadline) {
         Thread.sleep(20);
@@ -264,6 +268,13 @@ class LocalRunnerTest {
   static HttpResponse<String> get(String url) throws Exception {
     return HTTP.send(
         HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** Concourse's check webhook of a resource, as a pipeline's webhook configuration names it. */
+  static String webhook(LocalRunner runner, String pipeline, String resource, String token) {
+    return new ConcourseUrls(runner.url(), "main", PipelineRef.named(pipeline))
+        .checkWebhook(resource, token)
+        .toString();
   }
 
   static HttpResponse<String> post(String url) throws Exception {
