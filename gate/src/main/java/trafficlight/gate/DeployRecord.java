@@ -161,6 +161,20 @@ public record DeployRecord(
     return WebLink.orNull(buildUrl);
   }
 
+  /**
+   * The rule of the newest of {@code records} that names one ({@link #approvalRule}): what the
+   * pipeline asked for when it last deployed; empty when none says.
+   */
+  public static Optional<ApprovalRule> newestRule(List<DeployRecord> records) {
+    for (int i = records.size() - 1; i >= 0; i--) {
+      Optional<ApprovalRule> rule = records.get(i).approvalRule();
+      if (rule.isPresent()) {
+        return rule;
+      }
+    }
+    return Optional.empty();
+  }
+
   /** The first 7 characters of the commit, or null. */
   public String shortCommit() {
     return commit == null ? null : commit.substring(0, Math.min(7, commit.length()));

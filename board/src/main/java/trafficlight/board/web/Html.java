@@ -6,6 +6,7 @@ import java.util.Set;
 import trafficlight.board.Build;
 import trafficlight.board.Stage;
 import trafficlight.board.Texts;
+import trafficlight.gate.WebLink;
 
 /** The server-rendered parts: the account line, the promotion confirmation and messages. */
 final class Html {
@@ -90,11 +91,11 @@ final class Html {
             + " to "
             + escape(next)
             + "?</h2>"
-            + "<p id=\"confirm-text\">This closes <a href=\""
-            + escape(issue.htmlUrl())
-            + "\">#"
-            + issue.number()
-            + "</a>, waiting since "
+            + "<p id=\"confirm-text\">This closes "
+            + (WebLink.isWeb(issue.htmlUrl())
+                ? "<a href=\"" + escape(issue.htmlUrl()) + "\">#" + issue.number() + "</a>"
+                : "#" + issue.number())
+            + ", waiting since "
             + escape(Texts.time(issue.createdAt()))
             + " with "
             + stage.buildsWaiting()

@@ -132,6 +132,15 @@ final class PromoteRoutes {
       }
       csrf = session.csrf;
     } else {
+      String refusal;
+      synchronized (githubLock) {
+        refusal = Promotion.refusal(github, stage);
+      }
+      if (refusal != null) {
+        // the board's own token would close it, and that close would not count
+        Web.html(ex, 403, Html.message("The board may not promote", refusal));
+        return;
+      }
       csrf = token();
       ex.getResponseHeaders()
           .add(
@@ -238,8 +247,7 @@ final class PromoteRoutes {
                 : ", approving "
                     + Texts.build(new Build(result.issue(), null, result.chosen()))
                     + " "
-                    + result.chosen().shortCommit())
-            + (result.warning() == null ? "" : "; " + result.warning());
+                    + result.chosen().shortCommit());
     if (session == null) {
       ex.getResponseHeaders()
           .add("Set-Cookie", CSRF_COOKIE + "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");
