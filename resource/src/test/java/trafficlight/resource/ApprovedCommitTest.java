@@ -324,6 +324,33 @@ class ApprovedCommitTest extends AgainstLocalHub {
         .containsExactly("`/promote 1a2b3c4` by mallory (not allowed to promote)");
   }
 
+  @Test
+  void anOutsidersForgedNoticeDoesNotSilenceTheRealOne() throws Exception {
+    qaDeploys(NEWER, "Fix the cart total", "12");
+    Approval fake =
+        Approval.of(
+            qaIssue(),
+            null,
+            new DeployRecord(FORGED, "x", "1", "j", "p", null, null),
+            "mallory",
+            null);
+    comment(
+        "mallory",
+        new trafficlight.gate.DeployingNotice(
+                "deploy-production",
+                "5",
+                "https://ci.example.com/teams/main/pipelines/myapp/jobs/deploy-production/builds/5",
+                fake)
+            .render());
+    Map<String, String> version = closedVersion();
+
+    Run run = in(trigger(), version, Map.of(), productionBuild("5"));
+
+    assertThat(run.exit()).as(run.toString()).isZero();
+    assertThat(notices()).hasSize(2);
+    assertThat(notices().get(1)).contains("is deploying `9f8e7d6` Fix the cart total");
+  }
+
   static final String FORGED = "9".repeat(40);
 
   @Test

@@ -45,6 +45,15 @@ final class CloseApproval {
             });
   }
 
+  /**
+   * Whether the pipeline wrote the comment ({@link DeployRecord#writtenByThePipeline}): a deploying
+   * notice by anyone else must not pass for the one this build leaves.
+   */
+  boolean writtenByThePipeline(Issue issue, Comment comment) {
+    return DeployRecord.writtenByThePipeline(
+        IssueTexts.comments(List.of(comment)).get(0), issue.author(), access);
+  }
+
   /** The deploy records of an issue that count, and who wrote those that do not. */
   IssueRecords records(Issue issue, List<Comment> comments) {
     return DeployRecord.readIssue(IssueTexts.body(issue), IssueTexts.comments(comments), access);

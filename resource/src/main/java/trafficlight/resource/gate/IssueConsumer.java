@@ -161,7 +161,8 @@ final class IssueConsumer {
    */
   private void announce(Issue issue, List<Comment> comments, DeployingNotice notice) {
     for (Comment comment : comments) {
-      if (DeployingNotice.read(comment.body()).filter(notice::sameBuild).isPresent()) {
+      if (DeployingNotice.read(comment.body()).filter(notice::sameBuild).isPresent()
+          && approval.writtenByThePipeline(issue, comment)) {
         return;
       }
     }
