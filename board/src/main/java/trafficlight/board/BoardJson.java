@@ -9,6 +9,7 @@ import java.util.Map;
 import trafficlight.gate.ApprovalRule;
 import trafficlight.gate.DeployRecord;
 import trafficlight.gate.DeployingNotice;
+import trafficlight.gate.WebLink;
 
 /** The board, a commit's whereabouts and a promotion as JSON (for {@code --json} and the web). */
 public final class BoardJson {
@@ -93,7 +94,7 @@ public final class BoardJson {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("number", i.number());
     m.put("title", i.title());
-    m.put("html_url", i.htmlUrl());
+    m.put("html_url", WebLink.orNull(i.htmlUrl()));
     m.put("state", i.state());
     m.put("state_reason", i.stateReason());
     m.put("created_at", str(i.createdAt()));
@@ -116,7 +117,7 @@ public final class BoardJson {
     m.put("build_name", b.buildName());
     m.put("job", b.job());
     m.put("pipeline", b.pipeline());
-    m.put("build_url", b.buildUrl());
+    m.put("build_url", b.record().buildLink()); // a javascript: URL is no link
     m.put("commit", b.commit());
     m.put("subject", b.subject());
     m.put("code_repository", b.record().codeRepository());
@@ -142,7 +143,7 @@ public final class BoardJson {
       sm.put("in_commit", s.in());
       sm.put("how", s.how());
       sm.put("close_to_promote", s.closeToPromote());
-      sm.put("close_url", s.closeUrl());
+      sm.put("close_url", WebLink.orNull(s.closeUrl()));
       sm.put("answer", s.answer());
       stages.add(sm);
     }
@@ -156,7 +157,7 @@ public final class BoardJson {
     m.put("stage", r.stage());
     m.put("next", r.next());
     m.put("closed_issue", r.issue());
-    m.put("html_url", r.issueUrl());
+    m.put("html_url", WebLink.orNull(r.issueUrl()));
     m.put("deploys", r.deploys());
     m.put("by", r.by());
     if (r.chosen() != null) {
@@ -174,6 +175,7 @@ public final class BoardJson {
     deploying.put("build", notice.build());
     deploying.put("build_url", notice.buildUrl());
     m.put("deploying", deploying);
+    m.put("ignored", notice.ignoredLines());
     return m;
   }
 

@@ -18,6 +18,9 @@ import trafficlight.gate.DeployRecord;
 import trafficlight.gate.DeployingNotice;
 import trafficlight.gate.GateLabels;
 import trafficlight.gate.GateState;
+import trafficlight.gate.IssueRecords;
+import trafficlight.gate.IssueText;
+import trafficlight.gate.RepositoryAccess;
 import trafficlight.gate.TitleFormat;
 import trafficlight.github.Comment;
 import trafficlight.github.Issue;
@@ -52,13 +55,17 @@ public final class BoardModel {
    * @param closedBy who closed it (GitHub's {@code closed_by}, only on the single-issue GET), or
    *     null
    * @param refusal why its close is not a go-ahead (see {@link CloseReview}), or null
+   * @param records its deploy records that count ({@link DeployRecord#readIssue}): only those the
+   *     pipeline wrote become builds
+   * @param access who may write on the repository, for the consuming get's notices
    */
-  public record Input(Issue issue, List<Comment> comments, String closedBy, String refusal) {
-
-    public Input(Issue issue, List<Comment> comments, String closedBy) {
-      this(issue, comments, closedBy, null);
-    }
-  }
+  public record Input(
+      Issue issue,
+      List<Comment> comments,
+      String closedBy,
+      String refusal,
+      IssueRecords records,
+      RepositoryAccess access) {}
 
   public static Board build(
       String repository, TitleFormat format, Collection<Input> inputs, Instant now) {
@@ -90,18 +97,28 @@ public final class BoardModel {
 
   private static GateIssue gateIssue(Input input, String consumedBy) {
     Issue issue = input.issue();
-    List<Build> builds = new ArrayList<>(builds(issue.body(), issue.number(), issue.createdAt()));
-    int deploys = 1;
+    List<Build> builds = new ArrayList<>();
+    Set<IssueText> recording = new LinkedHashSet<>();
+    for (IssueRecords.Recorded recorded : input.records().counted()) {
+      Instant at =
+          recorded.from().createdAt() != null ? recorded.from().createdAt() : issue.createdAt();
+      builds.add(new Build(issue.number(), at, recorded.record()));
+      recording.add(recorded.from());
+    }
+    builds.sort(Comparator.comparing(Build::at, Comparator.nullsFirst(Comparator.naturalOrder())));
+    IssueText body = GateTexts.body(issue);
+    recording.remove(body);
+    int deploys = 1 + recording.size(); // the issue's own, and one per comment recording a build
     DeployingNotice deploying = null;
     List<Comment> comments = new ArrayList<>(input.comments());
     comments.sort(Comparator.comparing(Comment::createdAt));
     for (Comment comment : comments) {
-      List<Build> found = builds(comment.body(), issue.number(), comment.createdAt());
-      if (!found.isEmpty()) {
-        deploys++;
-        builds.addAll(found);
+      Optional<DeployingNotice> notice = DeployingNotice.read(comment.body());
+      if (notice.isPresent()
+          && DeployRecord.writtenByThePipeline(
+              GateTexts.comment(comment), body.author(), input.access())) {
+        deploying = notice.get();
       }
-      deploying = DeployingNotice.read(comment.body()).orElse(deploying);
     }
     String closedBy = input.closedBy() != null ? input.closedBy() : issue.closedBy();
     return new GateIssue(
@@ -119,10 +136,6 @@ public final class BoardModel {
         List.copyOf(builds),
         issue.isClosed() ? input.refusal() : null,
         issue.isClosed() ? deploying : null);
-  }
-
-  private static List<Build> builds(String text, long issue, Instant at) {
-    return DeployRecord.readAll(text).stream().map(r -> new Build(issue, at, r)).toList();
   }
 
   private static Project project(String name, Map<String, List<GateIssue>> byStage, Instant now) {

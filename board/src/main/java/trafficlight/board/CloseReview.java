@@ -6,7 +6,6 @@ import trafficlight.gate.ApprovalDecision;
 import trafficlight.gate.ApprovalRule;
 import trafficlight.gate.DeployRecord;
 import trafficlight.gate.IssueFilter;
-import trafficlight.github.Comment;
 import trafficlight.github.GitHubClient;
 import trafficlight.github.GitHubException;
 import trafficlight.github.Issue;
@@ -30,15 +29,14 @@ final class CloseReview {
    * rule, or when the issue's state is not a plain close (open, not planned, consumed).
    *
    * @param closedBy GitHub's {@code closed_by}
+   * @param records the deploy records that count ({@link DeployRecord#readIssue})
    * @param consumed whether a get already consumed it (it counted then)
    */
-  String refusal(Issue issue, String closedBy, List<Comment> comments, boolean consumed) {
+  String refusal(Issue issue, String closedBy, List<DeployRecord> records, boolean consumed) {
     if (!issue.isClosed() || consumed || IssueFilter.isAbandoned(issue.stateReason())) {
       return null;
     }
-    List<DeployRecord> records =
-        DeployRecord.readIssue(issue.body(), comments.stream().map(Comment::body).toList());
-    Optional<ApprovalRule> rule = newestRule(records);
+    Optional<ApprovalRule> rule = DeployRecord.newestRule(records);
     if (rule.isEmpty() || !rule.get().restricts()) {
       return null;
     }
@@ -57,15 +55,5 @@ final class CloseReview {
           + ", which cannot count while the approvers cannot be read: "
           + e.getMessage();
     }
-  }
-
-  private static Optional<ApprovalRule> newestRule(List<DeployRecord> records) {
-    for (int i = records.size() - 1; i >= 0; i--) {
-      Optional<ApprovalRule> rule = records.get(i).approvalRule();
-      if (rule.isPresent()) {
-        return rule;
-      }
-    }
-    return Optional.empty();
   }
 }

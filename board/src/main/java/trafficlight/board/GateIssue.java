@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import trafficlight.gate.ApprovalRule;
+import trafficlight.gate.DeployRecord;
 import trafficlight.gate.DeployingNotice;
 import trafficlight.gate.GateState;
 
@@ -82,13 +83,7 @@ public record GateIssue(
    * empty when no record says (older records, or a stage nobody restricts).
    */
   public Optional<ApprovalRule> approvalRule() {
-    for (int i = builds.size() - 1; i >= 0; i--) {
-      Optional<ApprovalRule> rule = builds.get(i).record().approvalRule();
-      if (rule.isPresent()) {
-        return rule;
-      }
-    }
-    return Optional.empty();
+    return DeployRecord.newestRule(builds.stream().map(Build::record).toList());
   }
 
   /** The commit its close approved, when the consuming get said, else null. */

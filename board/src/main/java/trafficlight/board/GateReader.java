@@ -10,7 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import trafficlight.gate.CloseReason;
+import trafficlight.gate.DeployRecord;
 import trafficlight.gate.GateLabels;
+import trafficlight.gate.IssueRecords;
+import trafficlight.gate.RepositoryAccess;
 import trafficlight.gate.TitleFormat;
 import trafficlight.github.Comment;
 import trafficlight.github.GitHubClient;
@@ -53,6 +56,7 @@ public final class GateReader {
   private final Map<Long, Details> details = new HashMap<>();
   private Instant watermark;
   private Instant lastFull;
+  private RepositoryAccess access = RepositoryAccess.NOBODY;
 
   private record Details(Instant updatedAt, List<Comment> comments, String closedBy) {}
 
@@ -87,6 +91,7 @@ public final class GateReader {
   /** Reads what changed and builds the board. */
   public Board read() {
     Instant now = clock.instant();
+    access = GateTexts.access(github, repo); // people's permissions, asked once per read
     boolean full = watermark == null || lastFull == null || !now.isBefore(lastFull.plus(fullEvery));
     IssueQuery query = IssueQuery.recentlyUpdated("all").withLabels(List.of(GateLabels.WORKFLOW));
     if (!full) {
@@ -184,8 +189,10 @@ public final class GateReader {
   private BoardModel.Input input(
       Issue issue, List<Comment> comments, String closedBy, boolean latest) {
     List<Comment> read = comments == null ? List.of() : comments;
+    IssueRecords records =
+        DeployRecord.readIssue(GateTexts.body(issue), GateTexts.comments(read), access);
     boolean consumed = format.match(issue.title()).map(t -> t.consumedBy() != null).orElse(false);
-    String refusal = latest ? review.refusal(issue, closedBy, read, consumed) : null;
-    return new BoardModel.Input(issue, read, closedBy, refusal);
+    String refusal = latest ? review.refusal(issue, closedBy, records.records(), consumed) : null;
+    return new BoardModel.Input(issue, read, closedBy, refusal, records, access);
   }
 }

@@ -3,14 +3,19 @@ package trafficlight.board;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
+import trafficlight.gate.ApprovalDecision;
 import trafficlight.gate.ApprovalRule;
 import trafficlight.gate.CloseReason;
 import trafficlight.gate.DeployRecord;
 import trafficlight.gate.PromoteDirective;
+import trafficlight.gate.RepositoryAccess;
+import trafficlight.gate.TeamMembership;
 import trafficlight.gate.TitleFormat;
 import trafficlight.github.Comment;
 import trafficlight.github.GitHubClient;
+import trafficlight.github.GitHubException;
 import trafficlight.github.Issue;
 import trafficlight.github.RepositoryName;
 
@@ -41,7 +46,6 @@ public final class Promotion {
    * What a promotion did.
    *
    * @param chosen the build a {@code --commit} chose, or null when the newest is approved
-   * @param warning for people, when the choice may not count, or null
    */
   public record Result(
       String project,
@@ -51,8 +55,7 @@ public final class Promotion {
       String issueUrl,
       int deploys,
       String by,
-      DeployRecord chosen,
-      String warning) {}
+      DeployRecord chosen) {}
 
   private Promotion() {}
 
@@ -128,7 +131,8 @@ public final class Promotion {
    * @param by who promotes, for the comment; null when only the token tells (GitHub names the
    *     token's user as the comment's author and the closer)
    * @param via how, for the comment ({@code trafficlight promote}, {@code the trafficlight board})
-   * @throws Refused when nothing waits, or the issue was closed meanwhile
+   * @throws Refused when nothing waits, the issue was closed meanwhile, or the close would not
+   *     count under the approvers rule the issue's deploy records name; nothing is written then
    */
   public static Result promote(
       GitHubClient github,
@@ -212,7 +216,11 @@ public final class Promotion {
     String next = stage.next() != null ? TitleFormat.shortStage(stage.next()) : "the next stage";
     String who = by == null || by.isBlank() ? null : by.strip();
     List<Comment> comments = github.listComments(repo, number, null);
-    DeployRecord chosen = commit == null ? null : choose(now, comments, commit, directNewest);
+    RepositoryAccess access = GateTexts.access(github, repo);
+    List<DeployRecord> records =
+        DeployRecord.readIssue(GateTexts.body(now), GateTexts.comments(comments), access).records();
+    DeployRecord chosen = commit == null ? null : choose(now, records, commit, directNewest);
+    refuseUnlessItCounts(github, now.number(), records, chosen != null, access);
     String comment =
         (chosen == null ? "" : PromoteDirective.render(chosen.commit()) + "\n\n")
             + "Promoted to **"
@@ -231,8 +239,7 @@ public final class Promotion {
                     + "`"
                     + (chosen.subject() == null ? "" : " " + chosen.subject())
                     + ").");
-    Comment left = comment(github, repo, now, comments, comment);
-    String warning = chosen == null || left == null ? null : directiveWarning(left, repo);
+    comment(github, repo, now, comments, comment);
     Map<String, Object> close = new LinkedHashMap<>();
     close.put("state", "closed");
     close.put("state_reason", CloseReason.COMPLETED.apiName());
@@ -245,28 +252,60 @@ public final class Promotion {
         closed.htmlUrl(),
         stage.latest().deploys(),
         who,
-        chosen,
-        warning);
+        chosen);
   }
 
   /**
-   * Without {@code approvers} the get honours a directive only from the owner, a member or a
-   * collaborator ({@link trafficlight.gate.ApprovalRule#mayDirect}); this cannot know a trigger
-   * resource's approvers, so it only says when GitHub's association alone would not count.
+   * Why the token's own close of a stage's waiting issue would not count, by the approvers rule its
+   * deploy records name ({@link ApprovalRule#decide}, as the trigger resource decides it), or null
+   * when it would (or no record names a rule: then any close counts, and so does the closer's own
+   * {@code /promote}).
    */
-  private static String directiveWarning(Comment left, RepositoryName repo) {
-    if (ApprovalRule.ANYONE.mayDirect(
-        left.user(), left.authorAssociation(), (team, login) -> false)) {
+  public static String refusal(GitHubClient github, Stage stage) {
+    List<DeployRecord> records = stage.latest().builds().stream().map(Build::record).toList();
+    return refusal(github, records, false, RepositoryAccess.NOBODY);
+  }
+
+  private static void refuseUnlessItCounts(
+      GitHubClient github,
+      long number,
+      List<DeployRecord> records,
+      boolean picks,
+      RepositoryAccess access) {
+    String why = refusal(github, records, picks, access);
+    if (why != null) {
+      throw new Refused(
+          "not promoted: " + why + "; #" + number + " stays open and nothing was written");
+    }
+  }
+
+  private static String refusal(
+      GitHubClient github, List<DeployRecord> records, boolean picks, RepositoryAccess access) {
+    Optional<ApprovalRule> rule = DeployRecord.newestRule(records);
+    if (rule.isEmpty() || !rule.get().restricts()) {
       return null;
     }
-    return "warning: GitHub calls "
-        + left.user()
-        + " "
-        + left.authorAssociation()
-        + " of "
-        + repo
-        + ", so the /promote counts only if the trigger resource lists them in approvers;"
-        + " otherwise the newest build is approved";
+    String closer;
+    try {
+      closer = github.authenticatedLogin();
+    } catch (GitHubException e) {
+      return "GitHub does not say whose token this is ("
+          + e.getMessage()
+          + "), so its close"
+          + " cannot be shown to count under the approvers rule";
+    }
+    TeamMembership teams =
+        (team, login) -> github.isActiveTeamMember(team.org(), team.slug(), login);
+    ApprovalDecision decision = rule.get().decide(closer, teams, records);
+    if (decision instanceof ApprovalDecision.Refused refused) {
+      // the rule speaks of a close that happened; here it is one that would
+      return refused.reason().replaceFirst("^closed by (\\S+), who ", "$1 ");
+    }
+    // the /promote is the closer's own, written before the close: the same rule as the get's
+    if (picks && !rule.get().mayDirect(closer, closer, null, teams, access)) {
+      return closer + " may not choose the build (" + rule.get().describeWhoMayDirect() + ")";
+    }
+    return null;
   }
 
   /**
@@ -274,9 +313,7 @@ public final class Promotion {
    * newest record's commit and {@code directNewest} is false (a plain close approves that one).
    */
   private static DeployRecord choose(
-      Issue issue, List<Comment> comments, String commit, boolean directNewest) {
-    List<DeployRecord> records =
-        DeployRecord.readIssue(issue.body(), comments.stream().map(Comment::body).toList());
+      Issue issue, List<DeployRecord> records, String commit, boolean directNewest) {
     PromoteDirective.Choice choice = new PromoteDirective(commit.strip()).choose(records);
     if (choice instanceof PromoteDirective.Refused refused) {
       throw new NotRecorded("cannot promote #" + issue.number() + ": " + refused.reason());

@@ -24,9 +24,18 @@ public final class BoardFixture implements AutoCloseable {
 
   public final DeployedGates gates = new DeployedGates();
   public final DeployedGates.Seeded seeded = gates.seed();
-  final GitHubClient github =
+  GitHubClient github =
       GitHubFixture.client(gates.hub.baseUrl(), gates.token, new MemoryResponseCache(1000));
   BoardServer server;
+
+  /** A board without sign-in that promotes with {@code login}'s token as its own. */
+  public BoardServer startAs(String login) throws IOException {
+    github.close();
+    github =
+        GitHubFixture.client(
+            gates.hub.baseUrl(), gates.hub.createToken(login), new MemoryResponseCache(1000));
+    return start(true);
+  }
 
   public BoardServer start(boolean canPromote) throws IOException {
     return start(new BoardServer.Config("127.0.0.1", 0, Duration.ofHours(1), canPromote, m -> {}));

@@ -52,9 +52,6 @@ public final class PromoteCommand extends OneShotBoardCommand {
     Promotion.Result r =
         Promotion.promote(
             client, github.repo(), board, project, stage, by, "`trafficlight promote`", commit);
-    if (r.warning() != null) {
-      err.println(r.warning());
-    }
     if (json) {
       out.println(BoardJson.write(BoardJson.promotion(r), true));
     } else {

@@ -198,17 +198,75 @@ class OneShotBoardCommandsTest {
         .contains(new trafficlight.gate.PromoteDirective(A));
   }
 
+  /** The next stage's get of the trigger resource, in-process: returns the commit it pinned. */
+  String nextStageGets() throws Exception {
+    java.util.Map<String, Object> source = new java.util.LinkedHashMap<>();
+    source.put("repository", REPO);
+    source.put("gh_host", hub.baseUrl());
+    source.put("access_token", hub.createToken("ci-bot"));
+    source.put("issue_prefix", "[bot] Pulumi myapp applications.myapp.QA");
+    source.put("issue_state", "closed");
+    java.nio.file.Path get = java.nio.file.Files.createTempDirectory("get");
+    try (var resource =
+        trafficlight.resource.gate.IssueGateResource.fromSource(source, m -> {}, null)) {
+      var versions = resource.fetchNewVersions(null);
+      resource.downloadVersion(
+          versions.get(versions.size() - 1),
+          get,
+          new trafficlight.resource.protocol.BuildMetadata(
+              java.util.Map.of("BUILD_NAME", "1", "BUILD_JOB_NAME", "deploy-production")),
+          java.util.Map.of());
+    }
+    return java.nio.file.Files.readString(get.resolve("commit")).strip();
+  }
+
   @Test
-  void promoteWithACommitSaysWhenGitHubWouldNotLetTheDirectiveCount() {
+  void promoteWithACommitAsSomeoneGitHubCallsNoneShipsThatBuild() throws Exception {
+    hub.addOrgMember("acme", "bob"); // a private member: GitHub says NONE
+    token = hub.createToken("bob");
+
     Run r = run(new PromoteCommand(), "myapp", "QA", "--commit", "aaaaaaa", "--json");
 
-    assertThat(r.code()).isZero();
+    assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out()).contains("\"commit\" : \"" + A + "\"").contains("\"build\" : \"3\"");
+    assertThat(r.err()).isEmpty();
+    assertThat(hub.issue(REPO, qa).closedBy()).isEqualTo("bob");
+    assertThat(nextStageGets()).as("the closer's own pick counts").isEqualTo(A);
+  }
+
+  @Test
+  void promoteWithACommitRefusesBeforeWritingWhenTheCloseWouldNotCount() {
+    // the newest record names the approvers rule the trigger resource enforces
+    hub.addComment(
+        REPO,
+        qa,
+        "ci-bot",
+        new trafficlight.gate.DeployRecord(
+                B,
+                "Fix the login page",
+                "5",
+                "deploy-qa",
+                "myapp",
+                "https://ci.example.com/teams/main/pipelines/myapp/jobs/deploy-qa/builds/5",
+                "production",
+                null,
+                List.of(),
+                List.of("alice"),
+                false,
+                null)
+            .render());
+    token = hub.createToken("bob");
+    int comments = hub.issue(REPO, qa).comments().size();
+
+    Run r = run(new PromoteCommand(), "myapp", "QA", "--commit", "aaaaaaa");
+
+    assertThat(r.code()).isNotZero();
     assertThat(r.err())
         .isEqualTo(
-            "warning: GitHub calls release-bot NONE of acme/deploy-gates, so the /promote counts"
-                + " only if the trigger resource lists them in approvers; otherwise the newest"
-                + " build is approved\n");
+            "not promoted: bob may not promote to production (approvers: alice); #2 stays open"
+                + " and nothing was written\n");
+    assertThat(hub.issue(REPO, qa).state()).isEqualTo("open");
+    assertThat(hub.issue(REPO, qa).comments()).hasSize(comments);
   }
 
   @Test

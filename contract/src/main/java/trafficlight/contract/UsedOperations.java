@@ -44,6 +44,7 @@ public final class UsedOperations {
           new Operation("GET", "/rate_limit"),
           new Operation("GET", "/orgs/{org}/teams/{team_slug}"),
           new Operation("GET", "/user"),
+          new Operation("GET", "/repos/{owner}/{repo}/collaborators/{username}/permission"),
           new Operation("DELETE", "/applications/{client_id}/token"),
           new Operation("GET", "/orgs/{org}/teams/{team_slug}/memberships/{username}"),
           new Operation("POST", "/app/installations/{installation_id}/access_tokens"),

@@ -9,7 +9,9 @@ import java.util.Optional;
 /**
  * What a person approved by closing a gate issue: the build the issue recorded (its commit) and who
  * closed it when. The trigger resource's get writes it into {@code gh_issue.json} as {@code
- * approved}; the next stage's put reads it back from there to say where its deploy came from.
+ * approved}; the next stage's put reads it back from there to say where its deploy came from. Its
+ * URLs are kept only when they are http(s) ({@link WebLink}): {@code gh_issue.json} hands out no
+ * other link.
  *
  * @param issue the gate issue's number
  * @param issueUrl the gate issue's page, or null
@@ -32,6 +34,11 @@ public record Approval(
     String buildUrl,
     String closedBy,
     Instant closedAt) {
+
+  public Approval {
+    issueUrl = WebLink.orNull(issueUrl);
+    buildUrl = WebLink.orNull(buildUrl);
+  }
 
   /** The approval of {@code record}, the build chosen on a closed issue (null when none is). */
   public static Approval of(

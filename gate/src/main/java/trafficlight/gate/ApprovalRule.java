@@ -94,31 +94,50 @@ public record ApprovalRule(List<Approver> approvers, boolean forbidSelfApproval)
   }
 
   /**
-   * Whether the author of a {@link PromoteDirective} may choose what a close promotes: someone
-   * allowed to close the issue. With {@code approvers}, an approver; without, whoever GitHub's
-   * {@code author_association} names the repository's {@code OWNER}, a {@code MEMBER} of its
-   * organization or a {@code COLLABORATOR}: a passer-by's comment on a public gate repository must
-   * not steer a deploy. {@code forbidSelfApproval} is the closer's rule, not the directive's.
+   * Whether a {@link PromoteDirective} written before the close chooses what the close promotes. It
+   * does when its author is the closer (they passed this rule, and their own pick is what they
+   * approved), or may promote: with {@code approvers}, an approver; without, someone whose
+   * permission on the repository lets them close the issue (triage or more). {@code
+   * author_association} {@code OWNER}, {@code MEMBER} or {@code COLLABORATOR} is taken as a free
+   * answer for the latter; it is not one to rely on alone, since GitHub reports private members of
+   * an organization as {@code NONE} or {@code CONTRIBUTOR}. Outsiders' directives never count.
+   * {@code forbidSelfApproval} is the closer's rule, not the directive's.
    *
+   * @param closedBy who closed the issue, or null when not known (or not closed yet)
    * @param authorAssociation the comment's {@code author_association}, or null when unknown
+   * @param access asked only when nothing cheaper answered
    */
-  public boolean mayDirect(String login, String authorAssociation, TeamMembership teams) {
+  public boolean mayDirect(
+      String login,
+      String closedBy,
+      String authorAssociation,
+      TeamMembership teams,
+      RepositoryAccess access) {
     if (login == null || login.isBlank()) {
       return false;
+    }
+    if (closedBy != null && login.equalsIgnoreCase(closedBy)) {
+      return true;
     }
     if (!approvers.isEmpty()) {
       return isApprover(login, teams);
     }
-    return authorAssociation != null
-        && DIRECTING_ASSOCIATIONS.contains(authorAssociation.toUpperCase(Locale.ROOT));
+    if (authorAssociation != null
+        && DIRECTING_ASSOCIATIONS.contains(authorAssociation.toUpperCase(Locale.ROOT))) {
+      return true;
+    }
+    return access.permissionOf(login).atLeast(Permission.TRIAGE);
   }
 
-  /** Who {@link #mayDirect}, for people. */
+  /** Who {@link #mayDirect} besides the closer, for people. */
   public String describeWhoMayDirect() {
     return approvers.isEmpty()
-        ? "the repository's owner, members of its organization and collaborators"
-        : "approvers: " + describeApprovers();
+        ? "the closer, or someone with triage permission or more on the repository"
+        : "the closer, or an approver: " + describeApprovers();
   }
+
+  /** Why an ignored directive did not count, for people. */
+  public static final String WHY_NOT_DIRECTING = "not allowed to promote";
 
   private static final Set<String> DIRECTING_ASSOCIATIONS =
       Set.of("OWNER", "MEMBER", "COLLABORATOR");

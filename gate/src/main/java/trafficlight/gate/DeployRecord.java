@@ -154,6 +154,27 @@ public record DeployRecord(
     }
   }
 
+  /**
+   * The build's page when it is an http(s) URL ({@link WebLink}), else null: what may be linked.
+   */
+  public String buildLink() {
+    return WebLink.orNull(buildUrl);
+  }
+
+  /**
+   * The rule of the newest of {@code records} that names one ({@link #approvalRule}): what the
+   * pipeline asked for when it last deployed; empty when none says.
+   */
+  public static Optional<ApprovalRule> newestRule(List<DeployRecord> records) {
+    for (int i = records.size() - 1; i >= 0; i--) {
+      Optional<ApprovalRule> rule = records.get(i).approvalRule();
+      if (rule.isPresent()) {
+        return rule;
+      }
+    }
+    return Optional.empty();
+  }
+
   /** The first 7 characters of the commit, or null. */
   public String shortCommit() {
     return commit == null ? null : commit.substring(0, Math.min(7, commit.length()));
@@ -221,15 +242,55 @@ public record DeployRecord(
   }
 
   /**
-   * The deploys a gate issue records: its body's, then each comment's in the order given (GitHub
-   * lists comments oldest first).
+   * The deploys a gate issue records that count: its body's, then each comment's in the order given
+   * (GitHub lists comments oldest first), each only when {@link #writtenByThePipeline} says its
+   * author is the account the puts write with. This is the one reader of an issue's records: a
+   * record in anyone else's comment (a forged build, a forged approvers rule) is left out and its
+   * author named in {@link IssueRecords#ignoredAuthors}.
+   *
+   * @param access asked only for authors of texts holding records who are neither the issue's
+   *     author nor the repository's owner
    */
-  public static List<DeployRecord> readIssue(String body, List<String> commentBodies) {
-    List<DeployRecord> records = new ArrayList<>(readAll(body));
-    for (String comment : commentBodies) {
-      records.addAll(readAll(comment));
+  public static IssueRecords readIssue(
+      IssueText issue, List<IssueText> comments, RepositoryAccess access) {
+    List<IssueRecords.Recorded> counted = new ArrayList<>();
+    Set<String> ignored = new LinkedHashSet<>();
+    List<IssueText> texts = new ArrayList<>();
+    texts.add(issue);
+    texts.addAll(comments);
+    for (IssueText text : texts) {
+      List<DeployRecord> found = readAll(text.body());
+      if (found.isEmpty()) {
+        continue;
+      }
+      if (writtenByThePipeline(text, issue.author(), access)) {
+        found.forEach(record -> counted.add(new IssueRecords.Recorded(record, text)));
+      } else {
+        ignored.add(text.author() == null ? "an unknown user" : text.author());
+      }
     }
-    return records;
+    return new IssueRecords(counted, List.copyOf(ignored));
+  }
+
+  /**
+   * Whether a text's records count: written by the account the puts write with. That is the issue's
+   * author (the put opened it); for an issue opened otherwise, an account with write permission or
+   * more (a put's token must push). {@code author_association} {@code OWNER} is a free answer;
+   * {@code MEMBER} and {@code COLLABORATOR} are not, as they include read access.
+   */
+  public static boolean writtenByThePipeline(
+      IssueText text, String issueAuthor, RepositoryAccess access) {
+    String author = text.author();
+    if (author == null || author.isBlank()) {
+      return false;
+    }
+    if (author.equalsIgnoreCase(String.valueOf(issueAuthor))) {
+      return true;
+    }
+    if ("OWNER".equalsIgnoreCase(text.authorAssociation())) {
+      return true;
+    }
+    return access.permissionOf(author).atLeast(Permission.WRITE);
   }
 
   /**

@@ -143,25 +143,58 @@ class ApprovalRuleTest {
     }
   }
 
+  private static final RepositoryAccess NO_ONE =
+      login -> {
+        throw new AssertionError("asked for " + login);
+      };
+
   @Test
-  void withApproversOnlyAnApproverMayDirectAPromotion() {
+  void withApproversTheCloserOrAnApproverMayDirectAPromotion() {
     ApprovalRule rule = ApprovalRule.of(List.of("alice", "acme/release"), false);
-    assertThat(rule.mayDirect("ALICE", "NONE", teams)).isTrue();
-    assertThat(rule.mayDirect("carol", null, teams)).isTrue();
-    assertThat(rule.mayDirect("bob", "OWNER", teams)).isFalse();
-    assertThat(rule.mayDirect(null, "OWNER", teams)).isFalse();
+    assertThat(rule.mayDirect("ALICE", null, "NONE", teams, NO_ONE)).isTrue();
+    assertThat(rule.mayDirect("carol", null, null, teams, NO_ONE)).isTrue();
+    assertThat(rule.mayDirect("bob", null, "OWNER", teams, NO_ONE)).isFalse();
+    assertThat(rule.mayDirect("bob", "Bob", "NONE", teams, NO_ONE)).isTrue();
+    assertThat(rule.mayDirect(null, "bob", "OWNER", teams, NO_ONE)).isFalse();
   }
 
   @Test
-  void withoutApproversTheOwnerAMemberOrACollaboratorMayDirectAPromotion() {
+  void withoutApproversTheCloserOrSomeoneWhoMayCloseMayDirectAPromotion() {
+    Map<String, Permission> permissions =
+        Map.of("t", Permission.TRIAGE, "r", Permission.READ, "w", Permission.WRITE);
+    List<String> lookups = new ArrayList<>();
+    RepositoryAccess access =
+        login -> {
+          lookups.add(login);
+          return permissions.getOrDefault(login, Permission.NONE);
+        };
     for (ApprovalRule rule : List.of(ApprovalRule.ANYONE, ApprovalRule.of(List.of(), true))) {
-      assertThat(rule.mayDirect("o", "OWNER", teams)).isTrue();
-      assertThat(rule.mayDirect("m", "member", teams)).isTrue();
-      assertThat(rule.mayDirect("c", "COLLABORATOR", teams)).isTrue();
-      assertThat(rule.mayDirect("x", "CONTRIBUTOR", teams)).isFalse();
-      assertThat(rule.mayDirect("y", "NONE", teams)).isFalse();
-      assertThat(rule.mayDirect("z", null, teams)).isFalse();
+      assertThat(rule.mayDirect("alice", "alice", "NONE", teams, NO_ONE)).isTrue();
+      assertThat(rule.mayDirect("o", "alice", "OWNER", teams, NO_ONE)).isTrue();
+      assertThat(rule.mayDirect("m", "alice", "member", teams, NO_ONE)).isTrue();
+      assertThat(rule.mayDirect("c", "alice", "COLLABORATOR", teams, NO_ONE)).isTrue();
+      assertThat(rule.mayDirect("t", "alice", "NONE", teams, access)).isTrue();
+      assertThat(rule.mayDirect("w", "alice", "CONTRIBUTOR", teams, access)).isTrue();
+      assertThat(rule.mayDirect("r", "alice", "NONE", teams, access)).isFalse();
+      assertThat(rule.mayDirect("mallory", "alice", "NONE", teams, access)).isFalse();
+      assertThat(rule.mayDirect("mallory", null, null, teams, access)).isFalse();
     }
+    assertThat(lookups)
+        .containsExactly("t", "w", "r", "mallory", "mallory", "t", "w", "r", "mallory", "mallory");
     assertThat(asked).isEmpty();
+  }
+
+  @Test
+  void aMemoizedAccessAsksOncePerPerson() {
+    List<String> lookups = new ArrayList<>();
+    RepositoryAccess access =
+        RepositoryAccess.memoized(
+            login -> {
+              lookups.add(login);
+              return Permission.TRIAGE;
+            });
+    ApprovalRule.ANYONE.mayDirect("bob", null, "NONE", teams, access);
+    ApprovalRule.ANYONE.mayDirect("BOB", null, "NONE", teams, access);
+    assertThat(lookups).containsExactly("bob");
   }
 }

@@ -43,16 +43,74 @@ class DeployRecordTest {
     assertThat(written.render()).contains("\"code_repository\":\"acme/myapp\"");
   }
 
+  private static IssueText text(String author, String association, String body) {
+    return new IssueText(author, association, null, body);
+  }
+
   @Test
   void anIssueRecordsItsBodysBuildsThenEachCommentsInOrder() {
     DeployRecord first =
         new DeployRecord(SHA, "Add the cart", "11", "deploy-qa", "myapp", URL, null);
     DeployRecord second =
         new DeployRecord("9".repeat(40), "Fix the cart", "12", "deploy-qa", "myapp", URL, null);
-    assertThat(
-            DeployRecord.readIssue(
-                "Opened." + first.render(), List.of("a person's comment", second.render())))
-        .containsExactly(first, second);
+    IssueRecords read =
+        DeployRecord.readIssue(
+            text("ci-bot", "NONE", "Opened." + first.render()),
+            List.of(
+                text("alice", "NONE", "a person's comment"),
+                text("CI-Bot", "NONE", second.render())),
+            RepositoryAccess.NOBODY);
+    assertThat(read.records()).containsExactly(first, second);
+    assertThat(read.ignoredAuthors()).isEmpty();
+  }
+
+  @Test
+  void recordsCountOnlyFromTheIssuesAuthorTheOwnerOrSomeoneWhoMayWrite() {
+    DeployRecord put = new DeployRecord(SHA, "Add the cart", "11", "deploy-qa", "myapp", URL, null);
+    DeployRecord forged =
+        new DeployRecord(
+            "9".repeat(40),
+            "Forged",
+            "99",
+            "deploy-qa",
+            "myapp",
+            "https://evil.example/b",
+            null,
+            null,
+            List.of(),
+            List.of("mallory"),
+            null,
+            null);
+    DeployRecord byWriter =
+        new DeployRecord("8".repeat(40), "Rotated token", "12", "deploy-qa", "myapp", URL, null);
+    DeployRecord byOwner =
+        new DeployRecord("7".repeat(40), "By the owner", "13", "deploy-qa", "myapp", URL, null);
+    List<String> asked = new java.util.ArrayList<>();
+    RepositoryAccess access =
+        RepositoryAccess.memoized(
+            login -> {
+              asked.add(login);
+              return switch (login) {
+                case "new-bot" -> Permission.WRITE;
+                case "tracy" -> Permission.TRIAGE;
+                default -> Permission.NONE;
+              };
+            });
+    IssueRecords read =
+        DeployRecord.readIssue(
+            text("ci-bot", null, put.render()),
+            List.of(
+                text("mallory", "NONE", forged.render()),
+                text("mallory", "CONTRIBUTOR", forged.render()),
+                text("tracy", "MEMBER", forged.render()),
+                text("new-bot", "NONE", byWriter.render()),
+                text("acme", "OWNER", byOwner.render()),
+                text(null, null, forged.render()),
+                text("mallory", "NONE", "no record, so nobody is asked")),
+            access);
+    assertThat(read.records()).containsExactly(put, byWriter, byOwner);
+    assertThat(read.ignoredAuthors()).containsExactly("mallory", "tracy", "an unknown user");
+    assertThat(asked).containsExactly("mallory", "tracy", "new-bot");
   }
 
   @Test

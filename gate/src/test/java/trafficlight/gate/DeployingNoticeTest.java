@@ -3,6 +3,7 @@ package trafficlight.gate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class DeployingNoticeTest {
@@ -65,5 +66,44 @@ class DeployingNoticeTest {
   void otherCommentsHoldNone() {
     assertThat(DeployingNotice.read("Promoted by alice")).isEmpty();
     assertThat(DeployingNotice.read("<!-- trafficlight:deploying {not json} -->")).isEmpty();
+  }
+
+  @Test
+  void namesWhatItIgnoredOnceAndReadsItBack() {
+    DeployingNotice notice =
+        new DeployingNotice(
+            "deploy-production",
+            "12",
+            URL,
+            approval(SHA),
+            null,
+            List.of(
+                DeployingNotice.ignoredDirective(new PromoteDirective("4d2b36c"), "mallory"),
+                DeployingNotice.ignoredRecords("mallory")));
+    String text = notice.render();
+    assertThat(text)
+        .contains(
+            "\n\nignored `/promote 4d2b36c` by mallory (not allowed to promote); deploying the"
+                + " newest build `abc1234`\n")
+        .contains(
+            "ignored the deploy records in a comment by mallory (not written by the pipeline);"
+                + " deploying the newest build `abc1234`");
+    assertThat(DeployingNotice.read(text)).contains(notice);
+    assertThat(
+            new DeployingNotice("d", "1", URL, approval(SHA), "bob", notice.ignored())
+                .ignoredLines()
+                .get(0))
+        .endsWith("; deploying the build bob picked `abc1234`");
+  }
+
+  @Test
+  void keepsOnlyWebLinks() {
+    DeployingNotice notice =
+        new DeployingNotice("deploy-production", "12", "javascript:alert(1)", approval(SHA));
+    assertThat(notice.buildUrl()).isNull();
+    assertThat(notice.render()).doesNotContain("javascript");
+    Approval approval =
+        new Approval(1, "javascript:alert(1)", SHA, null, "7", "j", "data:x", "alice", null);
+    assertThat(approval.toJson()).containsEntry("issue_url", null).containsEntry("build_url", null);
   }
 }

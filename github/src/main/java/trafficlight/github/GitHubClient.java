@@ -199,6 +199,50 @@ public final class GitHubClient implements AutoCloseable {
   }
 
   /**
+   * A person's permission on a repository ({@code GET
+   * /repos/{owner}/{repo}/collaborators/{username}/permission}); {@link
+   * CollaboratorPermission#NONE} when GitHub answers 404 (not a collaborator, or no such user). A
+   * GET like any other, so a cache makes the repeated question conditional; callers ask once per
+   * person per step.
+   *
+   * @throws GitHubException on 403 with a message naming the access the credentials lack
+   */
+  public CollaboratorPermission collaboratorPermission(RepositoryName repo, String username) {
+    String path =
+        repo.path()
+            + "/collaborators/"
+            + java.net.URLEncoder.encode(username, java.nio.charset.StandardCharsets.UTF_8)
+            + "/permission";
+    try {
+      Object json = call("GET", path, null).json();
+      if (json instanceof Map<?, ?> m) {
+        return new CollaboratorPermission(
+            m.get("permission") instanceof String p ? p : null,
+            m.get("role_name") instanceof String r ? r : null);
+      }
+      return CollaboratorPermission.NONE;
+    } catch (GitHubException e) {
+      if (e.status() == 404) {
+        return CollaboratorPermission.NONE;
+      }
+      if (e.status() == 403) {
+        throw new GitHubException(
+            403,
+            "GET "
+                + path
+                + " answered 403 "
+                + e.githubMessage()
+                + ": the credentials may not read who may do what in "
+                + repo
+                + "; a token's user needs push access to it (a fine-grained token or GitHub App:"
+                + " Metadata: read and Contents or Issues: write)",
+            e.githubMessage());
+      }
+      throw e;
+    }
+  }
+
+  /**
    * Lists issues (and pull requests, which the API mixes in) lazily: a page is requested only when
    * iteration reaches it, so a caller that stops early spends no further requests.
    */

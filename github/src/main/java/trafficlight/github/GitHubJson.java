@@ -42,7 +42,8 @@ final class GitHubJson {
         instant(m.get("closed_at")),
         login(m.get("closed_by")),
         m.get("comments") == null ? 0 : (int) number(m.get("comments")),
-        m.get("pull_request") != null);
+        m.get("pull_request") != null,
+        login(m.get("user")));
   }
 
   static List<Issue> issues(Object json) {

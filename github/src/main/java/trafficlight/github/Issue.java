@@ -9,6 +9,7 @@ import java.util.List;
  * @param url the API URL of the issue
  * @param closedBy login of who closed it, or null
  * @param pullRequest whether this "issue" is a pull request (the issues API lists both)
+ * @param author login of who opened it ({@code user}), or null
  */
 public record Issue(
     long number,
@@ -25,7 +26,44 @@ public record Issue(
     Instant closedAt,
     String closedBy,
     int comments,
-    boolean pullRequest) {
+    boolean pullRequest,
+    String author) {
+
+  /** An issue whose author is not known. */
+  public Issue(
+      long number,
+      String title,
+      String body,
+      String state,
+      String stateReason,
+      List<String> labels,
+      List<String> assignees,
+      String url,
+      String htmlUrl,
+      Instant createdAt,
+      Instant updatedAt,
+      Instant closedAt,
+      String closedBy,
+      int comments,
+      boolean pullRequest) {
+    this(
+        number,
+        title,
+        body,
+        state,
+        stateReason,
+        labels,
+        assignees,
+        url,
+        htmlUrl,
+        createdAt,
+        updatedAt,
+        closedAt,
+        closedBy,
+        comments,
+        pullRequest,
+        null);
+  }
 
   public boolean isOpen() {
     return "open".equals(state);

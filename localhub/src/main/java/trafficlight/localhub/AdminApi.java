@@ -25,6 +25,7 @@ final class AdminApi {
   private static final Pattern ORG_MEMBERS = Pattern.compile("/_localhub/orgs/([^/]+)/members");
   private static final Pattern COLLABORATORS =
       Pattern.compile("/_localhub/repos/([^/]+/[^/]+)/collaborators");
+  private static final Pattern ROLES = Pattern.compile("/_localhub/repos/([^/]+/[^/]+)/roles");
   private static final Pattern TEAM_MEMBERSHIPS =
       Pattern.compile("/_localhub/orgs/([^/]+)/teams/([^/]+)/memberships(?:/([^/]+))?");
 
@@ -83,11 +84,19 @@ final class AdminApi {
       return ApiResponse.json(201, out);
     }
     if (method.equals("POST") && (m = COLLABORATORS.matcher(path)).matches()) {
-      hub.addCollaborator(m.group(1), required(in, "login"));
+      hub.addCollaborator(m.group(1), required(in, "login"), in.path("role").asText("write"));
+      return ApiResponse.json(201, in);
+    }
+    if (method.equals("POST") && (m = ROLES.matcher(path)).matches()) {
+      hub.grantRole(m.group(1), required(in, "login"), required(in, "role"));
       return ApiResponse.json(201, in);
     }
     if (method.equals("POST") && (m = ORG_MEMBERS.matcher(path)).matches()) {
-      hub.addOrgMember(m.group(1), required(in, "login"));
+      if (in.path("public").asBoolean(false)) {
+        hub.addPublicOrgMember(m.group(1), required(in, "login"));
+      } else {
+        hub.addOrgMember(m.group(1), required(in, "login"));
+      }
       return ApiResponse.json(201, in);
     }
     if ((m = TEAM_MEMBERSHIPS.matcher(path)).matches()) {

@@ -97,6 +97,12 @@ final class GitHubApi {
             Route.of("GET", "/user", "users/get-authenticated", CORE, UserEndpoint::authenticated),
             Route.of(
                 "GET",
+                REPO + "/collaborators/(?<username>[^/]+)/permission",
+                "repos/get-collaborator-permission-level",
+                CORE,
+                PermissionEndpoint::permission),
+            Route.of(
+                "GET",
                 "/orgs/(?<org>[^/]+)/teams/(?<team>[^/]+)",
                 "teams/get-by-name",
                 CORE,

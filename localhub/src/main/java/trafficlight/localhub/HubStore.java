@@ -91,11 +91,20 @@ final class HubStore {
     } else if (entry instanceof JournalEntry.InstallationTokenSaved e) {
       installationTokens.put(e.token().token(), e.token());
     } else if (entry instanceof JournalEntry.OrgMemberSaved e) {
-      orgTeams.addOrgMember(e.org(), e.login());
+      orgTeams.addOrgMember(e.org(), e.login(), Boolean.TRUE.equals(e.publicMembership()));
     } else if (entry instanceof JournalEntry.TeamMembershipSaved e) {
       orgTeams.setMembership(e.org(), e.team(), e.login(), e.state());
     } else if (entry instanceof JournalEntry.CollaboratorSaved e) {
-      repos.get(key(e.repo())).collaborators.add(key(e.login()));
+      RepoState repo = repos.get(key(e.repo()));
+      repo.collaborators.add(key(e.login()));
+      repo.roles.put(key(e.login()), e.role() == null ? "write" : e.role());
+    } else if (entry instanceof JournalEntry.RoleSaved e) {
+      RepoState repo = repos.get(key(e.repo()));
+      if (e.role() == null) {
+        repo.roles.remove(key(e.login()));
+      } else {
+        repo.roles.put(key(e.login()), e.role());
+      }
     } else {
       throw new IllegalArgumentException("unknown journal entry " + entry);
     }
@@ -331,9 +340,9 @@ final class HubStore {
 
   // ---- organizations and teams
 
-  synchronized void addOrgMember(String org, String login) {
+  synchronized void addOrgMember(String org, String login, boolean publicMembership) {
     ensureUser(login, "User");
-    commit(new JournalEntry.OrgMemberSaved(org, login));
+    commit(new JournalEntry.OrgMemberSaved(org, login, publicMembership));
   }
 
   /** Sets (state active or pending) or removes (null) a team membership. */
@@ -353,15 +362,55 @@ final class HubStore {
     return orgTeams.activeMembers(org, team);
   }
 
-  synchronized void addCollaborator(RepoState repo, String login) {
+  static final List<String> ROLES = List.of("read", "triage", "write", "maintain", "admin");
+
+  synchronized void addCollaborator(RepoState repo, String login, String role) {
     ensureUser(login, "User");
-    commit(new JournalEntry.CollaboratorSaved(repo.repo.fullName(), login));
+    commit(new JournalEntry.CollaboratorSaved(repo.repo.fullName(), login, requireRole(role)));
+  }
+
+  /** Grants a role as a team or the organization would: the login is no collaborator. */
+  synchronized void grantRole(RepoState repo, String login, String role) {
+    ensureUser(login, "User");
+    commit(new JournalEntry.RoleSaved(repo.repo.fullName(), login, requireRole(role)));
+  }
+
+  private static String requireRole(String role) {
+    if (!ROLES.contains(role)) {
+      throw new IllegalArgumentException(
+          "role must be one of " + String.join(", ", ROLES) + ": " + role);
+    }
+    return role;
+  }
+
+  /**
+   * The role GitHub's permission endpoint names for {@code login}: {@code admin} for the owner, a
+   * granted role, {@code read} for the organization's members (GitHub's default base permission)
+   * and, on a public repository, for every user; empty (404) for an unknown user and for anyone
+   * without access to a private repository.
+   */
+  synchronized Optional<String> roleOf(RepoState repo, String login) {
+    if (user(login).isEmpty()) {
+      return Optional.empty();
+    }
+    if (login.equalsIgnoreCase(repo.repo.owner())) {
+      return Optional.of("admin");
+    }
+    String granted = repo.roles.get(key(login));
+    if (granted != null) {
+      return Optional.of(granted);
+    }
+    if (orgTeams.isOrgMember(repo.repo.owner(), login) || !repo.repo.isPrivate()) {
+      return Optional.of("read");
+    }
+    return Optional.empty();
   }
 
   /**
    * GitHub's {@code author_association} of {@code login} with the repository, as far as the hub
    * knows: {@code OWNER} (the repository's owner), {@code MEMBER} (of the organization that owns
-   * it), {@code COLLABORATOR} (added as one), else {@code NONE}.
+   * it, when the membership is public: GitHub shows a private member, the default, as {@code
+   * NONE}), {@code COLLABORATOR} (added as one), else {@code NONE}.
    */
   synchronized String authorAssociation(RepoState repo, String login) {
     if (login == null) {
@@ -370,7 +419,7 @@ final class HubStore {
     if (login.equalsIgnoreCase(repo.repo.owner())) {
       return "OWNER";
     }
-    if (orgTeams.isOrgMember(repo.repo.owner(), login)) {
+    if (orgTeams.isPublicOrgMember(repo.repo.owner(), login)) {
       return "MEMBER";
     }
     return repo.collaborators.contains(key(login)) ? "COLLABORATOR" : "NONE";

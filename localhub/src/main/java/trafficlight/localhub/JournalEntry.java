@@ -23,7 +23,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
       name = "installation-token"),
   @JsonSubTypes.Type(value = JournalEntry.OrgMemberSaved.class, name = "org-member"),
   @JsonSubTypes.Type(value = JournalEntry.TeamMembershipSaved.class, name = "team-membership"),
-  @JsonSubTypes.Type(value = JournalEntry.CollaboratorSaved.class, name = "collaborator")
+  @JsonSubTypes.Type(value = JournalEntry.CollaboratorSaved.class, name = "collaborator"),
+  @JsonSubTypes.Type(value = JournalEntry.RoleSaved.class, name = "role")
 })
 sealed interface JournalEntry {
   record UserSaved(User user) implements JournalEntry {}
@@ -47,11 +48,17 @@ sealed interface JournalEntry {
 
   record InstallationTokenSaved(InstallationToken token) implements JournalEntry {}
 
-  record OrgMemberSaved(String org, String login) implements JournalEntry {}
+  /** {@code publicMembership} null or false: private, GitHub's default for a new member. */
+  record OrgMemberSaved(String org, String login, Boolean publicMembership)
+      implements JournalEntry {}
 
   /** {@code state} is active or pending; null when the membership was removed. */
   record TeamMembershipSaved(String org, String team, String login, String state)
       implements JournalEntry {}
 
-  record CollaboratorSaved(String repo, String login) implements JournalEntry {}
+  /** {@code role} null: write, GitHub's default for an invitation (older journals). */
+  record CollaboratorSaved(String repo, String login, String role) implements JournalEntry {}
+
+  /** A role on the repository through a team or the organization: no collaborator. */
+  record RoleSaved(String repo, String login, String role) implements JournalEntry {}
 }

@@ -279,9 +279,29 @@ public final class LocalHub implements AutoCloseable {
 
   // ---- organizations and teams
 
-  /** Makes {@code login} a member of the organization (members may read its teams). */
+  /**
+   * Makes {@code login} a member of the organization (members may read its teams) whose membership
+   * is private, GitHub's default: their comments say {@code author_association: NONE}, and they
+   * have read permission on the organization's repositories unless granted more.
+   */
   public void addOrgMember(String org, String login) {
-    store.addOrgMember(org, login);
+    store.addOrgMember(org, login, false);
+  }
+
+  /** Makes {@code login} a member who made the membership public: {@code MEMBER} in comments. */
+  public void addPublicOrgMember(String org, String login) {
+    store.addOrgMember(org, login, true);
+  }
+
+  /**
+   * Grants {@code login} a role on the repository (read, triage, write, maintain or admin) as a
+   * team or the organization would: the permission endpoint answers it, and {@code
+   * author_association} stays as it was (a private member stays {@code NONE}).
+   */
+  public void grantRole(String repo, String login, String role) {
+    synchronized (store) {
+      store.grantRole(store.requireRepo(repo), login, role);
+    }
   }
 
   /**
@@ -303,13 +323,20 @@ public final class LocalHub implements AutoCloseable {
   }
 
   /**
-   * Makes {@code login} a collaborator of the repository: their issues and comments then carry
-   * {@code author_association: COLLABORATOR}. Writes are not restricted by it (every user token may
-   * write every repository).
+   * Makes {@code login} a collaborator of the repository with write permission: their issues and
+   * comments then carry {@code author_association: COLLABORATOR}. Writes are not restricted by it
+   * (every user token may write every repository).
    */
   public void addCollaborator(String repo, String login) {
+    addCollaborator(repo, login, "write");
+  }
+
+  /**
+   * Makes {@code login} a collaborator with {@code role} (read, triage, write, maintain, admin).
+   */
+  public void addCollaborator(String repo, String login, String role) {
     synchronized (store) {
-      store.addCollaborator(store.requireRepo(repo), login);
+      store.addCollaborator(store.requireRepo(repo), login, role);
     }
   }
 

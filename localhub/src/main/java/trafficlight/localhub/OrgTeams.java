@@ -17,9 +17,25 @@ final class OrgTeams {
 
   private final Map<String, Map<String, String>> orgMembers = new HashMap<>();
   private final Map<String, Map<String, String>> teams = new HashMap<>();
+  private final Map<String, java.util.Set<String>> publicMembers = new HashMap<>();
 
-  void addOrgMember(String org, String login) {
+  void addOrgMember(String org, String login, boolean publicMembership) {
     orgMembers.computeIfAbsent(key(org), k -> new LinkedHashMap<>()).put(key(login), login);
+    java.util.Set<String> shown =
+        publicMembers.computeIfAbsent(key(org), k -> new java.util.HashSet<>());
+    if (publicMembership) {
+      shown.add(key(login));
+    } else {
+      shown.remove(key(login));
+    }
+  }
+
+  /**
+   * Whether the login shows as a member: GitHub says {@code MEMBER} only for members who made their
+   * membership public; a private member (the default) shows as {@code NONE}.
+   */
+  boolean isPublicOrgMember(String org, String login) {
+    return publicMembers.getOrDefault(key(org), java.util.Set.of()).contains(key(login));
   }
 
   /** Sets a membership; a null state removes it (the team stays). */

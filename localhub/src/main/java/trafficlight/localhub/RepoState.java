@@ -21,6 +21,9 @@ final class RepoState {
   final Map<String, StoredLabel> labels = new LinkedHashMap<>();
   final Set<String> collaborators = new HashSet<>();
 
+  /** Roles (read, triage, write, maintain, admin) by lower-case login, however granted. */
+  final Map<String, String> roles = new java.util.HashMap<>();
+
   RepoState(Repo repo) {
     this.repo = repo;
   }

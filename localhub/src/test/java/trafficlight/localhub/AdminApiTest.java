@@ -72,6 +72,33 @@ class AdminApiTest {
                 .get("author_association")
                 .asText())
         .isEqualTo("COLLABORATOR");
+
+    Http.post(admin + "/orgs/o/members", null, "{\"login\":\"erin\"}");
+    assertThat(
+            Http.post(admin + "/repos/o/r/roles", null, "{\"login\":\"erin\",\"role\":\"triage\"}")
+                .status())
+        .isEqualTo(201);
+    Http.post(admin + "/repos/o/r/collaborators", null, "{\"login\":\"dave\",\"role\":\"read\"}");
+    assertThat(
+            Http.post(admin + "/repos/o/r/roles", null, "{\"login\":\"x\",\"role\":\"boss\"}")
+                .status())
+        .isEqualTo(422);
+    String permission = hub.baseUrl() + "/repos/o/r/collaborators/";
+    assertThat(
+            Http.get(permission + "erin/permission", "ghp_fixed").json().get("role_name").asText())
+        .isEqualTo("triage");
+    assertThat(
+            Http.get(permission + "dave/permission", "ghp_fixed").json().get("role_name").asText())
+        .isEqualTo("read");
+    Http.post(admin + "/repos/o/r/issues/2/comments", null, "{\"login\":\"erin\",\"body\":\"e\"}");
+    assertThat(
+            Http.get(hub.baseUrl() + "/repos/o/r/issues/2/comments", "ghp_fixed")
+                .json()
+                .get(1)
+                .get("author_association")
+                .asText())
+        .as("a private member with a role through a team")
+        .isEqualTo("NONE");
   }
 
   @Test

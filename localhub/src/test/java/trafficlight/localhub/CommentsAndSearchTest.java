@@ -112,13 +112,42 @@ class CommentsAndSearchTest {
   }
 
   @Test
+  void thePermissionEndpointAnswersEachPersonsRoleAnd404ForOutsidersOfAPrivateRepository() {
+    hub.createRepo("acme/gates", RepoOptions.PRIVATE);
+    hub.createRepo("acme/open");
+    hub.addCollaborator("acme/gates", "carol");
+    hub.addCollaborator("acme/gates", "tracy", "triage");
+    hub.addOrgMember("acme", "alice");
+    hub.grantRole("acme/gates", "alice", "maintain");
+    hub.addOrgMember("acme", "bob");
+    hub.createUser("mallory");
+    String permission = hub.baseUrl() + "/repos/acme/";
+    List<String> answers = new ArrayList<>();
+    for (String login : List.of("carol", "tracy", "alice", "bob", "mallory", "nobody")) {
+      Http.Response r =
+          Http.get(permission + "gates/collaborators/" + login + "/permission", token);
+      answers.add(
+          r.status() == 200
+              ? r.json().get("permission").asText() + "/" + r.json().get("role_name").asText()
+              : String.valueOf(r.status()));
+    }
+    assertThat(answers)
+        .containsExactly("write/write", "read/triage", "write/maintain", "read/read", "404", "404");
+    Http.Response outsider = Http.get(permission + "open/collaborators/mallory/permission", token);
+    assertThat(outsider.json().get("role_name").asText()).isEqualTo("read");
+    assertThat(outsider.json().get("user").get("login").asText()).isEqualTo("mallory");
+  }
+
+  @Test
   void commentsAndIssuesSayHowTheirAuthorIsAssociatedWithTheRepository() {
     hub.createRepo("acme/gates");
     hub.addCollaborator("acme/gates", "carol");
-    hub.addOrgMember("acme", "erin");
-    hub.addTeamMember("acme", "release", "frank");
+    hub.addPublicOrgMember("acme", "erin");
+    hub.addTeamMember("acme", "release", "frank"); // private, as GitHub's default
+    hub.addOrgMember("acme", "gina");
+    hub.grantRole("acme/gates", "gina", "write"); // through a team: no collaborator
     int n = hub.createIssue("acme/gates", "t", null, List.of(), "carol");
-    for (String login : List.of("acme", "erin", "frank", "carol", "mallory")) {
+    for (String login : List.of("acme", "erin", "frank", "gina", "carol", "mallory")) {
       hub.addComment("acme/gates", n, login, "by " + login);
     }
 
@@ -128,7 +157,8 @@ class CommentsAndSearchTest {
 
     List<String> associations = new ArrayList<>();
     comments.forEach(c -> associations.add(c.get("author_association").asText()));
-    assertThat(associations).containsExactly("OWNER", "MEMBER", "MEMBER", "COLLABORATOR", "NONE");
+    assertThat(associations)
+        .containsExactly("OWNER", "MEMBER", "NONE", "NONE", "COLLABORATOR", "NONE");
     assertThat(issue.get("author_association").asText()).isEqualTo("COLLABORATOR");
   }
 

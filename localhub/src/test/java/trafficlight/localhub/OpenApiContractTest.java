@@ -80,9 +80,14 @@ class OpenApiContractTest {
       assertThat(next.group(1)).startsWith(apiBase + "/repositories/");
       Http.get(next.group(1), token);
       hub.addCollaborator("o/r", "carol");
-      hub.addOrgMember("o", "erin");
-      for (String login : List.of("o", "erin", "carol", "dave")) {
+      hub.addPublicOrgMember("o", "erin");
+      hub.addOrgMember("o", "frank");
+      for (String login : List.of("o", "erin", "carol", "dave", "frank")) {
         hub.addComment("o/r", 1, login, "by " + login); // every author_association imitated
+      }
+      hub.grantRole("o/r", "frank", "triage");
+      for (String login : List.of("carol", "frank", "erin", "dave", "o", "no-such-user")) {
+        Http.get(base + "/collaborators/" + login + "/permission", token);
       }
       Http.get(base + "/issues/1/comments", token);
       long edited = hub.addComment("o/r", 1, "alice", "to be edited");

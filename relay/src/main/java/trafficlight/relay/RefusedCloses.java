@@ -9,7 +9,10 @@ import java.util.function.Consumer;
 import trafficlight.gate.ApprovalDecision;
 import trafficlight.gate.DeployRecord;
 import trafficlight.gate.IssueFilter;
+import trafficlight.gate.IssueText;
+import trafficlight.gate.Permission;
 import trafficlight.gate.RefusedCloseNote;
+import trafficlight.gate.RepositoryAccess;
 import trafficlight.github.Comment;
 import trafficlight.github.GitHubClient;
 import trafficlight.github.GitHubException;
@@ -68,8 +71,7 @@ final class RefusedCloses implements AutoCloseable {
         return;
       }
       List<Comment> comments = github.listComments(repo, number, null);
-      List<DeployRecord> records =
-          DeployRecord.readIssue(issue.body(), comments.stream().map(Comment::body).toList());
+      List<DeployRecord> records = records(repo, issue, comments);
       String reason = null;
       for (Route route : routes) {
         ApprovalDecision decision =
@@ -109,6 +111,27 @@ final class RefusedCloses implements AutoCloseable {
       metrics.reopen("failed");
       log.accept("relay: could not review the close of " + repo + "#" + number + ": " + e);
     }
+  }
+
+  /**
+   * The deploy records that count ({@link DeployRecord#readIssue}): a forged record in someone
+   * else's comment must not name the closer as a commit's author under {@code forbid_self_approval}
+   * and so get a legitimate close reopened.
+   */
+  private List<DeployRecord> records(RepositoryName repo, Issue issue, List<Comment> comments) {
+    RepositoryAccess access =
+        RepositoryAccess.memoized(
+            login -> {
+              var answer = github.collaboratorPermission(repo, login);
+              return Permission.of(answer.permission(), answer.roleName());
+            });
+    return DeployRecord.readIssue(
+            new IssueText(issue.author(), null, issue.createdAt(), issue.body()),
+            comments.stream()
+                .map(c -> new IssueText(c.user(), c.authorAssociation(), c.createdAt(), c.body()))
+                .toList(),
+            access)
+        .records();
   }
 
   @Override

@@ -213,6 +213,79 @@ class RefusedClosesTest {
   }
 
   @Test
+  void aForgedRecordNamingTheCloserAsAnAuthorDoesNotGetTheirCloseReopened() throws Exception {
+    Path file = dir.resolve("self.yml");
+    Files.writeString(
+        file,
+        PIPELINE.replace(
+            "approvers: [alice, \"@acme/release\"]",
+            "approvers: [alice]\n    forbid_self_approval: true"),
+        StandardCharsets.UTF_8);
+    List<Route> routes =
+        RouteReader.read(
+            "main", PipelineRef.parse("shop"), file, Map.of("relay_webhook_token", HOOK_TOKEN));
+    DeployRecord.Commit bobs =
+        new DeployRecord.Commit("a".repeat(40), "Fix the cart", "bob", "bob");
+    int number =
+        hub.createIssue(
+            REPO,
+            TITLE,
+            "The task deploy-ci has completed."
+                + new DeployRecord(
+                        "a".repeat(40),
+                        "Fix the cart",
+                        "1",
+                        "deploy-ci",
+                        "shop",
+                        "https://ci.example.com/teams/main/pipelines/shop/jobs/deploy-ci/builds/1",
+                        "Production",
+                        null,
+                        List.of(bobs),
+                        List.of("alice"),
+                        true,
+                        null)
+                    .render(),
+            List.of("pipeline-workflow", "promotion-to-production"),
+            "ci-bot");
+    // mallory's record says alice wrote a change: under forbid_self_approval it would refuse her
+    DeployRecord.Commit framed = new DeployRecord.Commit("9".repeat(40), "x", "alice", "alice");
+    hub.addComment(
+        REPO,
+        number,
+        "mallory",
+        new DeployRecord(
+                "9".repeat(40),
+                "x",
+                "2",
+                "deploy-ci",
+                "shop",
+                null,
+                "Production",
+                null,
+                List.of(framed))
+            .render());
+    hub.closeIssue(REPO, number, "alice");
+    RelayMetrics metrics = new RelayMetrics();
+    try (RefusedCloses closes = new RefusedCloses(github, metrics, log::add)) {
+      closes.review(routes, number, "d-1");
+      await(() -> scrape(metrics).contains("result=\"allowed\"} 1.0"));
+    }
+    assertThat(hub.issue(REPO, number).isOpen()).isFalse();
+    assertThat(notes(number)).isEmpty();
+  }
+
+  static String scrape(RelayMetrics metrics) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    try {
+      io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter.create()
+          .write(out, metrics.registry().scrape());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
   void anOutsidersCloseIsReopenedWithOneCommentNamingTheRule() throws Exception {
     int number = gate();
     hub.closeIssue(REPO, number, "bob");

@@ -256,8 +256,143 @@ class ApprovedCommitTest extends AgainstLocalHub {
     assertThat(run.stderr())
         .contains(
             "ignored /promote 1a2b3c4 by mallory: only someone allowed to promote may choose the"
-                + " build (the repository's owner, members of its organization and"
-                + " collaborators)");
+                + " build (the closer, or someone with triage permission or more on the"
+                + " repository)");
+  }
+
+  @Test
+  void theClosersOwnDirectiveCountsThoughGitHubCallsThemNone() throws Exception {
+    qaDeploys(OLDER, "Add the cart", "11");
+    qaDeploys(NEWER, "Fix the cart total", "12");
+    // alice is a private member of the organization: NONE, and no role on the repository
+    hub.addOrgMember("acme", "alice");
+    comment("alice", "/promote 1a2b3c4");
+    Map<String, String> version = closedVersion(); // alice closes
+
+    Run run = in(trigger(), version, Map.of(), productionBuild("5"));
+
+    assertThat(run.exit()).as(run.toString()).isZero();
+    assertThat(Files.readString(work.resolve("get/commit"))).isEqualTo(OLDER + "\n");
+    assertThat(notices())
+        .containsExactly(
+            "[deploy-production #5](https://ci.example.com/teams/main/pipelines/myapp/jobs/"
+                + "deploy-production/builds/5) is deploying `1a2b3c4` Add the cart, approved"
+                + " by alice");
+    assertThat(hub.requestCount("repos/get-collaborator-permission-level")).isZero();
+  }
+
+  @Test
+  void aDirectiveOfSomeoneWithTriagePermissionCountsAskedOnce() throws Exception {
+    qaDeploys(OLDER, "Add the cart", "11");
+    qaDeploys(NEWER, "Fix the cart total", "12");
+    hub.addOrgMember("acme", "bob"); // private: NONE
+    hub.grantRole(REPO, "bob", "triage");
+    comment("bob", "/promote 9f8e7d6");
+    comment("bob", "/promote 1a2b3c4");
+    Map<String, String> version = closedVersion(); // alice closes
+    hub.clearRequests();
+
+    Run run = in(trigger(), version, Map.of(), productionBuild("5"));
+
+    assertThat(run.exit()).as(run.toString()).isZero();
+    assertThat(Files.readString(work.resolve("get/commit"))).isEqualTo(OLDER + "\n");
+    assertThat(hub.requestCount("repos/get-collaborator-permission-level")).isEqualTo(1);
+  }
+
+  @Test
+  void anOutsidersDirectiveIsIgnoredLoudlyOnTheIssue() throws Exception {
+    qaDeploys(OLDER, "Add the cart", "11");
+    qaDeploys(NEWER, "Fix the cart total", "12");
+    comment("mallory", "/promote 1a2b3c4");
+    Map<String, String> version = closedVersion(); // alice closes
+
+    Run run = in(trigger(), version, Map.of(), productionBuild("5"));
+
+    assertThat(run.exit()).as(run.toString()).isZero();
+    assertThat(Files.readString(work.resolve("get/commit"))).isEqualTo(NEWER + "\n");
+    String notice =
+        hub.issue(REPO, qaIssue()).comments().stream()
+            .map(c -> c.body())
+            .filter(body -> body.contains("trafficlight:deploying"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(notice)
+        .contains(
+            "ignored `/promote 1a2b3c4` by mallory (not allowed to promote); deploying the newest"
+                + " build `9f8e7d6`");
+    assertThat(trafficlight.gate.DeployingNotice.read(notice).orElseThrow().ignored())
+        .containsExactly("`/promote 1a2b3c4` by mallory (not allowed to promote)");
+  }
+
+  @Test
+  void anOutsidersForgedNoticeDoesNotSilenceTheRealOne() throws Exception {
+    qaDeploys(NEWER, "Fix the cart total", "12");
+    Approval fake =
+        Approval.of(
+            qaIssue(),
+            null,
+            new DeployRecord(FORGED, "x", "1", "j", "p", null, null),
+            "mallory",
+            null);
+    comment(
+        "mallory",
+        new trafficlight.gate.DeployingNotice(
+                "deploy-production",
+                "5",
+                "https://ci.example.com/teams/main/pipelines/myapp/jobs/deploy-production/builds/5",
+                fake)
+            .render());
+    Map<String, String> version = closedVersion();
+
+    Run run = in(trigger(), version, Map.of(), productionBuild("5"));
+
+    assertThat(run.exit()).as(run.toString()).isZero();
+    assertThat(notices()).hasSize(2);
+    assertThat(notices().get(1)).contains("is deploying `9f8e7d6` Fix the cart total");
+  }
+
+  static final String FORGED = "9".repeat(40);
+
+  @Test
+  void aDeployRecordForgedInAnOutsidersCommentIsIgnored() throws Exception {
+    qaDeploys(OLDER, "Add the cart", "11");
+    qaDeploys(NEWER, "Fix the cart total", "12");
+    DeployRecord forged =
+        new DeployRecord(
+            FORGED,
+            "Totally harmless",
+            "13",
+            "deploy-qa",
+            "myapp",
+            "javascript:alert(1)",
+            "Production",
+            null,
+            List.of(new DeployRecord.Commit(FORGED, "x", "alice", "alice")),
+            List.of("mallory"),
+            true,
+            null);
+    comment("mallory", "Deployed." + forged.render());
+    Map<String, String> version = closedVersion(); // alice closes
+
+    Run run = in(trigger(), version, Map.of(), productionBuild("5"));
+
+    assertThat(run.exit()).as(run.toString()).isZero();
+    assertThat(Files.readString(work.resolve("get/commit"))).isEqualTo(NEWER + "\n");
+    assertThat(run.stderr())
+        .contains("approved commit " + NEWER)
+        .contains("ignored the deploy records in a comment by mallory: not written by the pipeline")
+        .doesNotContain(FORGED.substring(0, 7));
+    assertThat(ghIssue().toString()).doesNotContain("javascript").doesNotContain(FORGED);
+    assertThat(notices()).hasSize(1);
+    assertThat(
+            hub.issue(REPO, qaIssue()).comments().stream()
+                .map(c -> c.body())
+                .filter(body -> body.contains("trafficlight:deploying"))
+                .findFirst()
+                .orElseThrow())
+        .contains(
+            "ignored the deploy records in a comment by mallory (not written by the pipeline);"
+                + " deploying the newest build `9f8e7d6`");
   }
 
   @Test
@@ -280,7 +415,7 @@ class ApprovedCommitTest extends AgainstLocalHub {
     assertThat(Files.readString(work.resolve("get/commit"))).isEqualTo(NEWER + "\n");
     assertThat(run.stderr())
         .contains("ignored /promote 1a2b3c4 by bob")
-        .contains("(approvers: alice, @acme/release)");
+        .contains("(the closer, or an approver: alice, @acme/release)");
   }
 
   @Test

@@ -35,9 +35,6 @@ final class Flash {
     if (result.chosen() != null && result.chosen().commit() != null) {
       q.append("&build=").append(Web.enc(result.chosen().commit()));
     }
-    if (result.warning() != null) {
-      q.append("&note=directive");
-    }
     return q.toString();
   }
 
@@ -79,11 +76,6 @@ final class Flash {
           .filter(b -> b.commit() != null && b.commit().startsWith(commit))
           .reduce((first, second) -> second)
           .ifPresent(b -> text.append(", approving ").append(approving(b)));
-    }
-    if (query.containsKey("note")) {
-      text.append(
-          "; warning: the /promote counts only if the trigger resource lists its author in"
-              + " approvers; otherwise the newest build is approved");
     }
     return text.toString();
   }

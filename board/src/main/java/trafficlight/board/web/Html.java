@@ -7,6 +7,7 @@ import trafficlight.board.Build;
 import trafficlight.board.Stage;
 import trafficlight.board.Texts;
 import trafficlight.gate.TitleFormat;
+import trafficlight.gate.WebLink;
 
 /** The server-rendered parts: the account line, the promotion confirmation and messages. */
 final class Html {
@@ -87,11 +88,11 @@ final class Html {
             + " to "
             + escape(next)
             + "?</h2>"
-            + "<p id=\"confirm-text\">This closes <a href=\""
-            + escape(issue.htmlUrl())
-            + "\">#"
-            + issue.number()
-            + "</a>, waiting since "
+            + "<p id=\"confirm-text\">This closes "
+            + (WebLink.isWeb(issue.htmlUrl())
+                ? "<a href=\"" + escape(issue.htmlUrl()) + "\">#" + issue.number() + "</a>"
+                : "#" + issue.number())
+            + ", waiting since "
             + escape(Texts.time(issue.createdAt()))
             + " with "
             + stage.buildsWaiting()

@@ -129,6 +129,15 @@ final class PromoteRoutes {
       }
       csrf = session.csrf;
     } else {
+      String refusal;
+      synchronized (githubLock) {
+        refusal = Promotion.refusal(github, stage);
+      }
+      if (refusal != null) {
+        // the board's own token would close it, and that close would not count
+        Web.html(ex, 403, Html.message("The board may not promote", refusal));
+        return;
+      }
       csrf = token();
       ex.getResponseHeaders()
           .add(

@@ -64,6 +64,10 @@
           approved.commit.substring(0, 7)),
           approved.closed_by && approved.closed_by !== issue.closed_by ? " by " + approved.closed_by : "");
       }
+      // what the consuming get ignored (an outsider's /promote, a forged record), as its comment says
+      for (const line of (approved && approved.ignored) || []) {
+        meta.append(el("br"), el("span", { class: "ignored" }, line));
+      }
       meta.append(el("br"));
       const b = stage.latest_build;
       if (b) {

@@ -25,6 +25,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import trafficlight.board.BoardFixture;
 import trafficlight.board.DeployedGates;
 import trafficlight.gate.ApprovalRule;
+import trafficlight.gate.DeployRecord;
 
 /**
  * The board in a real browser: Debian's headless Chromium driven by Selenium against localhub.
@@ -211,7 +212,9 @@ class BoardBrowserTest {
 
   @Test
   void anApproverPicksTheOlderBuildInTheDialogAndThatIsWhatTheNextStageApproves() throws Exception {
-    f.gates.hub.addCollaborator(BoardFixture.REPO, "alice"); // the get honours her /promote
+    // alice is a private member of the organization: GitHub calls her NONE, and her own pick,
+    // written before her close, counts all the same
+    f.gates.hub.addOrgMember("acme", "alice");
     String older = DeployedGates.sha('a');
     BoardServer s = signInBoard("alice");
     browser.get(s.url() + "/");
@@ -251,7 +254,169 @@ class BoardBrowserTest {
     wait.until(
         ExpectedConditions.textToBePresentInElementLocated(
             By.id("cell-myapp-qa"), "approved deploy-qa #3 aaaaaaa"));
-    assertThat(cell("myapp-qa").getText()).contains("closed by alice");
+    assertThat(cell("myapp-qa").getText()).contains("closed by alice").doesNotContain("ignored");
+  }
+
+  @Test
+  void anOutsidersPickIsIgnoredAndTheCellSaysSo() throws Exception {
+    f.gates.hub.addComment(
+        BoardFixture.REPO, f.seeded.qa(), "mallory", "/promote " + DeployedGates.sha('a'));
+    BoardServer s = signInBoard("alice");
+    browser.get(s.url() + "/");
+    waitLight("myapp-qa", "amber");
+    signInAs(s, "alice");
+    wait.until(
+        ExpectedConditions.presenceOfNestedElementLocatedBy(
+            By.id("cell-myapp-qa"), By.cssSelector("a.promote")));
+    cell("myapp-qa").findElement(By.cssSelector("a.promote")).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("confirm")));
+    browser.findElement(By.id("confirm")).click(); // the newest, as preselected
+    waitLight("myapp-qa", "green");
+
+    f.gates.hub.clock().advance(Duration.ofMinutes(2));
+    Path get = f.gates.promote("myapp", "QA", "1");
+    assertThat(Files.readString(get.resolve("commit")).strip()).isEqualTo(DeployedGates.sha('b'));
+    s.refresh();
+    browser.get(s.url() + "/");
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("cell-myapp-qa"), "ignored `/promote aaaaaaa"));
+    assertThat(cell("myapp-qa").findElement(By.cssSelector("span.ignored")).getText())
+        .endsWith("by mallory (not allowed to promote); deploying the newest build `bbbbbbb`");
+  }
+
+  @Test
+  void withoutSignInTheBoardsOwnTokenPicksAsItsAccountAndThatPickShips() throws Exception {
+    f.gates.hub.addOrgMember("acme", "bob"); // GitHub calls bob NONE
+    BoardServer s = f.startAs("bob");
+    browser.get(s.url() + "/");
+    waitLight("myapp-qa", "amber");
+    cell("myapp-qa").findElement(By.cssSelector("a.promote")).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("builds")));
+    browser.findElement(By.cssSelector("label[for=build-1]")).click();
+    browser.findElement(By.id("confirm")).click();
+    waitLight("myapp-qa", "green");
+    var issue = f.gates.hub.issue(BoardFixture.REPO, f.seeded.qa());
+    assertThat(issue.closedBy()).isEqualTo("bob");
+
+    f.gates.hub.clock().advance(Duration.ofMinutes(2));
+    Path get = f.gates.promote("myapp", "QA", "1");
+    assertThat(Files.readString(get.resolve("commit")).strip()).isEqualTo(DeployedGates.sha('a'));
+  }
+
+  @Test
+  void withoutSignInTheBoardRefusesAPromotionItsAccountsCloseWouldNotCount() throws Exception {
+    // the pipeline's newest record names the rule: only alice may promote QA
+    f.gates.hub.addComment(
+        BoardFixture.REPO,
+        f.seeded.qa(),
+        "ci-bot",
+        new DeployRecord(
+                DeployedGates.sha('c'),
+                "Tidy the login page",
+                "5",
+                "deploy-qa",
+                "myapp",
+                "https://ci.example.com/teams/main/pipelines/myapp/jobs/deploy-qa/builds/5",
+                "Production",
+                null,
+                List.of(),
+                List.of("alice"),
+                false,
+                null)
+            .render());
+    BoardServer s = f.startAs("bob");
+    browser.get(s.url() + "/");
+    waitLight("myapp-qa", "amber");
+    cell("myapp-qa").findElement(By.cssSelector("a.promote")).click();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.tagName("main"), "bob may not promote to Production (approvers: alice)"));
+    assertThat(browser.findElements(By.id("confirm"))).isEmpty();
+    assertThat(f.gates.hub.issue(BoardFixture.REPO, f.seeded.qa()).state()).isEqualTo("open");
+  }
+
+  @Test
+  void aForgedRecordInAnOutsidersCommentShowsNeitherItsBuildNorItsRule() throws Exception {
+    String forged = "9".repeat(40);
+    f.gates.hub.addComment(
+        BoardFixture.REPO,
+        f.seeded.qa(),
+        "mallory",
+        "Deployed."
+            + new DeployRecord(
+                    forged,
+                    "Totally harmless",
+                    "99",
+                    "deploy-qa",
+                    "myapp",
+                    "javascript:alert(1)",
+                    "Production",
+                    null,
+                    List.of(),
+                    List.of("mallory"),
+                    false,
+                    null)
+                .render());
+    BoardServer s = f.start(true);
+    browser.get(s.url() + "/");
+    waitLight("myapp-qa", "amber");
+    assertThat(cell("myapp-qa").getText()).contains("2 builds").doesNotContain("9999999");
+    cell("myapp-qa").findElement(By.cssSelector("a.promote")).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("builds")));
+    assertThat(browser.findElement(By.id("builds")).getText())
+        .doesNotContain("9999999")
+        .doesNotContain("mallory");
+    assertThat(browser.findElement(By.cssSelector("label[for=build-0]")).getText())
+        .startsWith("deploy-qa #4 bbbbbbb");
+    browser.get(s.url() + "/api/board");
+    assertThat(browser.getPageSource())
+        .doesNotContain("9999999")
+        .doesNotContain("mallory")
+        .doesNotContain("javascript:");
+
+    // alice closes: the next stage pins the newest build the pipeline recorded
+    f.gates.hub.closeIssue(BoardFixture.REPO, f.seeded.qa(), "alice");
+    f.gates.hub.clock().advance(Duration.ofMinutes(2));
+    Path get = f.gates.promote("myapp", "QA", "1");
+    assertThat(Files.readString(get.resolve("commit")).strip()).isEqualTo(DeployedGates.sha('b'));
+  }
+
+  @Test
+  void aBuildUrlThatIsNoWebLinkIsShownAsTextAndTheApiHandsOutNoSuchLink() throws Exception {
+    // even the pipeline's own record: a javascript: URL never becomes a link
+    f.gates.hub.addComment(
+        BoardFixture.REPO,
+        f.seeded.qa(),
+        "ci-bot",
+        new DeployRecord(
+                DeployedGates.sha('c'),
+                "Tidy the login page",
+                "5",
+                "deploy-qa",
+                "myapp",
+                "javascript:alert(document.domain)",
+                "Production")
+            .render());
+    BoardServer s = f.start(false);
+    browser.get(s.url() + "/");
+    waitLight("myapp-qa", "amber");
+    assertThat(cell("myapp-qa").getText()).contains("deploy-qa #5");
+    assertThat(cell("myapp-qa").findElements(By.cssSelector("a.build"))).isEmpty();
+    for (WebElement link : browser.findElements(By.cssSelector("a[href]"))) {
+      assertThat(link.getAttribute("href")).doesNotStartWithIgnoringCase("javascript:");
+    }
+    browser.get(s.url() + "/api/board");
+    String api = browser.findElement(By.tagName("body")).getText();
+    assertThat(api).doesNotContain("javascript:");
+    java.util.regex.Matcher urls =
+        java.util.regex.Pattern.compile("\"(\\w+_url)\"\\s*:\\s*\"([^\"]*)\"").matcher(api);
+    int links = 0;
+    while (urls.find()) {
+      assertThat(urls.group(2)).as(urls.group(1)).matches("https?://.+");
+      links++;
+    }
+    assertThat(links).isPositive();
   }
 
   @Test

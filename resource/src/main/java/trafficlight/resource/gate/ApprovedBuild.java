@@ -1,11 +1,13 @@
 package trafficlight.resource.gate;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import trafficlight.gate.Approval;
 import trafficlight.gate.DeployRecord;
+import trafficlight.gate.DeployingNotice;
 import trafficlight.gate.PromoteDirective;
 import trafficlight.github.Comment;
 import trafficlight.github.Issue;
@@ -14,10 +16,10 @@ import trafficlight.resource.protocol.ResourceException;
 /**
  * Which of a closed gate issue's recorded builds its close approved: the one the last {@link
  * PromoteDirective} chose, else the newest. Only directives written before the close and not edited
- * after it count (the closer saw that text), and only from someone allowed to close the issue
- * ({@link CloseApproval#mayDirect}); an edited or unauthorized one is said on stderr and ignored. A
- * directive that names no recorded build, or several, fails the get: nothing may be deployed that
- * nobody chose.
+ * after it count (the closer saw that text), and only from the closer or someone allowed to promote
+ * ({@link CloseApproval#mayDirect}); an unauthorized one is ignored, said on stderr and named in
+ * the deploying notice ({@link Chosen#ignored}). A directive that names no recorded build, or
+ * several, fails the get: nothing may be deployed that nobody chose.
  */
 final class ApprovedBuild {
 
@@ -30,12 +32,21 @@ final class ApprovedBuild {
   }
 
   /**
+   * What the close approved.
+   *
+   * @param pickedBy whose {@code /promote} chose the build, or null when it is the newest
+   * @param ignored the {@code /promote}s ignored, for the deploying notice
+   */
+  record Chosen(Approval approval, String pickedBy, List<String> ignored) {}
+
+  /**
    * @param comments the issue's comments, oldest first
    * @param records the deploy records of its body and comments, oldest first
    * @throws ResourceException when the counted directive is refused, listing the recorded builds
    */
-  Approval of(Issue issue, List<Comment> comments, List<DeployRecord> records) {
-    Optional<Comment> directing = lastDirective(issue, comments);
+  Chosen of(Issue issue, List<Comment> comments, List<DeployRecord> records) {
+    List<String> ignored = new ArrayList<>();
+    Optional<Comment> directing = lastDirective(issue, comments, ignored);
     DeployRecord chosen;
     if (directing.isPresent()) {
       Comment comment = directing.get();
@@ -69,14 +80,18 @@ final class ApprovedBuild {
       // the newest may have deployed something else.
       chosen = records.isEmpty() ? null : records.get(records.size() - 1);
     }
-    return Approval.of(issue.number(), issue.htmlUrl(), chosen, issue.closedBy(), issue.closedAt());
+    return new Chosen(
+        Approval.of(issue.number(), issue.htmlUrl(), chosen, issue.closedBy(), issue.closedAt()),
+        directing.map(Comment::user).orElse(null),
+        ignored);
   }
 
   /**
    * The newest directive written before the close, unedited since, by someone who may direct, if
    * any.
    */
-  private Optional<Comment> lastDirective(Issue issue, List<Comment> comments) {
+  private Optional<Comment> lastDirective(
+      Issue issue, List<Comment> comments, List<String> ignored) {
     for (int i = comments.size() - 1; i >= 0; i--) {
       Comment comment = comments.get(i);
       if (afterTheClose(issue, comment.createdAt())) {
@@ -86,7 +101,7 @@ final class ApprovedBuild {
       if (directive.isEmpty()) {
         continue;
       }
-      if (approval.mayDirect(comment)) {
+      if (approval.mayDirect(issue, comment)) {
         if (afterTheClose(issue, comment.updatedAt())) {
           // What the closer saw is gone, and an earlier directive is one they saw overridden:
           // neither is known to be what they approved, so a person must close again.
@@ -117,6 +132,7 @@ final class ApprovedBuild {
               + approval.whoMayDirect()
               + ") "
               + comment.htmlUrl());
+      ignored.add(0, DeployingNotice.ignoredDirective(directive.get(), comment.user()));
     }
     return Optional.empty();
   }

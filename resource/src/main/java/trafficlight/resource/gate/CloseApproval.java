@@ -8,6 +8,9 @@ import trafficlight.gate.ApprovalDecision;
 import trafficlight.gate.ApprovalRule;
 import trafficlight.gate.Approver;
 import trafficlight.gate.DeployRecord;
+import trafficlight.gate.IssueRecords;
+import trafficlight.gate.Permission;
+import trafficlight.gate.RepositoryAccess;
 import trafficlight.github.Comment;
 import trafficlight.github.GitHubClient;
 import trafficlight.github.Issue;
@@ -18,7 +21,9 @@ import trafficlight.github.RepositoryName;
  * single-issue read, since the issue list does not carry {@code closed_by}), whether they belong to
  * a listed team, and, for {@code forbid_self_approval}, which commits the issue's deploy records
  * carry. All of these are GETs, so check's response cache makes them conditional: while nothing
- * changes they cost 304s, which GitHub does not count. Team answers are also kept for the run.
+ * changes they cost 304s, which GitHub does not count. Team answers are also kept for the run, and
+ * so are people's permissions on the repository (asked once per person per step: who wrote a record
+ * or a {@code /promote} that nothing cheaper vouches for).
  */
 final class CloseApproval {
 
@@ -26,11 +31,32 @@ final class CloseApproval {
   private final RepositoryName repository;
   private final ApprovalRule rule;
   private final Map<String, Boolean> memberships = new HashMap<>();
+  private final RepositoryAccess access;
 
   CloseApproval(GitHubClient github, SourceConfig source) {
     this.github = github;
     this.repository = source.repository();
     this.rule = source.approval();
+    this.access =
+        RepositoryAccess.memoized(
+            login -> {
+              var answer = github.collaboratorPermission(repository, login);
+              return Permission.of(answer.permission(), answer.roleName());
+            });
+  }
+
+  /**
+   * Whether the pipeline wrote the comment ({@link DeployRecord#writtenByThePipeline}): a deploying
+   * notice by anyone else must not pass for the one this build leaves.
+   */
+  boolean writtenByThePipeline(Issue issue, Comment comment) {
+    return DeployRecord.writtenByThePipeline(
+        IssueTexts.comments(List.of(comment)).get(0), issue.author(), access);
+  }
+
+  /** The deploy records of an issue that count, and who wrote those that do not. */
+  IssueRecords records(Issue issue, List<Comment> comments) {
+    return DeployRecord.readIssue(IssueTexts.body(issue), IssueTexts.comments(comments), access);
   }
 
   boolean restricts() {
@@ -64,9 +90,17 @@ final class CloseApproval {
     return decide(github.getIssue(repository, number));
   }
 
-  /** Whether the comment's author may choose the build a close promotes ({@code /promote}). */
-  boolean mayDirect(Comment comment) {
-    return rule.mayDirect(comment.user(), comment.authorAssociation(), this::isActiveMember);
+  /**
+   * Whether the comment's author may choose the build the close of {@code issue} promotes ({@code
+   * /promote}).
+   */
+  boolean mayDirect(Issue issue, Comment comment) {
+    return rule.mayDirect(
+        comment.user(),
+        issue.closedBy(),
+        comment.authorAssociation(),
+        this::isActiveMember,
+        access);
   }
 
   /** Who may, for people. */
@@ -86,6 +120,6 @@ final class CloseApproval {
         rule.forbidSelfApproval() && issue.comments() > 0
             ? github.listComments(repository, issue.number(), null)
             : List.of();
-    return DeployRecord.readIssue(issue.body(), comments.stream().map(Comment::body).toList());
+    return records(issue, comments).records();
   }
 }

@@ -18,6 +18,7 @@ import trafficlight.gate.DeployRecord;
 import trafficlight.gate.DeployingNotice;
 import trafficlight.gate.GateEvent;
 import trafficlight.gate.GateEvents;
+import trafficlight.gate.IssueRecords;
 import trafficlight.github.Comment;
 import trafficlight.github.GitHubClient;
 import trafficlight.github.GitHubException;
@@ -88,8 +89,19 @@ final class IssueConsumer {
         issue.isClosed() && issue.comments() > 0
             ? github.listComments(repository, number, null)
             : List.of();
-    List<DeployRecord> records =
-        DeployRecord.readIssue(issue.body(), comments.stream().map(Comment::body).toList());
+    IssueRecords read = approval.records(issue, comments);
+    List<DeployRecord> records = read.records();
+    for (String author : read.ignoredAuthors()) {
+      log.accept(
+          "ignored the deploy records in a comment by "
+              + author
+              + ": "
+              + IssueRecords.WHY_IGNORED
+              + " (only the issue's author, the account the puts write with, or someone with"
+              + " write permission on "
+              + repository
+              + " may record a deploy)");
+    }
     if (issue.isClosed()
         && !ConsumedPrefix.isConsumed(issue.title())
         && approval.decide(issue, records) instanceof ApprovalDecision.Refused refused) {
@@ -98,7 +110,8 @@ final class IssueConsumer {
       throw new ResourceException(
           "issue #" + number + " is not a go-ahead: " + refused.reason() + "; nothing was renamed");
     }
-    Approval approved = issue.isClosed() ? chooser.of(issue, comments, records) : null;
+    ApprovedBuild.Chosen chosen = issue.isClosed() ? chooser.of(issue, comments, records) : null;
+    Approval approved = chosen == null ? null : chosen.approval();
     if (consume && issue.isClosed() && !ConsumedPrefix.isConsumed(issue.title())) {
       String title = ConsumedPrefix.add(issue.title(), buildName(build));
       issue = github.updateIssue(repository, number, Map.of("title", title));
@@ -140,7 +153,9 @@ final class IssueConsumer {
               blankToNull(build.get("BUILD_JOB_NAME")),
               buildName(build),
               build.buildUrl(),
-              approved));
+              approved,
+              chosen.pickedBy(),
+              ignored(chosen, read)));
     }
     return new Resource.Result(version, metadata(issue, approved));
   }
@@ -153,7 +168,8 @@ final class IssueConsumer {
    */
   private void announce(Issue issue, List<Comment> comments, DeployingNotice notice) {
     for (Comment comment : comments) {
-      if (DeployingNotice.read(comment.body()).filter(notice::sameBuild).isPresent()) {
+      if (DeployingNotice.read(comment.body()).filter(notice::sameBuild).isPresent()
+          && approval.writtenByThePipeline(issue, comment)) {
         return;
       }
     }
@@ -174,6 +190,13 @@ final class IssueConsumer {
   private GateEvent.Gate gate(Issue issue) {
     return new GateEvent.Gate(
         repository.toString(), issue.number(), issue.title(), issue.htmlUrl());
+  }
+
+  /** What the notice names as ignored: the {@code /promote}s, then the records' authors. */
+  private static List<String> ignored(ApprovedBuild.Chosen chosen, IssueRecords read) {
+    List<String> ignored = new java.util.ArrayList<>(chosen.ignored());
+    read.ignoredAuthors().forEach(author -> ignored.add(DeployingNotice.ignoredRecords(author)));
+    return ignored;
   }
 
   private static String blankToNull(String value) {
