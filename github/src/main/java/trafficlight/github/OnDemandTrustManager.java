@@ -50,19 +50,28 @@ final class OnDemandTrustManager extends X509ExtendedTrustManager {
   @Override
   public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
       throws CertificateException {
-    managerFor(chain).checkServerTrusted(chain, authType, socket);
+    managerFor(chain).checkServerTrusted(chain, jdkAuthType(authType), socket);
   }
 
   @Override
   public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
       throws CertificateException {
-    managerFor(chain).checkServerTrusted(chain, authType, engine);
+    managerFor(chain).checkServerTrusted(chain, jdkAuthType(authType), engine);
   }
 
   @Override
   public void checkServerTrusted(X509Certificate[] chain, String authType)
       throws CertificateException {
-    managerFor(chain).checkServerTrusted(chain, authType);
+    managerFor(chain).checkServerTrusted(chain, jdkAuthType(authType));
+  }
+
+  /**
+   * The JDK's name for a key exchange: for TLS 1.3, whose key exchange does not depend on the
+   * certificate, Conscrypt (BoringSSL's TLS) says "GENERIC" where the JDK's trust manager knows
+   * only "UNKNOWN" and refuses anything else.
+   */
+  private static String jdkAuthType(String authType) {
+    return "GENERIC".equals(authType) ? "UNKNOWN" : authType;
   }
 
   @Override
