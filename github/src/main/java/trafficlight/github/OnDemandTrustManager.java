@@ -46,7 +46,11 @@ final class OnDemandTrustManager extends X509ExtendedTrustManager {
   private final Supplier<X509Certificate[]> jdkAuthorities;
   private List<Candidate> certificates;
 
-  /** Trusts the certificates in {@code files}, plus {@code jdkAuthorities} (null: none). */
+  /**
+   * Trusts the certificates in {@code files}, plus {@code jdkAuthorities} (null: none), which are
+   * looked at only when no certificate in the files could have issued the chain: loading the JDK's
+   * list parses all of it, about as costly as the rest of a step's TLS.
+   */
   OnDemandTrustManager(List<Path> files, Supplier<X509Certificate[]> jdkAuthorities) {
     this.files = List.copyOf(files);
     this.jdkAuthorities = jdkAuthorities;
@@ -73,7 +77,8 @@ final class OnDemandTrustManager extends X509ExtendedTrustManager {
   /**
    * The JDK's name for a key exchange: for TLS 1.3, whose key exchange does not depend on the
    * certificate, Conscrypt (BoringSSL's TLS) says "GENERIC" where the JDK's trust manager knows
-   * only "UNKNOWN" and refuses anything else.
+   * only "UNKNOWN" and refuses anything else. With Conscrypt installed its own trust manager is the
+   * default one and takes either; this keeps Conscrypt's sockets working over the JDK's.
    */
   private static String jdkAuthType(String authType) {
     return "GENERIC".equals(authType) ? "UNKNOWN" : authType;
@@ -120,7 +125,7 @@ final class OnDemandTrustManager extends X509ExtendedTrustManager {
         anchors.add((X509Certificate) factory.generateCertificate(new ByteArrayInputStream(der)));
       }
     }
-    if (jdkAuthorities != null) {
+    if (anchors.isEmpty() && jdkAuthorities != null) {
       for (X509Certificate ca : jdkAuthorities.get()) {
         if (issuers.contains(ca.getSubjectX500Principal())) {
           anchors.add(ca);
