@@ -64,8 +64,13 @@ xlog=
 [ -n "${TRAFFICLIGHT_XLOG:-}" ] && xlog=-Xlog:$TRAFFICLIGHT_XLOG:stderr
 
 # A short-lived process: C1 only and a small serial heap. JVM warnings go to stderr, never into
-# the protocol JSON on stdout.
+# the protocol JSON on stdout. lib/native holds BoringSSL's TLS (Conscrypt) for this platform; it
+# may load it without the JVM's restricted-method warning. Reflection (Conscrypt calls a few JDK
+# methods that way) through native accessors: the default spins method-handle classes in every
+# process, which the AOT cache cannot keep.
 # shellcheck disable=SC2086
 exec "$java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData \
   -Xlog:disable -Xlog:all=warning:stderr $xlog $archive \
+  --enable-native-access=ALL-UNNAMED -Djava.library.path="$lib/native" \
+  -Djdk.reflect.useNativeAccessorOnly=true \
   -cp "$jar" trafficlight.resource.Main "$@"

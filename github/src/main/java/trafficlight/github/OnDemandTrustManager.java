@@ -17,8 +17,6 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
@@ -34,14 +32,25 @@ import javax.security.auth.x500.X500Principal;
  */
 final class OnDemandTrustManager extends X509ExtendedTrustManager {
 
-  private static final Pattern PEM =
-      Pattern.compile("-----BEGIN CERTIFICATE-----([A-Za-z0-9+/=\\s]+)-----END CERTIFICATE-----");
+  private static final String BEGIN = "-----BEGIN CERTIFICATE-----";
+  private static final String END = "-----END CERTIFICATE-----";
+
+  /**
+   * Base64 characters decoded to find a certificate's subject: ten 64-character PEM lines, 480
+   * bytes of DER, which hold the subject of nearly every CA certificate; a longer one is decoded
+   * whole.
+   */
+  private static final int SUBJECT_PREFIX = 10 * 65;
 
   private final List<Path> files;
   private final Supplier<X509Certificate[]> jdkAuthorities;
-  private List<byte[]> certificates;
+  private List<Candidate> certificates;
 
-  /** Trusts the certificates in {@code files}, plus {@code jdkAuthorities} (null: none). */
+  /**
+   * Trusts the certificates in {@code files}, plus {@code jdkAuthorities} (null: none), which are
+   * looked at only when no certificate in the files could have issued the chain: loading the JDK's
+   * list parses all of it, about as costly as the rest of a step's TLS.
+   */
   OnDemandTrustManager(List<Path> files, Supplier<X509Certificate[]> jdkAuthorities) {
     this.files = List.copyOf(files);
     this.jdkAuthorities = jdkAuthorities;
@@ -50,19 +59,29 @@ final class OnDemandTrustManager extends X509ExtendedTrustManager {
   @Override
   public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
       throws CertificateException {
-    managerFor(chain).checkServerTrusted(chain, authType, socket);
+    managerFor(chain).checkServerTrusted(chain, jdkAuthType(authType), socket);
   }
 
   @Override
   public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
       throws CertificateException {
-    managerFor(chain).checkServerTrusted(chain, authType, engine);
+    managerFor(chain).checkServerTrusted(chain, jdkAuthType(authType), engine);
   }
 
   @Override
   public void checkServerTrusted(X509Certificate[] chain, String authType)
       throws CertificateException {
-    managerFor(chain).checkServerTrusted(chain, authType);
+    managerFor(chain).checkServerTrusted(chain, jdkAuthType(authType));
+  }
+
+  /**
+   * The JDK's name for a key exchange: for TLS 1.3, whose key exchange does not depend on the
+   * certificate, Conscrypt (BoringSSL's TLS) says "GENERIC" where the JDK's trust manager knows
+   * only "UNKNOWN" and refuses anything else. With Conscrypt installed its own trust manager is the
+   * default one and takes either; this keeps Conscrypt's sockets working over the JDK's.
+   */
+  private static String jdkAuthType(String authType) {
+    return "GENERIC".equals(authType) ? "UNKNOWN" : authType;
   }
 
   @Override
@@ -96,13 +115,17 @@ final class OnDemandTrustManager extends X509ExtendedTrustManager {
     }
     List<X509Certificate> anchors = new ArrayList<>();
     CertificateFactory factory = CertificateFactory.getInstance("X.509");
-    for (byte[] der : certificates()) {
-      byte[] subject = subjectOf(der);
-      if (subject != null && names(subject, issuers)) {
+    List<Candidate> named = namedIn(issuers, false);
+    if (named.isEmpty()) {
+      named = namedIn(issuers, true);
+    }
+    for (Candidate candidate : named) {
+      byte[] der = candidate.der();
+      if (der != null) {
         anchors.add((X509Certificate) factory.generateCertificate(new ByteArrayInputStream(der)));
       }
     }
-    if (jdkAuthorities != null) {
+    if (anchors.isEmpty() && jdkAuthorities != null) {
       for (X509Certificate ca : jdkAuthorities.get()) {
         if (issuers.contains(ca.getSubjectX500Principal())) {
           anchors.add(ca);
@@ -138,37 +161,97 @@ final class OnDemandTrustManager extends X509ExtendedTrustManager {
     }
   }
 
-  private static boolean names(byte[] subject, List<X500Principal> issuers) {
+  /**
+   * The certificates whose subject is one of {@code issuers}: byte for byte, which is how issuers
+   * are written; or, with {@code canonically}, as equal names in another encoding (X500Principal
+   * compares canonical forms), which costs parsing every name and so is only the fallback.
+   */
+  private List<Candidate> namedIn(List<X500Principal> issuers, boolean canonically) {
+    List<byte[]> encoded = new ArrayList<>();
     for (X500Principal issuer : issuers) {
-      if (Arrays.equals(subject, issuer.getEncoded())) {
-        return true;
+      encoded.add(issuer.getEncoded());
+    }
+    List<Candidate> named = new ArrayList<>();
+    for (Candidate candidate : certificates()) {
+      byte[] subject = candidate.subject();
+      if (subject == null) {
+        continue;
+      }
+      boolean match = false;
+      for (byte[] issuer : encoded) {
+        match |= Arrays.equals(subject, issuer);
+      }
+      if (!match && canonically) {
+        try {
+          match = issuers.contains(new X500Principal(subject));
+        } catch (IllegalArgumentException unreadable) {
+          // not a name
+        }
+      }
+      if (match) {
+        named.add(candidate);
       }
     }
-    try {
-      // a differently encoded but equal name (X500Principal compares canonical forms)
-      return issuers.contains(new X500Principal(subject));
-    } catch (IllegalArgumentException unreadable) {
-      return false;
+    return named;
+  }
+
+  /**
+   * A certificate in one of the files: where its PEM text is (or its DER, for a DER file) and the
+   * DER of its subject. Only the certificates that could have issued the chain are decoded whole.
+   */
+  private record Candidate(String pem, int from, int to, byte[] wholeDer, byte[] subject) {
+
+    static Candidate ofDer(byte[] der) {
+      return new Candidate(null, 0, 0, der, subjectOf(der));
+    }
+
+    /** The block of base64 between {@code from} and {@code to} in {@code pem}; null if damaged. */
+    static Candidate ofPem(String pem, int from, int to) {
+      if (from + SUBJECT_PREFIX < to) {
+        int prefixEnd = pem.lastIndexOf('\n', from + SUBJECT_PREFIX);
+        byte[] subject = prefixEnd > from ? subjectOf(decode(pem, from, prefixEnd)) : null;
+        if (subject != null) {
+          return new Candidate(pem, from, to, null, subject);
+        }
+      }
+      byte[] der = decode(pem, from, to);
+      return der == null ? null : new Candidate(null, 0, 0, der, subjectOf(der));
+    }
+
+    /** The whole certificate's DER; null if its base64 is damaged. */
+    byte[] der() {
+      return wholeDer != null ? wholeDer : decode(pem, from, to);
+    }
+
+    private static byte[] decode(String pem, int from, int to) {
+      try {
+        return Base64.getMimeDecoder().decode(pem.substring(from, to));
+      } catch (IllegalArgumentException damaged) {
+        return null;
+      }
     }
   }
 
-  /** The DER of every certificate in the files, read once; unreadable files are skipped. */
-  private synchronized List<byte[]> certificates() {
+  /** Every certificate in the files, found once; unreadable files and blocks are skipped. */
+  private synchronized List<Candidate> certificates() {
     if (certificates == null) {
-      List<byte[]> all = new ArrayList<>();
+      List<Candidate> all = new ArrayList<>();
       for (Path file : files) {
         try {
           byte[] bytes = Files.readAllBytes(file);
           if (bytes.length > 0 && bytes[0] == 0x30) {
-            all.add(bytes); // a DER certificate
+            all.add(Candidate.ofDer(bytes)); // a DER certificate
             continue;
           }
-          Matcher m = PEM.matcher(new String(bytes, StandardCharsets.US_ASCII));
-          while (m.find()) {
-            try {
-              all.add(Base64.getMimeDecoder().decode(m.group(1)));
-            } catch (IllegalArgumentException damaged) {
-              // not base64: skip this block
+          String pem = new String(bytes, StandardCharsets.ISO_8859_1);
+          for (int begin = pem.indexOf(BEGIN); begin >= 0; begin = pem.indexOf(BEGIN, begin + 1)) {
+            int end = pem.indexOf(END, begin);
+            if (end < 0) {
+              break;
+            }
+            Candidate candidate = Candidate.ofPem(pem, begin + BEGIN.length(), end);
+            if (candidate != null) {
+              all.add(candidate);
             }
           }
         } catch (IOException unreadable) {

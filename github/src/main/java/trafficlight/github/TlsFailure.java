@@ -65,6 +65,8 @@ public final class TlsFailure {
     return message != null
         && (message.startsWith("No subject alternative")
             || message.startsWith("No name matching")
+            // the JDK's trust manager when the host name comes from the session (native TLS)
+            || message.startsWith("No subjectAltNames on the certificate match")
             || message.contains("doesn't match any of the subject alternative names"));
   }
 }

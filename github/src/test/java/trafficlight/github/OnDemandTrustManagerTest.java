@@ -58,4 +58,14 @@ class OnDemandTrustManagerTest {
         .hasMessageContaining("CN=stranger CA")
         .hasCauseInstanceOf(CertPathBuilderException.class);
   }
+
+  @Test
+  void aCaWhoseSubjectLiesBeyondTheFirstLinesIsFoundToo() throws Exception {
+    Authority longName = TestCertificates.authority("long-named CA " + "x".repeat(600));
+    Path bundle = longName.writeCertificate(dir.resolve("long.pem"));
+    OnDemandTrustManager trust = new OnDemandTrustManager(List.of(bundle), null);
+
+    trust.checkServerTrusted(
+        new X509Certificate[] {longName.issue("127.0.0.1").certificate()}, "ECDHE_ECDSA");
+  }
 }

@@ -57,40 +57,44 @@ interface ResourceRunner {
    * the request on stdin, the directory as argument, BUILD_* in the environment.
    */
   ResourceRunner DIST =
-      (command, stdin, env, args) -> {
-        Path dist =
-            Path.of(System.getProperty("trafficlight.root", "..")).resolve("dist/opt/resource");
-        List<String> argv = new ArrayList<>(List.of(dist.resolve(command).toString()));
-        argv.addAll(args);
-        ProcessBuilder builder = new ProcessBuilder(argv);
-        builder
-            .environment()
-            .keySet()
-            .removeIf(
-                k -> k.startsWith("BUILD_") || k.startsWith("ATC_") || k.startsWith("SSL_CERT_"));
-        builder.environment().putAll(env);
-        try {
-          Process process = builder.start();
-          CompletableFuture<byte[]> err =
-              CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()));
-          process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
-          process.getOutputStream().close();
-          byte[] out = process.getInputStream().readAllBytes();
-          if (!process.waitFor(120, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new IllegalStateException(command + " did not finish in 120 s");
-          }
-          return new Run(
-              process.exitValue(),
-              new String(out, StandardCharsets.UTF_8),
-              new String(err.join(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new IllegalStateException(e);
+      executables(
+          Path.of(System.getProperty("trafficlight.root", "..")).resolve("dist/opt/resource"));
+
+  /** The executables check, in and out of a resource tree laid out as {@code /opt/resource}. */
+  static ResourceRunner executables(Path dist) {
+    return (command, stdin, env, args) -> {
+      List<String> argv = new ArrayList<>(List.of(dist.resolve(command).toString()));
+      argv.addAll(args);
+      ProcessBuilder builder = new ProcessBuilder(argv);
+      builder
+          .environment()
+          .keySet()
+          .removeIf(
+              k -> k.startsWith("BUILD_") || k.startsWith("ATC_") || k.startsWith("SSL_CERT_"));
+      builder.environment().putAll(env);
+      try {
+        Process process = builder.start();
+        CompletableFuture<byte[]> err =
+            CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()));
+        process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
+        process.getOutputStream().close();
+        byte[] out = process.getInputStream().readAllBytes();
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+          process.destroyForcibly();
+          throw new IllegalStateException(command + " did not finish in 120 s");
         }
-      };
+        return new Run(
+            process.exitValue(),
+            new String(out, StandardCharsets.UTF_8),
+            new String(err.join(), StandardCharsets.UTF_8));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    };
+  }
 
   private static byte[] readAll(InputStream in) {
     try {

@@ -2,11 +2,17 @@ package trafficlight.resource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import trafficlight.contract.TestCertificates;
@@ -25,10 +31,11 @@ class TlsTrustIT extends AgainstLocalHub {
 
   Authority ca;
   Path caFile;
+  ResourceRunner executables = ResourceRunner.DIST;
 
   @Override
   ResourceRunner runner() {
-    return ResourceRunner.DIST;
+    return executables;
   }
 
   @BeforeEach
@@ -64,6 +71,35 @@ class TlsTrustIT extends AgainstLocalHub {
   void withTheCaInACertificatesDirectoryCheckInAndOutWork() {
     serve(ca.issue("127.0.0.1"));
     aDeployRoundTrip(Map.of("SSL_CERT_DIR", caFile.getParent().toString()));
+  }
+
+  @Test
+  void withoutItsNativeLibraryEachStepUsesTheJdksTlsAndSaysSoOnce() throws Exception {
+    Path copy = work.resolve("resource-without-native");
+    copyTree(DistIT.DIST, copy);
+    deleteTree(copy.resolve("lib/native"));
+    executables = ResourceRunner.executables(copy);
+    serve(ca.issue("127.0.0.1", "localhost"));
+
+    aDeployRoundTrip(Map.of("SSL_CERT_FILE", caFile.toString()));
+
+    assertThat(runs).hasSize(3);
+    for (Run run : runs) {
+      List<String> notes = run.stderr().lines().filter(l -> l.contains("native TLS")).toList();
+      assertThat(notes).as(run.toString()).hasSize(1);
+      assertThat(notes.get(0))
+          .startsWith("note: native TLS (Conscrypt) cannot load on this machine (")
+          .contains("using the JDK's TLS");
+    }
+  }
+
+  @Test
+  void withItsNativeLibraryNoStepMentionsTheFallback() {
+    serve(ca.issue("127.0.0.1", "localhost"));
+    aDeployRoundTrip(Map.of("SSL_CERT_FILE", caFile.toString()));
+    for (Run run : runs) {
+      assertThat(run.stderr()).doesNotContain("native TLS").doesNotContain("WARNING");
+    }
   }
 
   @Test
@@ -126,6 +162,23 @@ class TlsTrustIT extends AgainstLocalHub {
     assertThat(hub.issue(REPO, number).title()).isEqualTo("[CONSUMED #7]" + TITLE);
     for (Run run : runs) {
       assertThat(run.stdout().strip().lines()).as("stdout holds only the JSON").hasSize(1);
+    }
+  }
+
+  private static void copyTree(Path from, Path to) throws IOException {
+    try (Stream<Path> paths = Files.walk(from)) {
+      for (Path path : (Iterable<Path>) paths::iterator) {
+        Files.copy(
+            path, to.resolve(from.relativize(path).toString()), StandardCopyOption.COPY_ATTRIBUTES);
+      }
+    }
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    try (Stream<Path> paths = Files.walk(root)) {
+      for (Path path : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
+        Files.delete(path);
+      }
     }
   }
 

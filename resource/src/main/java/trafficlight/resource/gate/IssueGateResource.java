@@ -126,6 +126,9 @@ public final class IssueGateResource implements Resource, AutoCloseable {
   /** The client of this run's one command, made on first use with that command's cache. */
   private GitHubClient client(ResponseCache cache) {
     if (github == null) {
+      if ("https".equals(source.endpoint().base().getScheme())) {
+        NativeTls.install(log);
+      }
       github =
           new GitHubClient(
               source.endpoint(),
