@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       PipelineCommand.class,
       StatusCommand.class,
+      StatsCommand.class,
       WhereCommand.class,
       PromoteCommand.class,
       RelayCommand.class,
