@@ -2,6 +2,7 @@ package trafficlight.board.flow;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import trafficlight.board.Board;
 import trafficlight.board.GateReader;
 import trafficlight.gate.TitleFormat;
@@ -20,17 +21,23 @@ public final class FlowReader {
 
   private final GateReader reader;
   private final CommitTimes times;
+  private final Clock clock;
   private Board board;
 
   public FlowReader(GitHubClient github, RepositoryName repo, TitleFormat format, Clock clock) {
-    this(
-        new GateReader(github, repo, format, Integer.MAX_VALUE, Duration.ofMinutes(10), clock),
-        CommitTimes.of(github));
+    this.reader =
+        new GateReader(github, repo, format, Integer.MAX_VALUE, Duration.ofMinutes(10), clock);
+    this.times = CommitTimes.of(github);
+    this.clock = clock;
   }
 
-  public FlowReader(GateReader reader, CommitTimes times) {
-    this.reader = reader;
-    this.times = times;
+  /** The clock the figures are taken by (how long an open gate has waited). */
+  public Clock clock() {
+    return clock;
+  }
+
+  public RepositoryName repository() {
+    return reader.repository();
   }
 
   /** Reads what changed and figures the window of {@code window} up to now. */
@@ -47,8 +54,11 @@ public final class FlowReader {
     return FlowStats.of(board, board.readAt().minus(window), times);
   }
 
-  /** The board of the last read (every issue's comments read), or null before the first. */
-  public Board board() {
-    return board;
+  /**
+   * The figures of every issue of the last read, without lead times (no commit is asked about):
+   * what only grows as issues are added, for counters. Null before the first read.
+   */
+  public FlowReport allTime() {
+    return board == null ? null : FlowStats.of(board, Instant.EPOCH, CommitTimes.NONE);
   }
 }

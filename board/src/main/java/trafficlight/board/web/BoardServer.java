@@ -2,6 +2,7 @@ package trafficlight.board.web;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -26,6 +27,7 @@ import trafficlight.board.GateReader;
 import trafficlight.board.Project;
 import trafficlight.board.Stage;
 import trafficlight.board.Where;
+import trafficlight.board.flow.FlowReader;
 import trafficlight.gate.ApprovalRule;
 import trafficlight.gate.Approver;
 import trafficlight.github.GitHubClient;
@@ -91,11 +93,13 @@ public final class BoardServer implements AutoCloseable {
   private final PromoteAccess access;
   private final SignInRoutes signInRoutes;
   private final PromoteRoutes promoteRoutes;
+  private final FlowRoutes flowRoutes;
 
   private volatile Board board;
   private volatile String lastError;
 
-  private BoardServer(GitHubClient github, GateReader reader, Config config) throws IOException {
+  private BoardServer(GitHubClient github, GateReader reader, FlowReader flow, Config config)
+      throws IOException {
     this.github = github;
     this.reader = reader;
     this.ancestry = new Ancestry(github, null);
@@ -126,6 +130,7 @@ public final class BoardServer implements AutoCloseable {
             access,
             this::refresh,
             config.log());
+    this.flowRoutes = new FlowRoutes(flow, new PrometheusRegistry(), config.log());
     this.handlers = Executors.newFixedThreadPool(4);
     this.refresher =
         Executors.newSingleThreadScheduledExecutor(
@@ -141,7 +146,17 @@ public final class BoardServer implements AutoCloseable {
   /** Reads the board once, then serves it and refreshes it in the background. */
   public static BoardServer start(GitHubClient github, GateReader reader, Config config)
       throws IOException {
-    BoardServer s = new BoardServer(github, reader, config);
+    return start(
+        github,
+        reader,
+        new FlowReader(github, reader.repository(), reader.format(), Clock.systemUTC()),
+        config);
+  }
+
+  /** Likewise, with the flow view's figures read by {@code flow}. */
+  public static BoardServer start(
+      GitHubClient github, GateReader reader, FlowReader flow, Config config) throws IOException {
+    BoardServer s = new BoardServer(github, reader, flow, config);
     s.refresh();
     s.server.start();
     long every = Math.max(1, config.refresh().toMillis());
@@ -170,6 +185,7 @@ public final class BoardServer implements AutoCloseable {
       Board read;
       synchronized (githubLock) {
         read = reader.read();
+        flowRoutes.refresh();
       }
       board = read;
       lastError = null;
@@ -215,6 +231,9 @@ public final class BoardServer implements AutoCloseable {
             signInRoutes.handle(ex, path, session(ex));
           }
         }
+        case "/flow" -> flowRoutes.page(ex);
+        case "/flow.css" -> flowRoutes.css(ex);
+        case "/metrics" -> flowRoutes.metrics(ex);
         case "/healthz" -> Web.send(ex, 200, "text/plain", lastError == null ? "ok" : lastError);
         default -> Web.send(ex, 404, "text/plain", "not found");
       }
