@@ -2,8 +2,10 @@ package trafficlight.board.flow;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import trafficlight.board.Texts;
 
 /**
@@ -38,24 +40,31 @@ public final class FlowTable {
       out.append("no gate issues (label pipeline-workflow) in this window\n");
       return out.toString();
     }
-    List<String> stuck = new ArrayList<>();
+    List<Map.Entry<String, StageFlow>> open = new ArrayList<>();
     for (ProjectFlow p : report.projects()) {
-      for (StageFlow s : p.stuck()) {
-        stuck.add(
-            "  "
-                + p.project()
-                + " "
-                + s.stage()
-                + ": waiting "
-                + Texts.duration(Duration.ofSeconds(s.waiting().seconds()))
-                + " since "
-                + Texts.time(s.waiting().since())
-                + " (#"
-                + s.waiting().issue()
-                + ", "
-                + s.waiting().deploys()
-                + (s.waiting().deploys() == 1 ? " deploy)" : " deploys)"));
-      }
+      p.stuck().forEach(s -> open.add(Map.entry(p.project(), s)));
+    }
+    open.sort(
+        Comparator.comparingLong(
+                (Map.Entry<String, StageFlow> e) -> e.getValue().waiting().seconds())
+            .reversed());
+    List<String> stuck = new ArrayList<>();
+    for (Map.Entry<String, StageFlow> e : open) {
+      StageFlow s = e.getValue();
+      stuck.add(
+          "  "
+              + e.getKey()
+              + " "
+              + s.stage()
+              + ": waiting "
+              + Texts.duration(Duration.ofSeconds(s.waiting().seconds()))
+              + " since "
+              + Texts.time(s.waiting().since())
+              + " (#"
+              + s.waiting().issue()
+              + ", "
+              + s.waiting().deploys()
+              + (s.waiting().deploys() == 1 ? " deploy)" : " deploys)"));
     }
     out.append('\n')
         .append(stuck.isEmpty() ? "No gate is open.\n" : "Open gates, longest first:\n");
@@ -86,6 +95,23 @@ public final class FlowTable {
           .append(
               " no commit (issues older than deploy records): counted for deploys and gate"
                   + " waits, left out of lead time.\n");
+    }
+    int skew = 0;
+    int unknown = 0;
+    for (ProjectFlow p : report.projects()) {
+      for (StageFlow st : p.stages()) {
+        skew += st.leftOut().clockSkew();
+        unknown += st.leftOut().commitUnknown();
+      }
+    }
+    if (skew + unknown > 0) {
+      out.append(withoutCommit > 0 ? "" : "\n")
+          .append("Left out of lead time: ")
+          .append(skew)
+          .append(skew == 1 ? " commit" : " commits")
+          .append(" authored after its deploy by the clocks' account, ")
+          .append(unknown)
+          .append(" the code repository did not answer for.\n");
     }
     return out.toString();
   }

@@ -150,7 +150,8 @@ class FlowStatsTest {
       assertThat(FlowTable.render(report))
           .contains("Open gates, longest first:")
           .contains("billing")
-          .contains("1 deploy records no commit");
+          .contains("1 deploy records no commit")
+          .contains("Left out of lead time: 1 commit authored after its deploy");
 
       // a window after everything: no deploys, no figures, nothing divided by zero
       flow.advance(Duration.ofHours(1));
