@@ -96,6 +96,10 @@ public final class BoardServer implements AutoCloseable {
   private final FlowRoutes flowRoutes;
 
   private volatile Board board;
+
+  /** Whether the flow figures were read once (they read every issue's comments); under the lock. */
+  private boolean flowRead;
+
   private volatile String lastError;
 
   private BoardServer(GitHubClient github, GateReader reader, FlowReader flow, Config config)
@@ -157,8 +161,11 @@ public final class BoardServer implements AutoCloseable {
   public static BoardServer start(
       GitHubClient github, GateReader reader, FlowReader flow, Config config) throws IOException {
     BoardServer s = new BoardServer(github, reader, flow, config);
-    s.refresh();
+    s.refresh(false);
     s.server.start();
+    // the first flow read reads every gate issue's comments: in the background, so that the
+    // board serves its lights (and /healthz) without waiting for it
+    s.refresher.execute(s::firstFlowRead);
     long every = Math.max(1, config.refresh().toMillis());
     s.refresher.scheduleWithFixedDelay(s::refresh, every, every, TimeUnit.MILLISECONDS);
     return s;
@@ -179,13 +186,29 @@ public final class BoardServer implements AutoCloseable {
     return sessions.size();
   }
 
-  /** Reads GitHub now (what the refresher does on its schedule). */
+  /** Reads GitHub now (what the refresher does on its schedule), the flow figures too. */
   public void refresh() {
+    refresh(true);
+  }
+
+  private void firstFlowRead() {
+    synchronized (githubLock) {
+      if (!flowRead) {
+        flowRoutes.refresh();
+        flowRead = true;
+      }
+    }
+  }
+
+  private void refresh(boolean withFlow) {
     try {
       Board read;
       synchronized (githubLock) {
         read = reader.read();
-        flowRoutes.refresh();
+        if (withFlow) {
+          flowRoutes.refresh();
+          flowRead = true;
+        }
       }
       board = read;
       lastError = null;

@@ -64,6 +64,7 @@ class FlowBoardTest {
             reader,
             flow.reader(github),
             new BoardServer.Config("127.0.0.1", 0, Duration.ofHours(1), false, m -> {}));
+    server.refresh(); // the first flow read runs in the background; this one is done on return
   }
 
   @AfterEach
