@@ -33,7 +33,7 @@ import trafficlight.resource.protocol.Version;
  */
 public final class DeployedGates implements AutoCloseable {
 
-  static final String REPO = "acme/deploy-gates";
+  public static final String REPO = "acme/deploy-gates";
   static final Instant T0 = Instant.parse("2026-11-20T08:00:00Z");
 
   /** The chain of every project here: the stages differ, the rest is mitodl's Pulumi chain. */
@@ -79,10 +79,27 @@ public final class DeployedGates implements AutoCloseable {
   private final String ciToken;
 
   private final Path checkouts;
+
+  /** The code repository the checkouts' origin names, or null: their origin is not known. */
+  private final String codeRepository;
+
   private final Map<String, GeneratedPipeline> pipelines = new HashMap<>();
 
   DeployedGates() {
-    hub = LocalHub.builder().clock(MovableClock.fixed(T0)).start();
+    this(LocalHub.builder(), null);
+  }
+
+  /**
+   * Gates in a localhub that also serves {@code codeRepository} from the git repository {@code
+   * git}.
+   */
+  public DeployedGates(String codeRepository, Path git) {
+    this(LocalHub.builder().codeRepository(codeRepository, git), codeRepository);
+  }
+
+  private DeployedGates(LocalHub.Builder builder, String codeRepository) {
+    this.codeRepository = codeRepository;
+    hub = builder.clock(MovableClock.fixed(T0)).start();
     hub.createRepo(REPO);
     token = hub.createToken("board-bot");
     ciToken = hub.createToken("ci-bot");
@@ -223,6 +240,12 @@ public final class DeployedGates implements AutoCloseable {
       Path git = Files.createDirectories(sources.resolve(project).resolve(".git"));
       Files.writeString(git.resolve("ref"), sha + "\n", StandardCharsets.UTF_8);
       Files.writeString(git.resolve("commit_message"), subject + "\n", StandardCharsets.UTF_8);
+      if (codeRepository != null && codeRepository.endsWith("/" + project)) {
+        Files.writeString(
+            git.resolve("config"),
+            "[remote \"origin\"]\n\turl = https://github.com/" + codeRepository + ".git\n",
+            StandardCharsets.UTF_8);
+      }
       return sources;
     } catch (IOException e) {
       throw new UncheckedIOException(e);

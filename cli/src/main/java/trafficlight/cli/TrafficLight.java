@@ -16,6 +16,7 @@ import trafficlight.server.HttpFront;
       DemoCommand.class,
       PipelineCommand.class,
       StatusCommand.class,
+      StatsCommand.class,
       WhereCommand.class,
       PromoteCommand.class,
       RelayCommand.class,

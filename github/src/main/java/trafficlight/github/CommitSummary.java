@@ -1,5 +1,7 @@
 package trafficlight.github;
 
+import java.time.Instant;
+
 /**
  * A commit as the project shows it.
  *
@@ -9,9 +11,21 @@ package trafficlight.github;
  * @param authorLogin the GitHub login of the author, or null when GitHub links no user to the
  *     author's e-mail
  * @param committerLogin likewise for the committer
+ * @param authoredAt the author's date ({@code commit.author.date}), or null when the answer had
+ *     none (an answer kept by an older version)
  */
 public record CommitSummary(
-    String sha, String subject, String message, String authorLogin, String committerLogin) {
+    String sha,
+    String subject,
+    String message,
+    String authorLogin,
+    String committerLogin,
+    Instant authoredAt) {
+
+  public CommitSummary(
+      String sha, String subject, String message, String authorLogin, String committerLogin) {
+    this(sha, subject, message, authorLogin, committerLogin, null);
+  }
 
   /** The first line of a commit message. */
   public static String subjectOf(String message) {

@@ -3,6 +3,8 @@ package trafficlight.github;
 import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -85,7 +87,20 @@ final class GitHubJson {
         CommitSummary.subjectOf(message),
         message,
         login(m.get("author")),
-        login(m.get("committer")));
+        login(m.get("committer")),
+        m.get("commit") instanceof Map<?, ?> commit
+                && commit.get("author") instanceof Map<?, ?> author
+            ? authorDate(author.get("date"))
+            : null);
+  }
+
+  /** A commit's author date, or null when absent or unreadable (lead times then leave it out). */
+  private static Instant authorDate(Object value) {
+    try {
+      return value instanceof String text ? OffsetDateTime.parse(text).toInstant() : null;
+    } catch (DateTimeParseException e) {
+      return null;
+    }
   }
 
   /**
@@ -94,7 +109,12 @@ final class GitHubJson {
   static Map<String, Object> commitJson(CommitSummary commit) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("sha", commit.sha());
-    m.put("commit", Map.of("message", commit.message()));
+    Map<String, Object> inner = new LinkedHashMap<>();
+    inner.put("message", commit.message());
+    if (commit.authoredAt() != null) {
+      inner.put("author", Map.of("date", commit.authoredAt().toString()));
+    }
+    m.put("commit", inner);
     m.put("author", commit.authorLogin() == null ? null : Map.of("login", commit.authorLogin()));
     m.put(
         "committer",

@@ -26,6 +26,7 @@ import trafficlight.board.GateReader;
 import trafficlight.board.Project;
 import trafficlight.board.Stage;
 import trafficlight.board.Where;
+import trafficlight.board.flow.FlowReader;
 import trafficlight.gate.ApprovalRule;
 import trafficlight.gate.Approver;
 import trafficlight.github.GitHubClient;
@@ -127,11 +128,17 @@ public final class BoardServer implements AutoCloseable {
   private final PromoteAccess access;
   private final SignInRoutes signInRoutes;
   private final PromoteRoutes promoteRoutes;
+  private final FlowRoutes flowRoutes;
 
   private volatile Board board;
+
+  /** Whether the flow figures were read once (they read every issue's comments); under the lock. */
+  private boolean flowRead;
+
   private volatile String lastError;
 
-  private BoardServer(GitHubClient github, GateReader reader, Config config) throws IOException {
+  private BoardServer(GitHubClient github, GateReader reader, FlowReader flow, Config config)
+      throws IOException {
     this.github = github;
     this.reader = reader;
     this.ancestry = new Ancestry(github, null);
@@ -172,6 +179,7 @@ public final class BoardServer implements AutoCloseable {
             access,
             this::refresh,
             config.log());
+    this.flowRoutes = new FlowRoutes(flow, metrics, config.log());
     this.refresher =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -184,9 +192,22 @@ public final class BoardServer implements AutoCloseable {
   /** Reads the board once, then serves it and refreshes it in the background. */
   public static BoardServer start(GitHubClient github, GateReader reader, Config config)
       throws IOException {
-    BoardServer s = new BoardServer(github, reader, config);
-    s.refresh();
+    return start(
+        github,
+        reader,
+        new FlowReader(github, reader.repository(), reader.format(), Clock.systemUTC()),
+        config);
+  }
+
+  /** Likewise, with the flow view's figures read by {@code flow}. */
+  public static BoardServer start(
+      GitHubClient github, GateReader reader, FlowReader flow, Config config) throws IOException {
+    BoardServer s = new BoardServer(github, reader, flow, config);
+    s.refresh(false);
     s.server.start();
+    // the first flow read reads every gate issue's comments: in the background, so that the
+    // board serves its lights (and /healthz) without waiting for it
+    s.refresher.execute(s::firstFlowRead);
     long every = Math.max(1, config.refresh().toMillis());
     s.refresher.scheduleWithFixedDelay(s::refresh, every, every, TimeUnit.MILLISECONDS);
     return s;
@@ -207,12 +228,29 @@ public final class BoardServer implements AutoCloseable {
     return sessions.size();
   }
 
-  /** Reads GitHub now (what the refresher does on its schedule). */
+  /** Reads GitHub now (what the refresher does on its schedule), the flow figures too. */
   public void refresh() {
+    refresh(true);
+  }
+
+  private void firstFlowRead() {
+    synchronized (githubLock) {
+      if (!flowRead) {
+        flowRoutes.refresh();
+        flowRead = true;
+      }
+    }
+  }
+
+  private void refresh(boolean withFlow) {
     try {
       Board read;
       synchronized (githubLock) {
         read = reader.read();
+        if (withFlow) {
+          flowRoutes.refresh();
+          flowRead = true;
+        }
       }
       board = read;
       lastError = null;
@@ -257,6 +295,8 @@ public final class BoardServer implements AutoCloseable {
             signInRoutes.handle(ex, path, session(ex));
           }
         }
+        case "/flow" -> flowRoutes.page(ex);
+        case "/flow.css" -> flowRoutes.css(ex);
         case "/healthz" -> Web.send(ex, 200, "text/plain", lastError == null ? "ok" : lastError);
         case "/metrics" -> MetricsPage.send(ex, metrics);
         default -> Web.send(ex, 404, "text/plain", "not found");
