@@ -15,6 +15,8 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import trafficlight.contract.GitHubContract;
+import trafficlight.localhub.Fault;
+import trafficlight.localhub.FaultPolicy;
 import trafficlight.localhub.Issue;
 import trafficlight.localhub.LocalGitRepository;
 
@@ -203,6 +205,32 @@ class PullRequestCommentsTest extends AgainstLocalHub {
         .startsWith("warning: pull-request comments on acme/myapp: #" + pull + ": POST ")
         .contains("403")
         .endsWith("; the deploy is not affected");
+  }
+
+  @Test
+  void aCommentWhoseResponseWasLostIsFoundNotWrittenTwice() {
+    hub.inject(
+        Fault.on("POST", "/repos/" + CODE + "/issues/" + pull + "/comments")
+            .policy(new FaultPolicy.LoseResponseAfterApply()));
+
+    Run run = qa("1");
+
+    assertThat(run.exit()).as(run.toString()).isZero();
+    assertThat(run.stderr()).contains("the comment did reach GitHub").doesNotContain("warning");
+    assertThat(comments()).hasSize(1);
+    assertThat(comments().get(0)).contains("- **QA**: deployed ");
+  }
+
+  @Test
+  void aPullRequestClosedWithoutMergingIsNotTold() {
+    int abandoned = hub.createPullRequest(CODE, "Another cart fix", c2, null, "carol");
+    hub.closeIssue(CODE, abandoned, "carol");
+
+    Run run = qa("1");
+
+    assertThat(run.exit()).as(run.toString()).isZero();
+    assertThat(comments()).hasSize(1);
+    assertThat(hub.issue(CODE, abandoned).comments()).isEmpty();
   }
 
   @Test
