@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -90,6 +91,8 @@ public final class DemoCommand implements Callable<Integer> {
             args: [-c, 'echo "pulumi up applications.myapp.$STAGE: $(cat myapp/CHANGE)"']
         params: {STAGE: "{stage}"}
       commit_from: myapp
+      # each pull request a deploy carries gets one comment, kept current, saying where it is
+      pr_comments: true
       labels: [DevOps]
       # closing a gate issue reaches the runner through the webhook relay at once
       relay: true
@@ -116,6 +119,7 @@ public final class DemoCommand implements Callable<Integer> {
   }
 
   private Pusher pusher;
+  private volatile int pullRequest;
   private final HttpClient http = HttpClient.newHttpClient();
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -143,7 +147,14 @@ public final class DemoCommand implements Callable<Integer> {
       DemoCodeResource code =
           new DemoCodeResource(
               hub.baseUrl() + "/" + DemoGitRepository.NAME + ".git", git.directory());
-      pusher = (subject, author) -> code.push(git.commit(subject, author), subject);
+      pusher =
+          (subject, author) -> {
+            String sha = git.commit(subject, author);
+            if (pullRequest == 0) { // the first change is merged through a pull request
+              pullRequest = DemoPullRequest.open(hub, sha, subject, author);
+            }
+            return code.push(sha, subject);
+          };
       String token = hub.createToken("concourse-bot");
       // the work directory is the owner's only (createTempDirectory), so is the token in it
       Path yourToken =
@@ -277,6 +288,27 @@ public final class DemoCommand implements Callable<Integer> {
             + ") that QA also deployed: every step ran the generated pipeline's"
             + " dist/opt/resource/{check,in,out} and its pin step.");
     out.println();
+    Optional<String> note = DemoPullRequest.note(hub, pullRequest);
+    if (note.isEmpty() || DemoPullRequest.comments(hub, pullRequest) != 2) {
+      out.println(
+          "FAILED: pull request "
+              + DemoGitRepository.NAME
+              + "#"
+              + pullRequest
+              + " lacks its note or the arrival comment");
+      return 1;
+    }
+    out.println(
+        "The comment on pull request "
+            + DemoGitRepository.NAME
+            + "#"
+            + pullRequest
+            + " (\""
+            + code.subject(first)
+            + "\"), kept current by every deploy; Production also added a short comment,"
+            + " which notifies its author:");
+    note.get().lines().forEach(line -> out.println("  | " + line));
+    out.println();
     String token = hub.createToken("demo-reader");
     return DemoWhere.check(hub.baseUrl(), REPO, token, first.get("ref"), second.get("ref"), out)
         ? 0
@@ -347,6 +379,13 @@ public final class DemoCommand implements Callable<Integer> {
         "Press Enter (or type a commit message) to push another change; Ctrl-C ends the demo.");
     out.println();
     pusher.push("Add the checkout page", "Alice");
+    out.println(
+        "It was merged through pull request "
+            + DemoGitRepository.NAME
+            + "#"
+            + pullRequest
+            + ": every deploy keeps one comment there saying where it is.");
+    out.println();
     CountDownLatch end = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(end::countDown));
     Thread input =

@@ -10,13 +10,17 @@ import trafficlight.board.Ancestry;
 import trafficlight.board.Board;
 import trafficlight.board.BoardJson;
 import trafficlight.board.LocalClone;
+import trafficlight.board.PullRequestQuery;
 import trafficlight.board.Where;
 import trafficlight.board.WhereText;
 import trafficlight.github.FileResponseCache;
 import trafficlight.github.GitHubClient;
 import trafficlight.github.ResponseCache;
 
-/** {@code trafficlight where <sha>}: where a commit is deployed, and how to get it further. */
+/**
+ * {@code trafficlight where <sha>} (or {@code owner/name#number}): where a commit, or a pull
+ * request's merge commit, is deployed, and how to get it further.
+ */
 @Command(
     name = "where",
     mixinStandardHelpOptions = true,
@@ -25,7 +29,11 @@ public final class WhereCommand extends OneShotBoardCommand {
 
   @Mixin GitHubOptions github;
 
-  @Parameters(index = "0", paramLabel = "<sha-or-prefix>", description = "A commit SHA or prefix.")
+  @Parameters(
+      index = "0",
+      paramLabel = "<commit-or-pull-request>",
+      description =
+          "A commit SHA or prefix, or a pull request as owner/name#number (its merge commit).")
   String commit;
 
   @Option(names = "--json", description = "Print JSON.")
@@ -85,7 +93,8 @@ public final class WhereCommand extends OneShotBoardCommand {
     }
     Where.Answer answer;
     try {
-      answer = Where.find(board, commit, new Ancestry(client, clone.orElse(null)));
+      answer =
+          PullRequestQuery.find(board, commit, new Ancestry(client, clone.orElse(null)), client);
     } finally {
       clone.ifPresent(LocalClone::close);
     }

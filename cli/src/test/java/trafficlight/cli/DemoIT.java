@@ -88,6 +88,12 @@ class DemoIT {
                 + "  QA .*\n"
                 + "  Production  not yet: ");
     assertThat(output)
+        .as("the pull request of the first change, as the deploys left its comment")
+        .contains("The comment on pull request demo/myapp#1 (\"Add the checkout page\")")
+        .containsPattern("  \\| - \\*\\*QA\\*\\*: deployed .* by \\[deploy-qa #1\\]")
+        .containsPattern(
+            "  \\| - \\*\\*Production\\*\\*: deployed .* by \\[deploy-production #1\\]");
+    assertThat(output)
         .doesNotContain(" failed  ")
         .doesNotContain(" failed: ")
         .doesNotContain("FAILED")

@@ -57,6 +57,9 @@ public final class UsedOperations {
           new Operation("GET", "/repos/{owner}/{repo}/hooks/{hook_id}/deliveries/{delivery_id}"),
           new Operation(
               "POST", "/repos/{owner}/{repo}/hooks/{hook_id}/deliveries/{delivery_id}/attempts"),
+          // before commits/{ref}, whose multi-segment {ref} would take "SHA/pulls" too
+          new Operation("GET", "/repos/{owner}/{repo}/commits/{commit_sha}/pulls"),
+          new Operation("GET", "/repos/{owner}/{repo}/pulls/{pull_number}"),
           new Operation("GET", "/repos/{owner}/{repo}/commits/{ref}"),
           new Operation("GET", "/repos/{owner}/{repo}/compare/{basehead}"),
           new Operation("GET", "/repos/{owner}/{repo}/deployments"),

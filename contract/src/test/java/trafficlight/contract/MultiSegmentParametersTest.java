@@ -37,6 +37,12 @@ class MultiSegmentParametersTest {
           }
           if (p.path("x-multi-segment").asBoolean(false)) {
             String template = "{" + p.path("name").asText() + "}";
+            if (!op.pathTemplate().endsWith(template)) {
+              // mid-path, as commits/{commit_sha}/pulls: the project sends a SHA there, which has
+              // no slash, so the parameter is one segment
+              assertThat(template).as(op.toString()).isEqualTo("{commit_sha}");
+              continue;
+            }
             marked.add(template);
             assertThat(op.pathTemplate()).as(file.getFileName().toString()).endsWith(template);
           }

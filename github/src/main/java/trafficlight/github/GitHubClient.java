@@ -434,6 +434,28 @@ public final class GitHubClient implements AutoCloseable {
     return statuses;
   }
 
+  // ---- for the operation groups beside this class (PullRequests)
+
+  /** A GET's JSON answer, with this client's authentication, retries and caches. */
+  Object getJson(String path) {
+    return call("GET", path, null).json();
+  }
+
+  /** A write's JSON answer; a POST is never retried after an unknown outcome. */
+  Object sendJson(String method, String path, Object body) {
+    return call(method, path, body).json();
+  }
+
+  /** The answers this client keeps for good, by URL. */
+  ImmutableAnswers immutableAnswers() {
+    return remembered;
+  }
+
+  /** Keeps {@code essentials} as the answer to a GET of {@code url} for good, in the cache. */
+  void rememberImmutable(String url, Object essentials) {
+    cache.store(url, ResponseCache.Entry.immutable("immutable", GitHubJson.write(essentials)));
+  }
+
   private static Instant notMemberUntil(ResponseCache.Entry entry) {
     try {
       return Instant.parse(entry.body());

@@ -22,6 +22,7 @@ final class AdminApi {
       Pattern.compile(
           "/_localhub/repos/([^/]+/[^/]+)/issues/(\\d+)/(close|reopen|labels|comments)");
   private static final Pattern SEED = Pattern.compile("/_localhub/repos/([^/]+/[^/]+)/issues");
+  private static final Pattern PULLS = Pattern.compile("/_localhub/repos/([^/]+/[^/]+)/pulls");
   private static final Pattern ORG_MEMBERS = Pattern.compile("/_localhub/orgs/([^/]+)/members");
   private static final Pattern COLLABORATORS =
       Pattern.compile("/_localhub/repos/([^/]+/[^/]+)/collaborators");
@@ -113,6 +114,18 @@ final class AdminApi {
         hub.removeTeamMember(m.group(1), m.group(2), m.group(3));
         return ApiResponse.empty(204);
       }
+    }
+    if (method.equals("POST") && (m = PULLS.matcher(path)).matches()) {
+      int number =
+          hub.createPullRequest(
+              m.group(1),
+              required(in, "title"),
+              required(in, "head_sha"),
+              in.hasNonNull("merge_commit_sha") ? in.get("merge_commit_sha").asText() : null,
+              required(in, "login"));
+      ObjectNode out = issueJson(hub.issue(m.group(1), number));
+      out.put("merge_commit_sha", in.path("merge_commit_sha").asText(null));
+      return ApiResponse.json(201, out);
     }
     if (method.equals("POST") && (m = SEED.matcher(path)).matches()) {
       return seed(m.group(1), in);

@@ -16,12 +16,15 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.IntFunction;
 import java.util.stream.Stream;
 import javax.net.ssl.SSLContext;
+import org.eclipse.jgit.revwalk.RevCommit;
 
 /**
  * An embedded GitHub Issues API server for tests and the demo: real HTTP on 127.0.0.1, GitHub's
@@ -47,6 +50,7 @@ public final class LocalHub implements AutoCloseable {
   private final HookEndpoints hookEndpoints;
   private final CodeRepositories code = new CodeRepositories();
   private final DeploymentStore deployments = new DeploymentStore();
+  private final PullRequestStore pullRequests = new PullRequestStore();
   private final OAuthApps oauthApps;
 
   private LocalHub(Builder builder) {
@@ -101,6 +105,7 @@ public final class LocalHub implements AutoCloseable {
             limiter,
             Stream.of(
                     hookEndpoints.routes().stream(),
+                    PullRequestRoutes.routes(code, pullRequests).stream(),
                     CodeRoutes.routes(code, deployments).stream(),
                     Stream.of(OAuthTokenRevocation.route(oauthApps)))
                 .flatMap(r -> r)
@@ -359,6 +364,53 @@ public final class LocalHub implements AutoCloseable {
           .createIssue(store.requireRepo(repo), title, null, List.of(), List.of(), author, true)
           .number();
     }
+  }
+
+  /**
+   * Creates a pull request of the commit {@code headSha}, by {@code author}, merged (closed) as
+   * {@code mergeCommitSha} when that is not null; returns its number, shared with issues. Its
+   * commits are named by SHA, abbreviated or full, resolved in the repository's code when the hub
+   * serves it ({@link #serveCode}).
+   *
+   * @throws IllegalArgumentException when a SHA names no commit of the repository
+   */
+  public int createPullRequest(
+      String repo, String title, String headSha, String mergeCommitSha, String author) {
+    synchronized (store) {
+      RepoState state = store.requireRepo(repo);
+      String head = commitSha(state, headSha);
+      String merge = mergeCommitSha == null ? null : commitSha(state, mergeCommitSha);
+      StoredIssue issue = store.createIssue(state, title, null, List.of(), List.of(), author, true);
+      Instant now = store.clock().now();
+      if (merge != null) {
+        store.putIssue(state, issue.closed(author, null, now));
+      }
+      pullRequests.add(
+          new StoredPullRequest(
+              state.repo.id(),
+              issue.number(),
+              head,
+              merge,
+              merge == null ? null : now,
+              merge == null ? null : author));
+      return issue.number();
+    }
+  }
+
+  private String commitSha(RepoState repo, String sha) {
+    if (sha == null || sha.isBlank()) {
+      throw new IllegalArgumentException("a pull request needs its head_sha");
+    }
+    return code.of(repo.repo)
+        .flatMap(git -> git.resolve(sha))
+        .map(RevCommit::name)
+        .or(
+            () ->
+                sha.matches("[0-9a-fA-F]{40}")
+                    ? Optional.of(sha.toLowerCase(Locale.ROOT))
+                    : Optional.empty())
+        .orElseThrow(
+            () -> new IllegalArgumentException(repo.repo.fullName() + " has no commit " + sha));
   }
 
   /** Creates {@code count} issues, authored by the repo's owner; returns their numbers. */

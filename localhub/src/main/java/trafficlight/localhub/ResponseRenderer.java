@@ -34,14 +34,16 @@ final class ResponseRenderer {
   ObjectNode user(String login) {
     User user = store.user(login).orElseGet(() -> store.ensureUser(login, "User"));
     ObjectNode n = Json.object();
-    String url = apiBase + "/users/" + user.login();
+    // a bot's login ends in "[bot]", which a URI spells %5Bbot%5D, as GitHub does
+    String path = encodePath(user.login());
+    String url = apiBase + "/users/" + path;
     n.put("login", user.login());
     n.put("id", user.id());
     n.put("node_id", nodeId(user.type().equals("Bot") ? "BOT" : "U", user.id()));
     n.put("avatar_url", webBase + "/avatars/u/" + user.id() + "?v=4");
     n.put("gravatar_id", "");
     n.put("url", url);
-    n.put("html_url", webBase + "/" + user.login());
+    n.put("html_url", webBase + "/" + path);
     n.put("followers_url", url + "/followers");
     n.put("following_url", url + "/following{/other_user}");
     n.put("gists_url", url + "/gists{/gist_id}");

@@ -75,12 +75,26 @@ public record Chain(
    * @param approvers who may promote <em>to</em> this stage (the stage's own {@code approvers},
    *     else the chain's); empty: anyone who may close the issue
    * @param forbidSelfApproval whether a person may not promote their own change to this stage
+   * @param prComments whether this stage's deploys tell the pull requests they carry where their
+   *     change is (the put's {@code pr_comments})
    */
   public record Stage(
-      String name, Map<String, Object> deploy, List<String> approvers, boolean forbidSelfApproval) {
+      String name,
+      Map<String, Object> deploy,
+      List<String> approvers,
+      boolean forbidSelfApproval,
+      boolean prComments) {
 
     public Stage {
       approvers = approvers == null ? List.of() : List.copyOf(approvers);
+    }
+
+    public Stage(
+        String name,
+        Map<String, Object> deploy,
+        List<String> approvers,
+        boolean forbidSelfApproval) {
+      this(name, deploy, approvers, forbidSelfApproval, false);
     }
 
     public Stage(String name, Map<String, Object> deploy) {

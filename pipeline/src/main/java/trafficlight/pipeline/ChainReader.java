@@ -56,6 +56,7 @@ public final class ChainReader {
           "commit_from",
           "approvers",
           "forbid_self_approval",
+          "pr_comments",
           "pin",
           "pin_image",
           "resource_types",
@@ -72,7 +73,7 @@ public final class ChainReader {
           "timeout",
           "skip_if_labeled");
   static final List<String> STAGE_KEYS =
-      List.of("name", "deploy", "approvers", "forbid_self_approval");
+      List.of("name", "deploy", "approvers", "forbid_self_approval", "pr_comments");
   static final List<String> RELAY_KEYS = List.of("webhook_token", "check_every");
 
   /** The trigger resources' token when {@code relay: true} names none. */
@@ -148,7 +149,12 @@ public final class ChainReader {
     String project = yaml.requiredString(keys, top, "project", "project: myapp");
     String deployer = yaml.optionalString(keys, "deployer", "Concourse");
     List<Chain.Stage> stages =
-        stages(keys, top, approvers(keys), forbidSelfApproval(keys, "forbid_self_approval"));
+        stages(
+            keys,
+            top,
+            approvers(keys),
+            forbidSelfApproval(keys, "forbid_self_approval"),
+            forbidSelfApproval(keys, "pr_comments"));
     Map<String, Object> issues = issues(keys, top);
     List<Map<String, Object>> code = code(keys, top);
     List<Map<String, Object>> resourceTypes = passthroughList(keys, "resource_types");
@@ -183,6 +189,12 @@ public final class ChainReader {
     if (!keys.containsKey("commit_from") && code != null) {
       commitFrom = defaultCommitFrom(keys, top, code);
     }
+    if (commitFrom == null && stages != null && stages.stream().anyMatch(Chain.Stage::prComments)) {
+      yaml.error(
+          line(prCommentsKey(keys, top)),
+          "pr_comments needs commit_from: pull requests are found by the commits a deploy carried",
+          "name the code resource whose commit each stage deploys, e.g. commit_from: myapp");
+    }
     String pinImage = pinImage(keys, commitFrom);
     if (stages != null && code != null) {
       uniqueNames(stages, code, resources, keys);
@@ -206,6 +218,26 @@ public final class ChainReader {
         pinImage,
         resourceTypes,
         resources);
+  }
+
+  /** The first {@code pr_comments} key: the chain's, else a stage's. */
+  private static Node prCommentsKey(Map<String, Node> keys, MappingNode top) {
+    if (keys.containsKey("pr_comments")) {
+      return keys.get("pr_comments");
+    }
+    if (keys.get("stages") instanceof SequenceNode list) {
+      for (Node item : list.getValue()) {
+        if (item instanceof MappingNode map) {
+          for (var tuple : map.getValue()) {
+            if (tuple.getKeyNode() instanceof ScalarNode key
+                && key.getValue().equals("pr_comments")) {
+              return tuple.getKeyNode();
+            }
+          }
+        }
+      }
+    }
+    return top;
   }
 
   /**
@@ -392,7 +424,8 @@ public final class ChainReader {
       Map<String, Node> keys,
       MappingNode top,
       List<String> defaultApprovers,
-      Boolean defaultForbidSelf) {
+      Boolean defaultForbidSelf,
+      Boolean defaultPrComments) {
     Node node = keys.get("stages");
     if (node == null) {
       yaml.missing(top, "stages", "stages: [CI, QA, Production]");
@@ -417,6 +450,7 @@ public final class ChainReader {
       Map<String, Object> deploy = null;
       List<String> approvers = null;
       Boolean forbidSelf = null;
+      Boolean prComments = null;
       if (item instanceof ScalarNode scalar) {
         name = scalar.getValue();
       } else if (item instanceof MappingNode map) {
@@ -431,6 +465,7 @@ public final class ChainReader {
         }
         approvers = approvers(stageKeys);
         forbidSelf = forbidSelfApproval(stageKeys, "forbid_self_approval");
+        prComments = forbidSelfApproval(stageKeys, "pr_comments");
         if (stages.isEmpty() && (approvers != null || forbidSelf != null)) {
           Node where =
               stageKeys.containsKey("approvers")
@@ -461,8 +496,9 @@ public final class ChainReader {
             "give every stage its own name; each is deployed once per code change");
         continue;
       }
+      boolean comments = Boolean.TRUE.equals(prComments != null ? prComments : defaultPrComments);
       if (stages.isEmpty()) {
-        stages.add(new Chain.Stage(name, deploy));
+        stages.add(new Chain.Stage(name, deploy, List.of(), false, comments));
         continue;
       }
       stages.add(
@@ -470,7 +506,8 @@ public final class ChainReader {
               name,
               deploy,
               approvers != null ? approvers : defaultApprovers,
-              Boolean.TRUE.equals(forbidSelf != null ? forbidSelf : defaultForbidSelf)));
+              Boolean.TRUE.equals(forbidSelf != null ? forbidSelf : defaultForbidSelf),
+              comments));
     }
     return stages;
   }

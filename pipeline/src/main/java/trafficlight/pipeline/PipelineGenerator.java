@@ -111,6 +111,9 @@ public final class PipelineGenerator {
       if (chain.commitFrom() != null) {
         params.put("commit_from", chain.commitFrom());
       }
+      if (stage.prComments()) {
+        params.put("pr_comments", true);
+      }
       if (i > 0) {
         // the new issue says which close it came from: "promoted from #12, approved by alice"
         params.put("approval", stages.get(i - 1).triggerResource());

@@ -24,6 +24,7 @@ import trafficlight.board.Board;
 import trafficlight.board.BoardJson;
 import trafficlight.board.GateReader;
 import trafficlight.board.Project;
+import trafficlight.board.PullRequestQuery;
 import trafficlight.board.Stage;
 import trafficlight.board.Where;
 import trafficlight.board.flow.FlowReader;
@@ -384,7 +385,7 @@ public final class BoardServer implements AutoCloseable {
     try {
       Where.Answer answer;
       synchronized (githubLock) {
-        answer = Where.find(b, commit, ancestry);
+        answer = PullRequestQuery.find(b, commit, ancestry, github);
       }
       Web.json(ex, 200, BoardJson.where(answer));
     } catch (IllegalArgumentException e) {

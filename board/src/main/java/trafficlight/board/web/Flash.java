@@ -10,6 +10,7 @@ import trafficlight.board.Project;
 import trafficlight.board.Promotion;
 import trafficlight.board.Stage;
 import trafficlight.board.Texts;
+import trafficlight.gate.TitleFormat;
 
 /**
  * The one-line messages the board's page shows after a redirect ({@code /?flash=…}). The URL
@@ -91,7 +92,7 @@ final class Flash {
     return project
         .stage(stage.next())
         .map(Stage::shortName)
-        .orElse(stage.next().substring(stage.next().lastIndexOf('.') + 1));
+        .orElse(TitleFormat.shortStage(stage.next()));
   }
 
   private record Found(Project project, Stage stage, GateIssue issue) {}

@@ -21,9 +21,9 @@ import trafficlight.github.GitHubException;
 
 /**
  * The board's flow view ({@code /flow?project=myapp}: the stuck gates first, then a chart of gate
- * waits and lead times per stage, then the figures) and its {@code /metrics}. Both answer from the
- * figures of the last refresh, which the board's refresher thread reads; a viewer or a scraper
- * costs GitHub nothing.
+ * waits and lead times per stage, then the figures) and its figures in the board's {@code /metrics}
+ * ({@link FlowMetrics}). Both answer from the figures of the last refresh, which the board's
+ * refresher thread reads; a viewer or a scraper costs GitHub nothing.
  */
 final class FlowRoutes {
 

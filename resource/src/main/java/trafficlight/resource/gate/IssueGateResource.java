@@ -1,6 +1,7 @@
 package trafficlight.resource.gate;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -12,6 +13,7 @@ import trafficlight.github.RetryPolicy;
 import trafficlight.resource.protocol.BuildMetadata;
 import trafficlight.resource.protocol.Resource;
 import trafficlight.resource.protocol.Version;
+import trafficlight.resource.pulls.PullRequestComments;
 
 /**
  * The github-issues resource: GitHub issues as promotion gates. A put opens (or comments on) the
@@ -119,8 +121,16 @@ public final class IssueGateResource implements Resource, AutoCloseable {
 
   @Override
   public Result publishNewVersion(Path sources, BuildMetadata build, Map<String, Object> params) {
-    return new IssuePublisher(client(ResponseCache.NONE), source, log, events)
-        .publish(sources, build, PutParams.parse(params));
+    PutParams put = PutParams.parse(params);
+    GitHubClient github = client(ResponseCache.NONE);
+    GateEvents reactions = events;
+    if (put.prComments()) {
+      List<String> labels = new ArrayList<>(source.labels());
+      labels.addAll(put.labels());
+      boolean last = PullRequestComments.isLastStage(labels, put.nextStage());
+      reactions = GateEvents.all(List.of(events, new PullRequestComments(github, log, last)));
+    }
+    return new IssuePublisher(github, source, log, reactions).publish(sources, build, put);
   }
 
   /** The client of this run's one command, made on first use with that command's cache. */

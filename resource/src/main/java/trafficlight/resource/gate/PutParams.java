@@ -16,7 +16,9 @@ import trafficlight.resource.protocol.ResourceException;
  * Deployment on the code repository too; {@code approvers} / {@code forbid_self_approval}, the rule
  * of the trigger resource that reads this issue (the generator copies them), recorded for readers
  * only: the trigger resource's source is what enforces it; and {@code approval}, the directory of
- * the trigger resource's get this deploy came from, whose approval the record names.
+ * the trigger resource's get this deploy came from, whose approval the record names; {@code
+ * pr_comments}, whether the pull requests the deploy carried get a comment that says where their
+ * change is.
  *
  * @param approvers null when the param is not given
  * @param forbidSelfApproval null when the param is not given
@@ -31,7 +33,8 @@ record PutParams(
     boolean githubDeployment,
     List<String> approvers,
     Boolean forbidSelfApproval,
-    String approval) {
+    String approval,
+    boolean prComments) {
 
   static PutParams parse(Map<String, Object> params) {
     ConfigReader read =
@@ -48,7 +51,8 @@ record PutParams(
                 "github_deployment",
                 "approvers",
                 "forbid_self_approval",
-                "approval"));
+                "approval",
+                "pr_comments"));
     String codeRepository = read.string("code_repository", null);
     if (codeRepository != null) {
       try {
@@ -63,6 +67,12 @@ record PutParams(
     if (Boolean.TRUE.equals(deployment) && commitFrom == null) {
       throw new ResourceException(
           "put param github_deployment needs commit_from: a GitHub Deployment is of a commit");
+    }
+    Boolean prComments = read.bool("pr_comments");
+    if (Boolean.TRUE.equals(prComments) && commitFrom == null) {
+      throw new ResourceException(
+          "put param pr_comments needs commit_from: pull requests are found by the commits a"
+              + " deploy carried");
     }
     List<String> approvers = params.containsKey("approvers") ? read.strings("approvers") : null;
     Boolean forbidSelf = read.bool("forbid_self_approval");
@@ -81,6 +91,7 @@ record PutParams(
         Boolean.TRUE.equals(deployment),
         approvers,
         forbidSelf,
-        read.string("approval", null));
+        read.string("approval", null),
+        Boolean.TRUE.equals(prComments));
   }
 }

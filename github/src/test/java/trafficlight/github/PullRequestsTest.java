@@ -1,0 +1,142 @@
+package trafficlight.github;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import trafficlight.contract.Exchange;
+import trafficlight.contract.GitHubContract;
+import trafficlight.localhub.LocalGitRepository;
+import trafficlight.localhub.LocalHub;
+import trafficlight.localhub.RecordedRequest;
+
+/** The pull requests of a code repository, against localhub serving a git repository made here. */
+class PullRequestsTest {
+  static final RepositoryName MYAPP = RepositoryName.parse("acme/myapp");
+
+  @TempDir Path dir;
+  LocalGitRepository git;
+  LocalHub hub;
+  String c1;
+  String c2;
+  int merged;
+  final List<String> log = new ArrayList<>();
+
+  @BeforeEach
+  void start() {
+    git = LocalGitRepository.init(dir.resolve("myapp.git"));
+    c1 = git.commit("main", "Add the cart", "Ann", "ann@example.com", Map.of("cart", "1\n"));
+    c2 = git.commit("main", "Fix the cart (#1)", "Bob", "bob@example.com", Map.of("cart", "2\n"));
+    hub = LocalHub.builder().codeRepository(MYAPP.toString(), git.path()).start();
+    merged = hub.createPullRequest(MYAPP.toString(), "Fix the cart", c2, c2, "bob");
+  }
+
+  @AfterEach
+  void stop() {
+    hub.close();
+    git.close();
+  }
+
+  GitHubClient client(ResponseCache cache) {
+    return new GitHubClient(
+        GitHubEndpoint.parse(hub.baseUrl()),
+        new Credentials.Token(hub.createToken("ci-bot")),
+        Duration.ofSeconds(10),
+        CodeRepositoryCallsTest.FAST,
+        log::add,
+        cache);
+  }
+
+  private long lookups() {
+    return hub.requests().stream().filter(r -> r.path().endsWith("/pulls")).count();
+  }
+
+  @Test
+  void aMergedPullRequestOfACommitIsAskedForOnceAndKeptForGood() {
+    MemoryResponseCache cache = new MemoryResponseCache(100);
+    try (GitHubClient github = client(cache)) {
+      PullRequests pulls = new PullRequests(github);
+
+      List<PullRequest> first = pulls.ofCommit(MYAPP, c2);
+      List<PullRequest> again = pulls.ofCommit(MYAPP, c2);
+
+      assertThat(first)
+          .singleElement()
+          .satisfies(
+              pr -> {
+                assertThat(pr.number()).isEqualTo(merged);
+                assertThat(pr.merged()).isTrue();
+                assertThat(pr.mergeCommitSha()).isEqualTo(c2);
+                assertThat(pr.author()).isEqualTo("bob");
+              });
+      assertThat(again).isEqualTo(first);
+      assertThat(lookups()).isEqualTo(1);
+    }
+    try (GitHubClient another = client(cache)) {
+      assertThat(new PullRequests(another).ofCommit(MYAPP, c2)).hasSize(1);
+      assertThat(lookups()).as("another client sharing the cache").isEqualTo(1);
+    }
+    assertContract();
+  }
+
+  @Test
+  void aCommitNoPullRequestBroughtIsAskedForEachTime() {
+    try (GitHubClient github = client(ResponseCache.NONE)) {
+      PullRequests pulls = new PullRequests(github);
+      assertThat(pulls.ofCommit(MYAPP, c1)).isEmpty();
+      assertThat(pulls.ofCommit(MYAPP, c1)).isEmpty();
+      assertThat(lookups()).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void readsOnePullRequestAndEditsACommentOnIt() {
+    try (GitHubClient github = client(ResponseCache.NONE)) {
+      PullRequests pulls = new PullRequests(github);
+      PullRequest pr = pulls.get(MYAPP, merged);
+      assertThat(pr.state()).isEqualTo("closed");
+      assertThat(pr.abandoned()).isFalse();
+      assertThat(pr.htmlUrl()).endsWith("/acme/myapp/pull/" + merged);
+
+      Comment created = github.createComment(MYAPP, merged, "first");
+      Comment edited = pulls.editComment(MYAPP, created.id(), "second");
+
+      assertThat(edited.id()).isEqualTo(created.id());
+      assertThat(github.listComments(MYAPP, merged, null))
+          .extracting(Comment::body)
+          .containsExactly("second");
+      assertThatThrownBy(() -> pulls.get(MYAPP, 99))
+          .isInstanceOf(GitHubException.class)
+          .satisfies(e -> assertThat(((GitHubException) e).status()).isEqualTo(404));
+    }
+    assertContract();
+  }
+
+  private void assertContract() {
+    List<Exchange> exchanges = new ArrayList<>();
+    for (RecordedRequest r : hub.requests()) {
+      Map<String, List<String>> headers = new LinkedHashMap<>();
+      r.responseHeaders().forEach((k, v) -> headers.put(k, List.of(v)));
+      exchanges.add(
+          new Exchange(
+              r.method(),
+              r.path(),
+              r.query(),
+              r.headers(),
+              r.body(),
+              r.status(),
+              headers,
+              r.responseBody()));
+    }
+    GitHubContract.apiGitHubCom().allowingUndocumentedStatus(404).assertConforms(exchanges);
+  }
+}
