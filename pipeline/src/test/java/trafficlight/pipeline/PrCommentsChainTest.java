@@ -55,10 +55,14 @@ class PrCommentsChainTest {
   }
 
   @Test
-  void prCommentsWithoutCommitFromIsOneErrorWithAFix() {
+  void prCommentsWithoutACommitToFollowIsOneErrorWithAFix() {
+    // one git code resource is recorded without commit_from; a bucket has no commits to follow
     assertThat(
             ChainReaderTest.errors(
-                CHAIN.replace("commit_from: myapp\n", "").replace(", pr_comments: false", "")))
+                CHAIN
+                    .replace("commit_from: myapp\n", "")
+                    .replace(", pr_comments: false", "")
+                    .replace("type: git, source: {uri: u}", "type: s3, source: {bucket: b}")))
         .singleElement()
         .asString()
         .startsWith("chain.yml:3: ")
