@@ -60,9 +60,14 @@ final class UsageErrors implements IParameterExceptionHandler {
       }
       if (!unmatched.getUnmatched().isEmpty()) {
         String first = unmatched.getUnmatched().get(0);
-        return command.getSubcommands().isEmpty()
-            ? "unexpected argument " + first
-            : "unknown command " + first + meant;
+        if (command.getSubcommands().isEmpty()) {
+          return "unexpected argument " + first;
+        }
+        // the gate's own "did you mean", which weighs swapped letters as people type them
+        String nearest = Suggestions.nearest(first, command.getSubcommands().keySet());
+        return "unknown command "
+            + first
+            + (nearest == null ? meant : ": did you mean " + nearest + "?");
       }
     }
     if (!command.getSubcommands().isEmpty() && !command.getParseResult().hasSubcommand()) {

@@ -95,7 +95,8 @@ class CommandLineIT {
         .isEqualTo(
             "unknown option --jsn: did you mean --json? (see ./trafficlight status --help)\n");
     assertThat(trafficlight().err())
-        .startsWith("missing a command: one of localhub, demo, pipeline, status, where, promote,")
+        .startsWith(
+            "missing a command: one of localhub, demo, pipeline, status, stats, where, promote,")
         .hasLineCount(1);
   }
 

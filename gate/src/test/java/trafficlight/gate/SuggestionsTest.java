@@ -22,7 +22,15 @@ class SuggestionsTest {
   }
 
   @Test
-  void distanceIsLevenshteins() {
+  void aSwapOfTwoLettersIsOneSlipAndTiesGoToTheNameAsLongAsTheTypedOne() {
+    assertThat(Suggestions.distance("stauts", "status")).isEqualTo(1);
+    assertThat(Suggestions.nearest("stauts", List.of("stats", "status", "where")))
+        .isEqualTo("status");
+    assertThat(Suggestions.nearest("stat", List.of("status", "stats"))).isEqualTo("stats");
+  }
+
+  @Test
+  void distanceCountsInsertionsDeletionsAndSubstitutions() {
     assertThat(Suggestions.distance("kitten", "sitting")).isEqualTo(3);
     assertThat(Suggestions.distance("", "abc")).isEqualTo(3);
     assertThat(Suggestions.distance("same", "same")).isZero();
