@@ -275,7 +275,7 @@ public final class LocalHub implements AutoCloseable {
 
   /**
    * Makes commits whose author or committer e-mail is {@code email} show as {@code login}'s (by
-   * default the login is derived from the e-mail: see the README's localhub section).
+   * default the login is derived from the e-mail: see localhub/README.md).
    */
   public void linkCommitEmail(String email, String login) {
     createUser(login);

@@ -15,7 +15,7 @@ import trafficlight.board.Texts;
  */
 public final class FlowChart {
 
-  /** Where a gate counts as stuck: the README's example alert fires past it too. */
+  /** Where a gate counts as stuck: docs/BOARD.md's example alert fires past it too. */
   public static final Duration STUCK = Duration.ofDays(3);
 
   static final String WAIT_COLOUR = "#f0a020";

@@ -36,7 +36,7 @@ public final class BoardSafety {
               + bind
               + " without sign-in: anyone who reaches the page could promote with the board's"
               + " token; add --read-only, or set up GitHub sign-in with --oauth-client-id (see"
-              + " the README's \"Signing in to the board\")");
+              + " docs/BOARD.md, \"Signing in to the board\")");
     }
     if (signIn && !loopback && (publicUrl == null || !"https".equals(publicUrl.getScheme()))) {
       return Optional.of(
