@@ -22,11 +22,6 @@ public record CommitSummary(
     String committerLogin,
     Instant authoredAt) {
 
-  public CommitSummary(
-      String sha, String subject, String message, String authorLogin, String committerLogin) {
-    this(sha, subject, message, authorLogin, committerLogin, null);
-  }
-
   /** The first line of a commit message. */
   public static String subjectOf(String message) {
     if (message == null) {

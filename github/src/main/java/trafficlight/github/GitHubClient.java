@@ -211,7 +211,7 @@ public final class GitHubClient implements AutoCloseable {
     String path =
         repo.path()
             + "/collaborators/"
-            + java.net.URLEncoder.encode(username, java.nio.charset.StandardCharsets.UTF_8)
+            + URLEncoder.encode(username, StandardCharsets.UTF_8)
             + "/permission";
     try {
       Object json = call("GET", path, null).json();

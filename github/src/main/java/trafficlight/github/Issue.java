@@ -29,42 +29,6 @@ public record Issue(
     boolean pullRequest,
     String author) {
 
-  /** An issue whose author is not known. */
-  public Issue(
-      long number,
-      String title,
-      String body,
-      String state,
-      String stateReason,
-      List<String> labels,
-      List<String> assignees,
-      String url,
-      String htmlUrl,
-      Instant createdAt,
-      Instant updatedAt,
-      Instant closedAt,
-      String closedBy,
-      int comments,
-      boolean pullRequest) {
-    this(
-        number,
-        title,
-        body,
-        state,
-        stateReason,
-        labels,
-        assignees,
-        url,
-        htmlUrl,
-        createdAt,
-        updatedAt,
-        closedAt,
-        closedBy,
-        comments,
-        pullRequest,
-        null);
-  }
-
   public boolean isOpen() {
     return "open".equals(state);
   }

@@ -89,16 +89,8 @@ public record Chain(
       approvers = approvers == null ? List.of() : List.copyOf(approvers);
     }
 
-    public Stage(
-        String name,
-        Map<String, Object> deploy,
-        List<String> approvers,
-        boolean forbidSelfApproval) {
-      this(name, deploy, approvers, forbidSelfApproval, false);
-    }
-
     public Stage(String name, Map<String, Object> deploy) {
-      this(name, deploy, List.of(), false);
+      this(name, deploy, List.of(), false, false);
     }
 
     public Stage(String name) {

@@ -31,7 +31,8 @@ class IssueVersionTest {
         Instant.parse(closedAt),
         "alice",
         0,
-        false);
+        false,
+        "ci-bot");
   }
 
   @Test
@@ -65,7 +66,8 @@ class IssueVersionTest {
             null,
             null,
             0,
-            false);
+            false,
+            "ci-bot");
     assertThat(IssueVersion.of(open).get("issue_closed_at")).isEqualTo("None");
   }
 
