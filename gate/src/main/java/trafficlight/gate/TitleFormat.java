@@ -147,6 +147,15 @@ public final class TitleFormat {
     return dot >= 0 && dot < stage.length() - 1 ? stage.substring(dot + 1) : stage;
   }
 
+  /**
+   * The short stage of an issue title in the default format ({@code [bot] Pulumi myapp
+   * applications.myapp.QA deployed.} is {@code QA}): the GitHub environment a put records and the
+   * stage a pull-request comment names; empty for a title of another form.
+   */
+  public static Optional<String> shortStageOfDefaultTitle(String title) {
+    return defaultFormat().match(title).map(Title::shortStage).filter(stage -> !stage.isBlank());
+  }
+
   @Override
   public String toString() {
     return template;

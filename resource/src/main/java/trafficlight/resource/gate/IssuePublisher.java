@@ -213,11 +213,7 @@ final class IssuePublisher {
    * titles of another form, the job's name.
    */
   private static String environment(String title, BuildMetadata build) {
-    return TitleFormat.defaultFormat()
-        .match(title)
-        .map(TitleFormat.Title::shortStage)
-        .filter(stage -> !stage.isBlank())
-        .orElse(build.get("BUILD_JOB_NAME"));
+    return TitleFormat.shortStageOfDefaultTitle(title).orElse(build.get("BUILD_JOB_NAME"));
   }
 
   private static Resource.Result result(Issue issue, String action) {

@@ -198,11 +198,7 @@ public final class PullRequestComments implements GateEvents {
    * applications.myapp.QA} is {@code QA}), as the put names the GitHub environment; else the job.
    */
   private static String stage(String title, String job) {
-    return TitleFormat.defaultFormat()
-        .match(title)
-        .map(TitleFormat.Title::shortStage)
-        .filter(stage -> !stage.isBlank())
-        .orElse(job == null ? "this stage" : job);
+    return TitleFormat.shortStageOfDefaultTitle(title).orElse(job == null ? "this stage" : job);
   }
 
   /** What a put did and what GitHub refused, said in one line each. */
