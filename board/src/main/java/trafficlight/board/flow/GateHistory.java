@@ -7,7 +7,6 @@ import trafficlight.board.Build;
 import trafficlight.board.GateIssue;
 import trafficlight.gate.DeployRecord;
 import trafficlight.gate.GateEvent;
-import trafficlight.gate.IssueFilter;
 
 /**
  * The {@link GateEvent}s a gate issue's history implies, as the board read it: opened at its
@@ -63,12 +62,11 @@ public final class GateHistory {
     if (issue.consumedBy() != null) {
       return new GateEvent.Closed(gate, issue.closedAt(), issue.closedBy());
     }
-    if (IssueFilter.isAbandoned(issue.stateReason())) {
-      return new GateEvent.Abandoned(gate, issue.closedAt(), issue.closedBy());
-    }
-    if (issue.refusal() != null) {
-      return new GateEvent.Refused(gate, issue.closedAt(), issue.closedBy(), issue.refusal());
-    }
-    return new GateEvent.Closed(gate, issue.closedAt(), issue.closedBy());
+    return switch (issue.gateState()) {
+      case ABANDONED -> new GateEvent.Abandoned(gate, issue.closedAt(), issue.closedBy());
+      case REFUSED ->
+          new GateEvent.Refused(gate, issue.closedAt(), issue.closedBy(), issue.refusal());
+      default -> new GateEvent.Closed(gate, issue.closedAt(), issue.closedBy());
+    };
   }
 }
