@@ -47,4 +47,23 @@ public final class Texts {
     return (issue.closedBy() != null ? " by " + issue.closedBy() : "")
         + (issue.closedAt() != null ? " at " + time(issue.closedAt()) : "");
   }
+
+  /** Text made safe inside HTML and SVG, attribute values included; null is empty. */
+  public static String escapeHtml(String s) {
+    if (s == null) {
+      return "";
+    }
+    StringBuilder out = new StringBuilder(s.length());
+    for (char c : s.toCharArray()) {
+      switch (c) {
+        case '<' -> out.append("&lt;");
+        case '>' -> out.append("&gt;");
+        case '&' -> out.append("&amp;");
+        case '"' -> out.append("&quot;");
+        case '\'' -> out.append("&#39;");
+        default -> out.append(c);
+      }
+    }
+    return out.toString();
+  }
 }

@@ -63,7 +63,8 @@ public final class FlowChart {
         .append(height)
         .append("\" font-family=\"system-ui, sans-serif\" font-size=\"12\">\n");
     s.append("<title>")
-        .append(escape("Gate waits and lead times of " + project.project() + " per stage"))
+        .append(
+            Texts.escapeHtml("Gate waits and lead times of " + project.project() + " per stage"))
         .append("</title>\n");
     legend(s);
     int plotBottom = TOP + Math.max(1, stages.size()) * ROW;
@@ -91,7 +92,9 @@ public final class FlowChart {
   }
 
   private static void row(StringBuilder s, Scale x, int y, StageFlow stage) {
-    s.append("<g class=\"stage\" data-stage=\"").append(escape(stage.stage())).append("\">\n");
+    s.append("<g class=\"stage\" data-stage=\"")
+        .append(Texts.escapeHtml(stage.stage()))
+        .append("\">\n");
     s.append(
         text(LABEL - 10, y + 24, "end", "#1d2430", stage.stage())
             .replace("<text", "<text font-weight=\"600\""));
@@ -109,7 +112,7 @@ public final class FlowChart {
               + " waiting "
               + Texts.duration(d(stage.waiting().seconds()));
       s.append("<g class=\"open-gate\"><title>")
-          .append(escape(what))
+          .append(Texts.escapeHtml(what))
           .append("</title><path d=\"M")
           .append(fmt(at))
           .append(' ')
@@ -143,7 +146,7 @@ public final class FlowChart {
     s.append("<g class=\"")
         .append(kind)
         .append("\"><title>")
-        .append(escape(tip))
+        .append(Texts.escapeHtml(tip))
         .append("</title>");
     s.append(rect(x.left, y, Math.max(2, x.at(d.p90()) - x.left), 18, colour, "0.35"));
     s.append(rect(x.left, y, Math.max(2, x.at(d.median()) - x.left), 18, colour, "1"));
@@ -236,19 +239,11 @@ public final class FlowChart {
         + "\" fill=\""
         + fill
         + "\">"
-        + escape(text)
+        + Texts.escapeHtml(text)
         + "</text>\n";
   }
 
   private static String fmt(double v) {
     return String.format(Locale.ROOT, "%.1f", v);
-  }
-
-  static String escape(String text) {
-    return text.replace("&", "&amp;")
-        .replace("<", "&lt;")
-        .replace(">", "&gt;")
-        .replace("\"", "&quot;")
-        .replace("'", "&#39;");
   }
 }

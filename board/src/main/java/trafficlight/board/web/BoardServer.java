@@ -26,6 +26,7 @@ import trafficlight.board.GateReader;
 import trafficlight.board.Project;
 import trafficlight.board.PullRequestQuery;
 import trafficlight.board.Stage;
+import trafficlight.board.Texts;
 import trafficlight.board.Where;
 import trafficlight.board.flow.FlowReader;
 import trafficlight.gate.ApprovalRule;
@@ -321,9 +322,9 @@ public final class BoardServer implements AutoCloseable {
     Map<String, String> q = Web.query(ex.getRequestURI());
     String flash = Flash.text(q, board);
     html =
-        html.replace("{{REPOSITORY}}", Html.escape(board == null ? "" : board.repository()))
+        html.replace("{{REPOSITORY}}", Texts.escapeHtml(board == null ? "" : board.repository()))
             .replace("{{ACCOUNT}}", signInRoutes == null ? "" : Html.account(session(ex)))
-            .replace("{{FLASH}}", Html.escape(flash))
+            .replace("{{FLASH}}", Texts.escapeHtml(flash))
             .replace("{{FLASH_CLASS}}", flash.isEmpty() ? "hidden" : "flash");
     Web.html(ex, 200, html);
   }

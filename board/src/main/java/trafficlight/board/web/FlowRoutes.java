@@ -89,7 +89,7 @@ final class FlowRoutes {
               "flow",
               report,
               "<p>No project \""
-                  + Html.escape(wanted)
+                  + Texts.escapeHtml(wanted)
                   + "\" in this window.</p>"
                   + overview(report)));
       return;
@@ -102,9 +102,9 @@ final class FlowRoutes {
     for (ProjectFlow p : report.projects()) {
       int stuck = p.stuck().size();
       s.append("<li><a href=\"/flow?project=")
-          .append(Html.escape(p.project()))
+          .append(Texts.escapeHtml(p.project()))
           .append("\">")
-          .append(Html.escape(p.project()))
+          .append(Texts.escapeHtml(p.project()))
           .append("</a>")
           .append(stuck == 0 ? "" : " <span class=\"muted\">" + stuck + " open gate(s)</span>")
           .append("</li>");
@@ -115,11 +115,11 @@ final class FlowRoutes {
   private static String project(FlowReport report, ProjectFlow p) {
     StringBuilder s = new StringBuilder();
     s.append("<h2>")
-        .append(Html.escape(p.project()))
+        .append(Texts.escapeHtml(p.project()))
         .append(" <span class=\"muted\">last ")
         .append(report.window().toDays())
         .append(" days, read ")
-        .append(Html.escape(Texts.time(report.until())))
+        .append(Texts.escapeHtml(Texts.time(report.until())))
         .append("</span></h2>");
     s.append("<section id=\"stuck\" aria-label=\"open gates\">");
     List<StageFlow> stuck = p.stuck();
@@ -133,19 +133,19 @@ final class FlowRoutes {
         s.append("<li class=\"")
             .append(isStuck ? "stuck" : "waiting")
             .append("\" data-stage=\"")
-            .append(Html.escape(stage.stage()))
+            .append(Texts.escapeHtml(stage.stage()))
             .append("\">")
-            .append(Html.escape(stage.stage()))
+            .append(Texts.escapeHtml(stage.stage()))
             .append(": waiting ")
-            .append(Html.escape(Texts.duration(Duration.ofSeconds(open.seconds()))))
+            .append(Texts.escapeHtml(Texts.duration(Duration.ofSeconds(open.seconds()))))
             .append(isStuck ? " (stuck)" : "")
             .append(" since ")
-            .append(Html.escape(Texts.time(open.since())))
+            .append(Texts.escapeHtml(Texts.time(open.since())))
             .append(", ")
             .append(
                 open.url() == null
                     ? "#" + open.issue()
-                    : "<a href=\"" + Html.escape(open.url()) + "\">#" + open.issue() + "</a>")
+                    : "<a href=\"" + Texts.escapeHtml(open.url()) + "\">#" + open.issue() + "</a>")
             .append(", ")
             .append(open.deploys())
             .append(open.deploys() == 1 ? " deploy" : " deploys")
@@ -163,9 +163,9 @@ final class FlowRoutes {
     for (StageFlow stage : p.stages()) {
       withoutCommit += stage.leftOut().withoutCommit();
       s.append("<tr data-stage=\"")
-          .append(Html.escape(stage.stage()))
+          .append(Texts.escapeHtml(stage.stage()))
           .append("\"><td>")
-          .append(Html.escape(stage.stage()))
+          .append(Texts.escapeHtml(stage.stage()))
           .append("</td><td>")
           .append(stage.deploys())
           .append("</td><td>")
@@ -205,7 +205,7 @@ final class FlowRoutes {
   }
 
   private static String seconds(Long s) {
-    return s == null ? "-" : Html.escape(Texts.duration(Duration.ofSeconds(s)));
+    return s == null ? "-" : Texts.escapeHtml(Texts.duration(Duration.ofSeconds(s)));
   }
 
   private static String page(String title, FlowReport report, String body) {
@@ -214,9 +214,9 @@ final class FlowRoutes {
       nav.append("<nav class=\"projects\">");
       for (ProjectFlow p : report.projects()) {
         nav.append("<a href=\"/flow?project=")
-            .append(Html.escape(p.project()))
+            .append(Texts.escapeHtml(p.project()))
             .append("\">")
-            .append(Html.escape(p.project()))
+            .append(Texts.escapeHtml(p.project()))
             .append("</a>");
       }
       nav.append("</nav>");
@@ -224,11 +224,11 @@ final class FlowRoutes {
     return "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
         + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
         + "<title>"
-        + Html.escape(title)
+        + Texts.escapeHtml(title)
         + " flow - trafficlight</title><link rel=\"stylesheet\" href=\"/board.css\">"
         + "<link rel=\"stylesheet\" href=\"/flow.css\"></head><body>"
         + "<header><h1><a href=\"/\">trafficlight</a> <span class=\"repo\">"
-        + Html.escape(report == null ? "" : report.repository())
+        + Texts.escapeHtml(report == null ? "" : report.repository())
         + "</span></h1>"
         + nav
         + "</header><main class=\"flow\">"

@@ -14,29 +14,11 @@ final class Html {
 
   private Html() {}
 
-  static String escape(String s) {
-    if (s == null) {
-      return "";
-    }
-    StringBuilder out = new StringBuilder(s.length());
-    for (char c : s.toCharArray()) {
-      switch (c) {
-        case '<' -> out.append("&lt;");
-        case '>' -> out.append("&gt;");
-        case '&' -> out.append("&amp;");
-        case '"' -> out.append("&quot;");
-        case '\'' -> out.append("&#39;");
-        default -> out.append(c);
-      }
-    }
-    return out.toString();
-  }
-
   private static String page(String title, String body) {
     return "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
         + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
         + "<title>"
-        + escape(title)
+        + Texts.escapeHtml(title)
         + " - trafficlight</title><link rel=\"stylesheet\" href=\"/board.css\"></head><body>"
         + "<header><h1><a href=\"/\">trafficlight</a></h1></header><main class=\"narrow\">"
         + body
@@ -47,9 +29,9 @@ final class Html {
     return page(
         title,
         "<h2>"
-            + escape(title)
+            + Texts.escapeHtml(title)
             + "</h2><p id=\"message\">"
-            + escape(text)
+            + Texts.escapeHtml(text)
             + "</p><p><a href=\"/\">Back to the board</a></p>");
   }
 
@@ -63,9 +45,9 @@ final class Html {
     }
     return "<form id=\"account\" method=\"post\" action=\"/signout\">"
         + "<span id=\"signed-in-as\">Signed in as <b>"
-        + escape(session.login)
+        + Texts.escapeHtml(session.login)
         + "</b></span> <input type=\"hidden\" name=\"csrf\" value=\""
-        + escape(session.csrf)
+        + Texts.escapeHtml(session.csrf)
         + "\"><button id=\"signout\" type=\"submit\">Sign out</button></form>";
   }
 
@@ -82,31 +64,35 @@ final class Html {
     String next = stage.next() == null ? "the next stage" : TitleFormat.shortStage(stage.next());
     String body =
         "<h2>Promote "
-            + escape(stage.project())
+            + Texts.escapeHtml(stage.project())
             + " "
-            + escape(stage.shortName())
+            + Texts.escapeHtml(stage.shortName())
             + " to "
-            + escape(next)
+            + Texts.escapeHtml(next)
             + "?</h2>"
             + "<p id=\"confirm-text\">This closes "
             + (WebLink.isWeb(issue.htmlUrl())
-                ? "<a href=\"" + escape(issue.htmlUrl()) + "\">#" + issue.number() + "</a>"
+                ? "<a href=\""
+                    + Texts.escapeHtml(issue.htmlUrl())
+                    + "\">#"
+                    + issue.number()
+                    + "</a>"
                 : "#" + issue.number())
             + ", waiting since "
-            + escape(Texts.time(issue.createdAt()))
+            + Texts.escapeHtml(Texts.time(issue.createdAt()))
             + " with "
             + stage.buildsWaiting()
             + (stage.buildsWaiting() == 1 ? " build" : " builds")
             + ". Closing it is the go-ahead: "
-            + escape(next)
+            + Texts.escapeHtml(next)
             + " deploys the build you pick.</p>"
             + "<form method=\"post\" action=\"/promote\">"
             + "<input type=\"hidden\" name=\"csrf\" value=\""
-            + escape(csrf)
+            + Texts.escapeHtml(csrf)
             + "\"><input type=\"hidden\" name=\"project\" value=\""
-            + escape(stage.project())
+            + Texts.escapeHtml(stage.project())
             + "\"><input type=\"hidden\" name=\"stage\" value=\""
-            + escape(stage.name())
+            + Texts.escapeHtml(stage.name())
             + "\"><input type=\"hidden\" name=\"issue\" value=\""
             + issue.number()
             + "\">"
@@ -114,7 +100,9 @@ final class Html {
             + "<p id=\"as\">"
             + (login == null
                 ? "The board's own token closes the issue."
-                : "You close it as <b>" + escape(login) + "</b>, with your GitHub account.")
+                : "You close it as <b>"
+                    + Texts.escapeHtml(login)
+                    + "</b>, with your GitHub account.")
             + "</p><button id=\"confirm\" type=\"submit\" class=\"promote\">Promote</button> "
             + "<a href=\"/\" id=\"cancel\">Cancel</a></form>";
     return page("Promote " + stage.project() + " " + stage.shortName(), body);
@@ -127,7 +115,7 @@ final class Html {
     }
     StringBuilder out =
         new StringBuilder("<fieldset id=\"builds\"><legend>Build to deploy to ")
-            .append(escape(next))
+            .append(Texts.escapeHtml(next))
             .append("</legend>");
     Set<String> listed = new HashSet<>();
     for (int i = builds.size() - 1; i >= 0; i--) {
@@ -143,17 +131,18 @@ final class Html {
       out.append("<div class=\"pick\"><input type=\"radio\" name=\"commit\" id=\"")
           .append(id)
           .append("\" value=\"")
-          .append(escape(b.commit() == null ? "" : b.commit()))
+          .append(Texts.escapeHtml(b.commit() == null ? "" : b.commit()))
           .append('"')
           .append(newest ? " checked" : "")
           .append("> <label for=\"")
           .append(id)
           .append("\">")
-          .append(escape(Texts.build(b)))
-          .append(b.commit() == null ? "" : " <code>" + escape(b.shortCommit()) + "</code>")
-          .append(b.subject() == null ? "" : " " + escape(b.subject()))
+          .append(Texts.escapeHtml(Texts.build(b)))
+          .append(
+              b.commit() == null ? "" : " <code>" + Texts.escapeHtml(b.shortCommit()) + "</code>")
+          .append(b.subject() == null ? "" : " " + Texts.escapeHtml(b.subject()))
           .append(" <span class=\"when\">")
-          .append(escape(Texts.time(b.at())))
+          .append(Texts.escapeHtml(Texts.time(b.at())))
           .append("</span>")
           .append(newest ? " <em>(newest)</em>" : "")
           .append("</label></div>");
