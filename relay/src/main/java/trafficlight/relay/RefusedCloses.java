@@ -9,10 +9,11 @@ import java.util.function.Consumer;
 import trafficlight.gate.ApprovalDecision;
 import trafficlight.gate.DeployRecord;
 import trafficlight.gate.IssueFilter;
-import trafficlight.gate.IssueText;
-import trafficlight.gate.Permission;
 import trafficlight.gate.RefusedCloseNote;
-import trafficlight.gate.RepositoryAccess;
+import trafficlight.gate.TeamMembership;
+import trafficlight.gate.github.GitHubRepositoryAccess;
+import trafficlight.gate.github.GitHubTeamMembership;
+import trafficlight.gate.github.IssueTexts;
 import trafficlight.github.Comment;
 import trafficlight.github.GitHubClient;
 import trafficlight.github.GitHubException;
@@ -72,15 +73,10 @@ final class RefusedCloses implements AutoCloseable {
       }
       List<Comment> comments = github.listComments(repo, number, null);
       List<DeployRecord> records = records(repo, issue, comments);
+      TeamMembership teams = GitHubTeamMembership.of(github);
       String reason = null;
       for (Route route : routes) {
-        ApprovalDecision decision =
-            route
-                .rule()
-                .decide(
-                    issue.closedBy(),
-                    (team, login) -> github.isActiveTeamMember(team.org(), team.slug(), login),
-                    records);
+        ApprovalDecision decision = route.rule().decide(issue.closedBy(), teams, records);
         if (decision instanceof ApprovalDecision.Refused refused) {
           reason = reason == null ? refused.reason() : reason;
         } else {
@@ -119,18 +115,10 @@ final class RefusedCloses implements AutoCloseable {
    * and so get a legitimate close reopened.
    */
   private List<DeployRecord> records(RepositoryName repo, Issue issue, List<Comment> comments) {
-    RepositoryAccess access =
-        RepositoryAccess.memoized(
-            login -> {
-              var answer = github.collaboratorPermission(repo, login);
-              return Permission.of(answer.permission(), answer.roleName());
-            });
     return DeployRecord.readIssue(
-            new IssueText(issue.author(), null, issue.createdAt(), issue.body()),
-            comments.stream()
-                .map(c -> new IssueText(c.user(), c.authorAssociation(), c.createdAt(), c.body()))
-                .toList(),
-            access)
+            IssueTexts.body(issue),
+            IssueTexts.comments(comments),
+            GitHubRepositoryAccess.of(github, repo))
         .records();
   }
 
