@@ -31,10 +31,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import trafficlight.concourse.PipelineRef;
 import trafficlight.gate.DeployRecord;
+import trafficlight.gate.GateEvent;
 import trafficlight.github.Credentials;
 import trafficlight.github.GitHubClient;
 import trafficlight.github.GitHubEndpoint;
 import trafficlight.github.MemoryResponseCache;
+import trafficlight.github.RepositoryName;
 import trafficlight.github.RetryPolicy;
 import trafficlight.localhub.Comment;
 import trafficlight.localhub.Fault;
@@ -76,6 +78,7 @@ class RefusedClosesTest {
 
   @TempDir Path dir;
   final List<String> log = new CopyOnWriteArrayList<>();
+  final List<GateEvent> events = new CopyOnWriteArrayList<>();
   final HttpClient http = HttpClient.newHttpClient();
   LocalHub hub;
   RecordingConcourse concourse;
@@ -116,6 +119,7 @@ class RefusedClosesTest {
                 InetAddress.getLoopbackAddress(),
                 0),
             github,
+            events::add,
             log::add);
     relay.start();
     hook =
@@ -266,7 +270,7 @@ class RefusedClosesTest {
             .render());
     hub.closeIssue(REPO, number, "alice");
     RelayMetrics metrics = new RelayMetrics();
-    try (RefusedCloses closes = new RefusedCloses(github, metrics, log::add)) {
+    try (RefusedCloses closes = new RefusedCloses(github, metrics, log::add, events::add)) {
       closes.review(routes, number, "d-1");
       await(() -> scrape(metrics).contains("result=\"allowed\"} 1.0"));
     }
@@ -303,6 +307,40 @@ class RefusedClosesTest {
     // the check is still queued: the trigger resource's own check refuses the close as well
     await(() -> !concourse.calls().isEmpty());
     assertThat(concourse.calls()).hasSize(1);
+  }
+
+  @Test
+  void theReviewSendsWhatItFindsAsGateEventsAndARefusedCloseOnce() throws Exception {
+    Instant first = hub.clock().instant();
+    int number = gate();
+    GateEvent.Gate gate = eventGate(number);
+    hub.closeIssue(REPO, number, "bob");
+    await(() -> reopens("reopened") == 1);
+    redeliver(closeDelivery());
+    await(() -> reopens("not_closed") == 1);
+    assertThat(events).containsExactly(new GateEvent.Refused(gate, first, "bob", REASON));
+
+    hub.clock().advance(Duration.ofMinutes(1));
+    hub.closeIssue(REPO, number, "carol");
+    await(() -> reopens("allowed") == 1);
+    // abandoned closes match no route, so only a look at one that turned not planned sees it
+    hub.closeIssue(REPO, number, "carol", "not_planned");
+    redeliver(closeDelivery());
+    await(() -> reopens("not_closed") == 2);
+
+    Instant second = first.plus(Duration.ofMinutes(1));
+    assertThat(events)
+        .containsExactly(
+            new GateEvent.Refused(gate, first, "bob", REASON),
+            new GateEvent.Closed(gate, second, "carol"),
+            new GateEvent.Abandoned(gate, second, "carol"));
+  }
+
+  /** The gate events name: the issue as GitHub's API answers it. */
+  GateEvent.Gate eventGate(int number) {
+    var issue = github.getIssue(RepositoryName.parse(REPO), number);
+    assertThat(issue.htmlUrl()).endsWith("/" + REPO + "/issues/" + number);
+    return new GateEvent.Gate(REPO, number, TITLE, issue.htmlUrl());
   }
 
   @Test

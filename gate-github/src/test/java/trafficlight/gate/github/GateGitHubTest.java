@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import trafficlight.gate.Approver;
+import trafficlight.gate.GateEvent;
 import trafficlight.gate.IssueText;
 import trafficlight.gate.Permission;
 import trafficlight.gate.RepositoryAccess;
@@ -69,7 +70,7 @@ class GateGitHubTest {
   }
 
   @Test
-  void anIssuesBodyAndCommentsAreTextsWithTheirAuthors() {
+  void anIssueIsTheGateItsEventsNameAndItsBodyAndCommentsAreTextsWithTheirAuthors() {
     int number =
         hub.createIssue(GATES.toString(), "[bot] CI deployed.", "the body", List.of(), "ci-bot");
     hub.addComment(GATES.toString(), number, "ci-bot", "/promote abc");
@@ -77,6 +78,9 @@ class GateGitHubTest {
     var issue = github.getIssue(GATES, number);
     var comments = github.listComments(GATES, number, null);
 
+    assertThat(IssueGates.of(GATES, issue))
+        .isEqualTo(new GateEvent.Gate("acme/gates", number, "[bot] CI deployed.", issue.htmlUrl()));
+    assertThat(issue.htmlUrl()).endsWith("/acme/gates/issues/" + number);
     assertThat(IssueTexts.body(issue)).isEqualTo(new IssueText("ci-bot", null, NOW, "the body"));
     assertThat(IssueTexts.comments(comments))
         .containsExactly(new IssueText("ci-bot", "COLLABORATOR", NOW, "/promote abc"))
