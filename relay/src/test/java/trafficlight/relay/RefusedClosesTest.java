@@ -141,6 +141,14 @@ class RefusedClosesTest {
 
   /** A gate issue as CI's put opens it: its record names the next stage and its approvers. */
   int gate() {
+    return gate(List.of(), List.of("alice", "@acme/release"), null);
+  }
+
+  /**
+   * A gate issue whose record carries {@code commits} and names {@code approvers}, with {@code
+   * forbid_self_approval} when {@code forbidSelfApproval} is true.
+   */
+  int gate(List<DeployRecord.Commit> commits, List<String> approvers, Boolean forbidSelfApproval) {
     DeployRecord record =
         new DeployRecord(
             "a".repeat(40),
@@ -151,9 +159,9 @@ class RefusedClosesTest {
             "https://ci.example.com/teams/main/pipelines/shop/jobs/deploy-ci/builds/1",
             "Production",
             null,
-            List.of(),
-            List.of("alice", "@acme/release"),
-            null,
+            commits,
+            approvers,
+            forbidSelfApproval,
             null);
     return hub.createIssue(
         REPO,
@@ -230,27 +238,7 @@ class RefusedClosesTest {
             "main", PipelineRef.parse("shop"), file, Map.of("relay_webhook_token", HOOK_TOKEN));
     DeployRecord.Commit bobs =
         new DeployRecord.Commit("a".repeat(40), "Fix the cart", "bob", "bob");
-    int number =
-        hub.createIssue(
-            REPO,
-            TITLE,
-            "The task deploy-ci has completed."
-                + new DeployRecord(
-                        "a".repeat(40),
-                        "Fix the cart",
-                        "1",
-                        "deploy-ci",
-                        "shop",
-                        "https://ci.example.com/teams/main/pipelines/shop/jobs/deploy-ci/builds/1",
-                        "Production",
-                        null,
-                        List.of(bobs),
-                        List.of("alice"),
-                        true,
-                        null)
-                    .render(),
-            List.of("pipeline-workflow", "promotion-to-production"),
-            "ci-bot");
+    int number = gate(List.of(bobs), List.of("alice"), true);
     // mallory's record says alice wrote a change: under forbid_self_approval it would refuse her
     DeployRecord.Commit framed = new DeployRecord.Commit("9".repeat(40), "x", "alice", "alice");
     hub.addComment(
