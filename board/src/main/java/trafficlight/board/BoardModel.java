@@ -22,6 +22,7 @@ import trafficlight.gate.IssueRecords;
 import trafficlight.gate.IssueText;
 import trafficlight.gate.RepositoryAccess;
 import trafficlight.gate.TitleFormat;
+import trafficlight.gate.github.IssueTexts;
 import trafficlight.github.Comment;
 import trafficlight.github.Issue;
 
@@ -106,7 +107,7 @@ public final class BoardModel {
       recording.add(recorded.from());
     }
     builds.sort(Comparator.comparing(Build::at, Comparator.nullsFirst(Comparator.naturalOrder())));
-    IssueText body = GateTexts.body(issue);
+    IssueText body = IssueTexts.body(issue);
     recording.remove(body);
     int deploys = 1 + recording.size(); // the issue's own, and one per comment recording a build
     DeployingNotice deploying = null;
@@ -116,7 +117,7 @@ public final class BoardModel {
       Optional<DeployingNotice> notice = DeployingNotice.read(comment.body());
       if (notice.isPresent()
           && DeployRecord.writtenByThePipeline(
-              GateTexts.comment(comment), body.author(), input.access())) {
+              IssueTexts.comment(comment), body.author(), input.access())) {
         deploying = notice.get();
       }
     }

@@ -6,6 +6,7 @@ import trafficlight.gate.ApprovalDecision;
 import trafficlight.gate.ApprovalRule;
 import trafficlight.gate.DeployRecord;
 import trafficlight.gate.IssueFilter;
+import trafficlight.gate.github.GitHubTeamMembership;
 import trafficlight.github.GitHubClient;
 import trafficlight.github.GitHubException;
 import trafficlight.github.Issue;
@@ -42,11 +43,7 @@ final class CloseReview {
     }
     try {
       ApprovalDecision decision =
-          rule.get()
-              .decide(
-                  closedBy,
-                  (team, login) -> github.isActiveTeamMember(team.org(), team.slug(), login),
-                  records);
+          rule.get().decide(closedBy, GitHubTeamMembership.of(github), records);
       return decision instanceof ApprovalDecision.Refused refused ? refused.reason() : null;
     } catch (GitHubException e) {
       // the resource's check fails the same way, so the close promotes nothing until it is fixed

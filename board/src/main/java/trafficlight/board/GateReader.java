@@ -15,6 +15,8 @@ import trafficlight.gate.GateLabels;
 import trafficlight.gate.IssueRecords;
 import trafficlight.gate.RepositoryAccess;
 import trafficlight.gate.TitleFormat;
+import trafficlight.gate.github.GitHubRepositoryAccess;
+import trafficlight.gate.github.IssueTexts;
 import trafficlight.github.Comment;
 import trafficlight.github.GitHubClient;
 import trafficlight.github.Issue;
@@ -91,7 +93,8 @@ public final class GateReader {
   /** Reads what changed and builds the board. */
   public Board read() {
     Instant now = clock.instant();
-    access = GateTexts.access(github, repo); // people's permissions, asked once per read
+    access =
+        GitHubRepositoryAccess.orNone(github, repo); // people's permissions, asked once per read
     boolean full = watermark == null || lastFull == null || !now.isBefore(lastFull.plus(fullEvery));
     IssueQuery query = IssueQuery.recentlyUpdated("all").withLabels(List.of(GateLabels.WORKFLOW));
     if (!full) {
@@ -190,7 +193,7 @@ public final class GateReader {
       Issue issue, List<Comment> comments, String closedBy, boolean latest) {
     List<Comment> read = comments == null ? List.of() : comments;
     IssueRecords records =
-        DeployRecord.readIssue(GateTexts.body(issue), GateTexts.comments(read), access);
+        DeployRecord.readIssue(IssueTexts.body(issue), IssueTexts.comments(read), access);
     boolean consumed = format.match(issue.title()).map(t -> t.consumedBy() != null).orElse(false);
     String refusal = latest ? review.refusal(issue, closedBy, records.records(), consumed) : null;
     return new BoardModel.Input(issue, read, closedBy, refusal, records, access);

@@ -13,6 +13,9 @@ import trafficlight.gate.PromoteDirective;
 import trafficlight.gate.RepositoryAccess;
 import trafficlight.gate.TeamMembership;
 import trafficlight.gate.TitleFormat;
+import trafficlight.gate.github.GitHubRepositoryAccess;
+import trafficlight.gate.github.GitHubTeamMembership;
+import trafficlight.gate.github.IssueTexts;
 import trafficlight.github.Comment;
 import trafficlight.github.GitHubClient;
 import trafficlight.github.GitHubException;
@@ -216,9 +219,10 @@ public final class Promotion {
     String next = stage.next() != null ? TitleFormat.shortStage(stage.next()) : "the next stage";
     String who = by == null || by.isBlank() ? null : by.strip();
     List<Comment> comments = github.listComments(repo, number, null);
-    RepositoryAccess access = GateTexts.access(github, repo);
+    RepositoryAccess access = GitHubRepositoryAccess.orNone(github, repo);
     List<DeployRecord> records =
-        DeployRecord.readIssue(GateTexts.body(now), GateTexts.comments(comments), access).records();
+        DeployRecord.readIssue(IssueTexts.body(now), IssueTexts.comments(comments), access)
+            .records();
     DeployRecord chosen = commit == null ? null : choose(now, records, commit, directNewest);
     refuseUnlessItCounts(github, now.number(), records, chosen != null, access);
     String comment =
@@ -294,8 +298,7 @@ public final class Promotion {
           + "), so its close"
           + " cannot be shown to count under the approvers rule";
     }
-    TeamMembership teams =
-        (team, login) -> github.isActiveTeamMember(team.org(), team.slug(), login);
+    TeamMembership teams = GitHubTeamMembership.of(github);
     ApprovalDecision decision = rule.get().decide(closer, teams, records);
     if (decision instanceof ApprovalDecision.Refused refused) {
       // the rule speaks of a close that happened; here it is one that would

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** {@code ((vars))} as the runner fills them: static values, given by name. */
 class VarsTest {
@@ -20,66 +23,56 @@ class VarsTest {
               "tricky", "$1 \\ ((gh_host))"),
           "to the runner with var(name, value)");
 
-  @Test
-  void aWholeValueAndAVarWithinTextAreFilled() {
-    assertThat(VARS.interpolate("((github.token))")).isEqualTo("s3cret");
-    assertThat(VARS.interpolate("token ((github.token)) at ((gh_host))/api"))
-        .isEqualTo("token s3cret at http://127.0.0.1:8080/api");
-    assertThat(VARS.interpolate("(( github.token ))")).isEqualTo("s3cret");
+  /**
+   * Each text and what it becomes: a whole value; vars within text, spaced or not; quoted and
+   * sourced names, looked up as written; a value taken literally, never filled again; parentheses
+   * that are no var.
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '`',
+      textBlock =
+          """
+          ((github.token))                          | s3cret
+          token ((github.token)) at ((gh_host))/api | token s3cret at http://127.0.0.1:8080/api
+          (( github.token ))                        | s3cret
+          ((\"github.com\".key))                    | quoted
+          ((vault:token))                           | from-vault
+          x ((tricky)) y                            | x $1 \\ ((gh_host)) y
+          sh -c '(echo ((gh_host)))' (a) ((b)c)     | sh -c '(echo http://127.0.0.1:8080)' (a) ((b)c)
+          """)
+  void textIsFilled(String text, String filled) {
+    assertThat(VARS.interpolate(text)).isEqualTo(filled);
   }
 
-  @Test
-  void quotedAndSourcedNamesAreLookedUpAsWritten() {
-    assertThat(VARS.interpolate("((\"github.com\".key))")).isEqualTo("quoted");
-    assertThat(VARS.interpolate("((vault:token))")).isEqualTo("from-vault");
+  /** A pipeline with a var as a whole value, one in a list, one as a key (never filled). */
+  static final String PIPELINE =
+      """
+      resources:
+      - name: gates
+        type: issues
+        check_every: 1h
+        source:
+          gh_host: %s
+          labels: [a, %s]
+          "((gh_host))": key
+          count: 3
+          flag: true
+          none: null
+      """;
+
+  static String pipeline(String host, String token) {
+    return String.format(Locale.ROOT, PIPELINE, host, token);
   }
 
   @Test
   void varsAreFilledThroughNestedMappingsAndListsAndNothingElseChanges() {
     Map<String, Object> pipeline =
-        PipelineYaml.read(
-            """
-            resources:
-            - name: gates
-              type: issues
-              check_every: 1h
-              source:
-                gh_host: ((gh_host))
-                labels: [a, "((github.token))"]
-                "((gh_host))": key
-                count: 3
-                flag: true
-                none: null
-            """);
+        PipelineYaml.read(pipeline("((gh_host))", "\"((github.token))\""));
     Map<String, Object> filled = VARS.interpolate(pipeline);
-    assertThat(filled)
-        .isEqualTo(
-            PipelineYaml.read(
-                """
-                resources:
-                - name: gates
-                  type: issues
-                  check_every: 1h
-                  source:
-                    gh_host: http://127.0.0.1:8080
-                    labels: [a, s3cret]
-                    "((gh_host))": key
-                    count: 3
-                    flag: true
-                    none: null
-                """));
+    assertThat(filled).isEqualTo(PipelineYaml.read(pipeline("http://127.0.0.1:8080", "s3cret")));
     assertThat(pipeline.toString()).contains("gh_host=((gh_host))");
-  }
-
-  @Test
-  void aValueIsTakenLiterallyAndNotFilledAgain() {
-    assertThat(VARS.interpolate("x ((tricky)) y")).isEqualTo("x $1 \\ ((gh_host)) y");
-  }
-
-  @Test
-  void parenthesesThatAreNoVarStayAsTheyAre() {
-    assertThat(VARS.interpolate("sh -c '(echo ((gh_host)))' (a) ((b)c)"))
-        .isEqualTo("sh -c '(echo http://127.0.0.1:8080)' (a) ((b)c)");
   }
 
   @Test

@@ -8,11 +8,15 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import trafficlight.gate.ApprovalDecision;
 import trafficlight.gate.DeployRecord;
+import trafficlight.gate.GateEvent;
+import trafficlight.gate.GateEvents;
 import trafficlight.gate.IssueFilter;
-import trafficlight.gate.IssueText;
-import trafficlight.gate.Permission;
 import trafficlight.gate.RefusedCloseNote;
-import trafficlight.gate.RepositoryAccess;
+import trafficlight.gate.TeamMembership;
+import trafficlight.gate.github.GitHubRepositoryAccess;
+import trafficlight.gate.github.GitHubTeamMembership;
+import trafficlight.gate.github.IssueGates;
+import trafficlight.gate.github.IssueTexts;
 import trafficlight.github.Comment;
 import trafficlight.github.GitHubClient;
 import trafficlight.github.GitHubException;
@@ -27,12 +31,20 @@ import trafficlight.github.RepositoryName;
  * whose response was lost (the comment through {@link trafficlight.github.WriteOnce}) never doubles
  * the comment, and delivering the close again finishes a reopen that failed half way. One issue at
  * a time, in order, so two deliveries of one close do not race each other.
+ *
+ * <p>What the review finds it sends as a {@link GateEvent}, at the close's time: {@link
+ * GateEvent.Refused} once the issue is reopened (a review that fails half way sends nothing; the
+ * redelivery that finishes it does), {@link GateEvent.Closed} for a close the rule lets promote and
+ * {@link GateEvent.Abandoned} for one as not planned or duplicate. Every delivery of a close that
+ * stays closed is looked at, so a repeated delivery sends its event again with the same gate and
+ * time.
  */
 final class RefusedCloses implements AutoCloseable {
 
   private final GitHubClient github;
   private final RelayMetrics metrics;
   private final Consumer<String> log;
+  private final GateEvents events;
   private final ExecutorService worker =
       Executors.newSingleThreadExecutor(
           runnable -> {
@@ -41,10 +53,12 @@ final class RefusedCloses implements AutoCloseable {
             return thread;
           });
 
-  RefusedCloses(GitHubClient github, RelayMetrics metrics, Consumer<String> log) {
+  RefusedCloses(
+      GitHubClient github, RelayMetrics metrics, Consumer<String> log, GateEvents events) {
     this.github = github;
     this.metrics = metrics;
     this.log = log;
+    this.events = events;
   }
 
   /**
@@ -66,25 +80,27 @@ final class RefusedCloses implements AutoCloseable {
     RepositoryName repo = RepositoryName.parse(routes.get(0).repository());
     try {
       Issue issue = github.getIssue(repo, number);
-      if (!issue.isClosed() || IssueFilter.isAbandoned(issue.stateReason())) {
+      if (!issue.isClosed()) {
         metrics.reopen("not_closed");
+        return;
+      }
+      GateEvent.Gate gate = IssueGates.of(repo, issue);
+      if (IssueFilter.isAbandoned(issue.stateReason())) {
+        metrics.reopen("not_closed");
+        events.send(new GateEvent.Abandoned(gate, issue.closedAt(), issue.closedBy()));
         return;
       }
       List<Comment> comments = github.listComments(repo, number, null);
       List<DeployRecord> records = records(repo, issue, comments);
+      TeamMembership teams = GitHubTeamMembership.of(github);
       String reason = null;
       for (Route route : routes) {
-        ApprovalDecision decision =
-            route
-                .rule()
-                .decide(
-                    issue.closedBy(),
-                    (team, login) -> github.isActiveTeamMember(team.org(), team.slug(), login),
-                    records);
+        ApprovalDecision decision = route.rule().decide(issue.closedBy(), teams, records);
         if (decision instanceof ApprovalDecision.Refused refused) {
           reason = reason == null ? refused.reason() : reason;
         } else {
           metrics.reopen("allowed");
+          events.send(new GateEvent.Closed(gate, issue.closedAt(), issue.closedBy()));
           return;
         }
       }
@@ -95,6 +111,7 @@ final class RefusedCloses implements AutoCloseable {
       github.updateIssue(repo, number, Map.of("state", "open"));
       metrics.reopen("reopened");
       log.accept("relay: reopened " + repo + "#" + number + ": " + reason);
+      events.send(new GateEvent.Refused(gate, issue.closedAt(), issue.closedBy(), reason));
     } catch (GitHubException e) {
       metrics.reopen("failed");
       log.accept(
@@ -119,18 +136,10 @@ final class RefusedCloses implements AutoCloseable {
    * and so get a legitimate close reopened.
    */
   private List<DeployRecord> records(RepositoryName repo, Issue issue, List<Comment> comments) {
-    RepositoryAccess access =
-        RepositoryAccess.memoized(
-            login -> {
-              var answer = github.collaboratorPermission(repo, login);
-              return Permission.of(answer.permission(), answer.roleName());
-            });
     return DeployRecord.readIssue(
-            new IssueText(issue.author(), null, issue.createdAt(), issue.body()),
-            comments.stream()
-                .map(c -> new IssueText(c.user(), c.authorAssociation(), c.createdAt(), c.body()))
-                .toList(),
-            access)
+            IssueTexts.body(issue),
+            IssueTexts.comments(comments),
+            GitHubRepositoryAccess.of(github, repo))
         .records();
   }
 

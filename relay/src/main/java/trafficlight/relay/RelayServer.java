@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Consumer;
+import trafficlight.gate.GateEvents;
 import trafficlight.github.GitHubClient;
 import trafficlight.server.HttpFront;
 import trafficlight.server.MetricsPage;
@@ -68,8 +69,18 @@ public final class RelayServer implements AutoCloseable {
    *     closes are then left as they are (the trigger resources still never take them)
    */
   public RelayServer(RelaySettings settings, GitHubClient github, Consumer<String> log) {
+    this(settings, github, GateEvents.NONE, log);
+  }
+
+  /**
+   * @param github as above
+   * @param events what reacts to the gate events of the close review: each close it looks at (only
+   *     with {@code github}, and only where every route restricts who may promote)
+   */
+  public RelayServer(
+      RelaySettings settings, GitHubClient github, GateEvents events, Consumer<String> log) {
     this.routes = settings.routes();
-    this.refusedCloses = github == null ? null : new RefusedCloses(github, metrics, log);
+    this.refusedCloses = github == null ? null : new RefusedCloses(github, metrics, log, events);
     this.signature = new WebhookSignature(settings.secret());
     this.log = log;
     this.forwarder =

@@ -70,27 +70,15 @@ public record RelaySettings(
     }
   }
 
-  /** Settings with no public URL. */
-  public RelaySettings(
-      URI concourse,
-      List<Route> routes,
-      byte[] secret,
-      InetAddress bind,
-      int port,
-      Duration firstRetry,
-      Duration retryFor) {
-    this(concourse, routes, secret, bind, port, firstRetry, retryFor, null);
-  }
-
   /** The host names the relay answers. */
   public AllowedHosts allowedHosts() {
     return AllowedHosts.of(bind, publicUrl == null ? List.of() : List.of(publicUrl));
   }
 
-  /** Settings with the default retries. */
+  /** Settings with the default retries and no public URL. */
   public RelaySettings(
       URI concourse, List<Route> routes, byte[] secret, InetAddress bind, int port) {
-    this(concourse, routes, secret, bind, port, FIRST_RETRY, RETRY_FOR);
+    this(concourse, routes, secret, bind, port, FIRST_RETRY, RETRY_FOR, null);
   }
 
   @Override

@@ -10,7 +10,7 @@
  *       {@code /metrics};
  *   <li>{@link trafficlight.relay.Forwarder} calls Concourse, with retries;
  *   <li>{@link trafficlight.relay.RefusedCloses}, given a GitHub token, reopens a close the route's
- *       approvers refuse, with one comment naming the rule.
+ *       approvers refuse, with one comment naming the rule, and sends what it finds as gate events.
  * </ul>
  */
 package trafficlight.relay;

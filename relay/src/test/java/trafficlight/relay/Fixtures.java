@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -100,7 +101,8 @@ public final class Fixtures {
                 InetAddress.getLoopbackAddress(),
                 0,
                 firstRetry,
-                retryFor),
+                retryFor,
+                null),
             log);
     relay.start();
     return relay;
@@ -135,8 +137,11 @@ public final class Fixtures {
   }
 
   public static String sign(String body) {
-    return new WebhookSignature(SECRET.getBytes(StandardCharsets.UTF_8))
-        .sign(body.getBytes(StandardCharsets.UTF_8));
+    return sign(body.getBytes(StandardCharsets.UTF_8));
+  }
+
+  static String sign(byte[] body) {
+    return new WebhookSignature(SECRET.getBytes(StandardCharsets.UTF_8)).sign(body);
   }
 
   /** Sends a signed JSON delivery under a new id. */
@@ -145,15 +150,48 @@ public final class Fixtures {
   }
 
   public static HttpResponse<String> send(RelayServer relay, String event, String id, String body) {
-    return post(
-        relay,
-        HttpRequest.newBuilder(github(relay))
-            .header("Content-Type", "application/json")
-            .header("X-GitHub-Event", event)
-            .header("X-GitHub-Delivery", id)
-            .header("X-Hub-Signature-256", sign(body))
-            .header("User-Agent", "GitHub-Hookshot/test")
-            .POST(HttpRequest.BodyPublishers.ofString(body)));
+    return delivery(event, id, body).send(relay);
+  }
+
+  /** A signed JSON delivery as GitHub sends it, whose headers a test may change. */
+  static Delivery delivery(String event, String id, String body) {
+    return delivery(event, id, body.getBytes(StandardCharsets.UTF_8));
+  }
+
+  static Delivery delivery(String event, String id, byte[] body) {
+    Delivery delivery = new Delivery(body);
+    return delivery
+        .header("Content-Type", "application/json")
+        .header("X-GitHub-Event", event)
+        .header("X-GitHub-Delivery", id)
+        .header("X-Hub-Signature-256", sign(body))
+        .header("User-Agent", "GitHub-Hookshot/test");
+  }
+
+  /** A POST to the relay's {@code /github}: a body and its headers, in order. */
+  static final class Delivery {
+    private final byte[] body;
+    private final Map<String, String> headers = new LinkedHashMap<>();
+
+    private Delivery(byte[] body) {
+      this.body = body;
+    }
+
+    /** Sets {@code name}, or leaves it out when {@code value} is null. */
+    Delivery header(String name, String value) {
+      if (value == null) {
+        headers.remove(name);
+      } else {
+        headers.put(name, value);
+      }
+      return this;
+    }
+
+    HttpResponse<String> send(RelayServer relay) {
+      HttpRequest.Builder request = HttpRequest.newBuilder(github(relay));
+      headers.forEach(request::header);
+      return post(relay, request.POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
   }
 
   public static URI github(RelayServer relay) {

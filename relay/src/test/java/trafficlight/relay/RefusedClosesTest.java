@@ -31,10 +31,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import trafficlight.concourse.PipelineRef;
 import trafficlight.gate.DeployRecord;
+import trafficlight.gate.GateEvent;
 import trafficlight.github.Credentials;
 import trafficlight.github.GitHubClient;
 import trafficlight.github.GitHubEndpoint;
 import trafficlight.github.MemoryResponseCache;
+import trafficlight.github.RepositoryName;
 import trafficlight.github.RetryPolicy;
 import trafficlight.localhub.Comment;
 import trafficlight.localhub.Fault;
@@ -76,6 +78,7 @@ class RefusedClosesTest {
 
   @TempDir Path dir;
   final List<String> log = new CopyOnWriteArrayList<>();
+  final List<GateEvent> events = new CopyOnWriteArrayList<>();
   final HttpClient http = HttpClient.newHttpClient();
   LocalHub hub;
   RecordingConcourse concourse;
@@ -116,6 +119,7 @@ class RefusedClosesTest {
                 InetAddress.getLoopbackAddress(),
                 0),
             github,
+            events::add,
             log::add);
     relay.start();
     hook =
@@ -137,6 +141,14 @@ class RefusedClosesTest {
 
   /** A gate issue as CI's put opens it: its record names the next stage and its approvers. */
   int gate() {
+    return gate(List.of(), List.of("alice", "@acme/release"), null);
+  }
+
+  /**
+   * A gate issue whose record carries {@code commits} and names {@code approvers}, with {@code
+   * forbid_self_approval} when {@code forbidSelfApproval} is true.
+   */
+  int gate(List<DeployRecord.Commit> commits, List<String> approvers, Boolean forbidSelfApproval) {
     DeployRecord record =
         new DeployRecord(
             "a".repeat(40),
@@ -147,9 +159,9 @@ class RefusedClosesTest {
             "https://ci.example.com/teams/main/pipelines/shop/jobs/deploy-ci/builds/1",
             "Production",
             null,
-            List.of(),
-            List.of("alice", "@acme/release"),
-            null,
+            commits,
+            approvers,
+            forbidSelfApproval,
             null);
     return hub.createIssue(
         REPO,
@@ -226,27 +238,7 @@ class RefusedClosesTest {
             "main", PipelineRef.parse("shop"), file, Map.of("relay_webhook_token", HOOK_TOKEN));
     DeployRecord.Commit bobs =
         new DeployRecord.Commit("a".repeat(40), "Fix the cart", "bob", "bob");
-    int number =
-        hub.createIssue(
-            REPO,
-            TITLE,
-            "The task deploy-ci has completed."
-                + new DeployRecord(
-                        "a".repeat(40),
-                        "Fix the cart",
-                        "1",
-                        "deploy-ci",
-                        "shop",
-                        "https://ci.example.com/teams/main/pipelines/shop/jobs/deploy-ci/builds/1",
-                        "Production",
-                        null,
-                        List.of(bobs),
-                        List.of("alice"),
-                        true,
-                        null)
-                    .render(),
-            List.of("pipeline-workflow", "promotion-to-production"),
-            "ci-bot");
+    int number = gate(List.of(bobs), List.of("alice"), true);
     // mallory's record says alice wrote a change: under forbid_self_approval it would refuse her
     DeployRecord.Commit framed = new DeployRecord.Commit("9".repeat(40), "x", "alice", "alice");
     hub.addComment(
@@ -266,7 +258,7 @@ class RefusedClosesTest {
             .render());
     hub.closeIssue(REPO, number, "alice");
     RelayMetrics metrics = new RelayMetrics();
-    try (RefusedCloses closes = new RefusedCloses(github, metrics, log::add)) {
+    try (RefusedCloses closes = new RefusedCloses(github, metrics, log::add, events::add)) {
       closes.review(routes, number, "d-1");
       await(() -> scrape(metrics).contains("result=\"allowed\"} 1.0"));
     }
@@ -303,6 +295,40 @@ class RefusedClosesTest {
     // the check is still queued: the trigger resource's own check refuses the close as well
     await(() -> !concourse.calls().isEmpty());
     assertThat(concourse.calls()).hasSize(1);
+  }
+
+  @Test
+  void theReviewSendsWhatItFindsAsGateEventsAndARefusedCloseOnce() throws Exception {
+    Instant first = hub.clock().instant();
+    int number = gate();
+    GateEvent.Gate gate = eventGate(number);
+    hub.closeIssue(REPO, number, "bob");
+    await(() -> reopens("reopened") == 1);
+    redeliver(closeDelivery());
+    await(() -> reopens("not_closed") == 1);
+    assertThat(events).containsExactly(new GateEvent.Refused(gate, first, "bob", REASON));
+
+    hub.clock().advance(Duration.ofMinutes(1));
+    hub.closeIssue(REPO, number, "carol");
+    await(() -> reopens("allowed") == 1);
+    // abandoned closes match no route, so only a look at one that turned not planned sees it
+    hub.closeIssue(REPO, number, "carol", "not_planned");
+    redeliver(closeDelivery());
+    await(() -> reopens("not_closed") == 2);
+
+    Instant second = first.plus(Duration.ofMinutes(1));
+    assertThat(events)
+        .containsExactly(
+            new GateEvent.Refused(gate, first, "bob", REASON),
+            new GateEvent.Closed(gate, second, "carol"),
+            new GateEvent.Abandoned(gate, second, "carol"));
+  }
+
+  /** The gate events name: the issue as GitHub's API answers it. */
+  GateEvent.Gate eventGate(int number) {
+    var issue = github.getIssue(RepositoryName.parse(REPO), number);
+    assertThat(issue.htmlUrl()).endsWith("/" + REPO + "/issues/" + number);
+    return new GateEvent.Gate(REPO, number, TITLE, issue.htmlUrl());
   }
 
   @Test

@@ -12,40 +12,16 @@ import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import trafficlight.server.HttpFront;
 import trafficlight.server.SlowClients;
 
 /** The attacks of a hostile sender, each against a relay on loopback: none gets forwarded. */
 @Timeout(60)
-class RelayHostileTrafficTest {
-
-  @TempDir Path dir;
-  RecordingConcourse concourse;
-  RelayServer relay;
-  final List<String> log = new CopyOnWriteArrayList<>();
-
-  @BeforeEach
-  void start() {
-    concourse = new RecordingConcourse();
-    relay =
-        Fixtures.relay(
-            dir, concourse.url(), Duration.ofMillis(50), Duration.ofSeconds(2), log::add);
-  }
-
-  @AfterEach
-  void stop() {
-    relay.close();
-    concourse.close();
-  }
+class RelayHostileTrafficTest extends RelayInFrontOfConcourse {
 
   @Test
   void theSameSignedBodyUnderANewDeliveryIdIsTheSameEvent() throws Exception {
@@ -70,7 +46,7 @@ class RelayHostileTrafficTest {
         send(relay, "issues", "{\"a\":" + "[".repeat(70) + "]".repeat(70) + "}");
     assertThat(shallowButDeeperThanTheBound.statusCode()).isEqualTo(400);
     assertThat(Fixtures.get(relay, "/healthz").statusCode()).isEqualTo(200);
-    assertThat(concourse.awaitCalls(1, Duration.ofMillis(300))).isEmpty();
+    assertNothingForwarded();
   }
 
   @Test
@@ -91,24 +67,14 @@ class RelayHostileTrafficTest {
     assertThat(raw(relay.port(), "GET /metrics HTTP/1.1\r\nHost: evil.example\r\n\r\n"))
         .startsWith("HTTP/1.1 421")
         .doesNotContain("trafficlight_relay");
-    assertThat(concourse.awaitCalls(1, Duration.ofMillis(300))).isEmpty();
+    assertNothingForwarded();
     assertThat(Fixtures.get(relay, "/metrics").body())
         .contains("trafficlight_relay_foreign_host_requests_total 2.0");
   }
 
   @Test
   void aPublicUrlsHostIsAnsweredAndAnUnsafeOneRefusedAtStart() throws Exception {
-    RelaySettings settings =
-        new RelaySettings(
-            concourse.url(),
-            Fixtures.routes(dir),
-            Fixtures.SECRET.getBytes(StandardCharsets.UTF_8),
-            InetAddress.getLoopbackAddress(),
-            0,
-            RelaySettings.FIRST_RETRY,
-            RelaySettings.RETRY_FOR,
-            URI.create("https://relay.example.com"));
-    try (RelayServer named = new RelayServer(settings, log::add)) {
+    try (RelayServer named = new RelayServer(settings("https://relay.example.com"), log::add)) {
       named.start();
       assertThat(raw(named.port(), "GET /healthz HTTP/1.1\r\nHost: relay.example.com\r\n\r\n"))
           .startsWith("HTTP/1.1 200");
@@ -118,21 +84,24 @@ class RelayHostileTrafficTest {
     for (String unsafe :
         List.of(
             "ftp://relay.example.com", "https://relay.example.com/github", "https://*.example")) {
-      org.assertj.core.api.Assertions.assertThatThrownBy(
-              () ->
-                  new RelaySettings(
-                      concourse.url(),
-                      Fixtures.routes(dir),
-                      Fixtures.SECRET.getBytes(StandardCharsets.UTF_8),
-                      InetAddress.getLoopbackAddress(),
-                      0,
-                      RelaySettings.FIRST_RETRY,
-                      RelaySettings.RETRY_FOR,
-                      URI.create(unsafe)))
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> settings(unsafe))
           .as(unsafe)
           .isInstanceOf(RelayConfigException.class)
           .hasMessageContaining("--public-url");
     }
+  }
+
+  /** The relay's settings with {@code publicUrl}, default retries. */
+  RelaySettings settings(String publicUrl) {
+    return new RelaySettings(
+        concourse.url(),
+        Fixtures.routes(dir),
+        Fixtures.SECRET.getBytes(StandardCharsets.UTF_8),
+        InetAddress.getLoopbackAddress(),
+        0,
+        RelaySettings.FIRST_RETRY,
+        RelaySettings.RETRY_FOR,
+        URI.create(publicUrl));
   }
 
   @Test

@@ -4,50 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static trafficlight.relay.Fixtures.PROD_TITLE;
 import static trafficlight.relay.Fixtures.QA_TITLE;
 import static trafficlight.relay.Fixtures.closed;
+import static trafficlight.relay.Fixtures.delivery;
 import static trafficlight.relay.Fixtures.send;
 
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URLEncoder;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Deliveries over real sockets to a relay in front of a recording Concourse. */
-class RelayServerTest {
+class RelayServerTest extends RelayInFrontOfConcourse {
 
-  @TempDir Path dir;
-  RecordingConcourse concourse;
-  RelayServer relay;
-  final List<String> log = new CopyOnWriteArrayList<>();
-
-  @BeforeEach
-  void start() {
-    concourse = new RecordingConcourse();
-    relay =
-        Fixtures.relay(
-            dir, concourse.url(), Duration.ofMillis(50), Duration.ofSeconds(2), log::add);
-  }
-
-  @AfterEach
-  void stop() {
-    relay.close();
-    concourse.close();
-  }
-
-  /** Nothing arrives in Concourse within a while. */
-  void assertNothingForwarded() throws InterruptedException {
-    assertThat(concourse.awaitCalls(1, Duration.ofMillis(300))).isEmpty();
-  }
+  static final String SIGNATURE = "X-Hub-Signature-256";
 
   @Test
   void aClosedGateIssueQueuesACheckOfExactlyTheResourceThatTakesIt() throws Exception {
@@ -62,9 +35,7 @@ class RelayServerTest {
     assertThat(calls.get(0).query()).containsEntry("webhook_token", Fixtures.QA_TOKEN);
 
     send(relay, "issues", closed(PROD_TITLE + " build 12"));
-    assertThat(concourse.awaitCalls(2, Duration.ofSeconds(5)))
-        .extracting(RecordingConcourse.Call::resource)
-        .containsExactly("qa-gate", "production-gate");
+    assertChecked("qa-gate", "production-gate");
     assertThat(concourse.calls().get(1).query())
         .containsEntry("webhook_token", Fixtures.PROD_TOKEN);
   }
@@ -98,40 +69,21 @@ class RelayServerTest {
   @Test
   void theRepositoryNameIsComparedIgnoringCase() throws Exception {
     send(relay, "issues", closed(PROD_TITLE).replace(Fixtures.REPOSITORY, "MY-ORG/deploy-gates"));
-    assertThat(concourse.awaitCalls(1, Duration.ofSeconds(5)))
-        .extracting(RecordingConcourse.Call::resource)
-        .containsExactly("production-gate");
+    assertChecked("production-gate");
   }
 
   @Test
   void aMissingOrWrongSignatureIs401AndForwardedNowhere() throws Exception {
     String body = closed(PROD_TITLE);
     HttpResponse<String> unsigned =
-        Fixtures.post(
-            relay,
-            HttpRequest.newBuilder(Fixtures.github(relay))
-                .header("Content-Type", "application/json")
-                .header("X-GitHub-Event", "issues")
-                .header("X-GitHub-Delivery", "d-1")
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        delivery("issues", "d-1", body).header(SIGNATURE, null).send(relay);
     HttpResponse<String> wrong =
-        Fixtures.post(
-            relay,
-            HttpRequest.newBuilder(Fixtures.github(relay))
-                .header("Content-Type", "application/json")
-                .header("X-GitHub-Event", "issues")
-                .header("X-GitHub-Delivery", "d-2")
-                .header("X-Hub-Signature-256", Fixtures.sign(body + " "))
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        delivery("issues", "d-2", body).header(SIGNATURE, Fixtures.sign(body + " ")).send(relay);
     HttpResponse<String> sha1 =
-        Fixtures.post(
-            relay,
-            HttpRequest.newBuilder(Fixtures.github(relay))
-                .header("Content-Type", "application/json")
-                .header("X-GitHub-Event", "issues")
-                .header("X-GitHub-Delivery", "d-3")
-                .header("X-Hub-Signature", "sha1=" + Fixtures.sign(body).substring(7, 47))
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        delivery("issues", "d-3", body)
+            .header(SIGNATURE, null)
+            .header("X-Hub-Signature", "sha1=" + Fixtures.sign(body).substring(7, 47))
+            .send(relay);
     assertThat(List.of(unsigned.statusCode(), wrong.statusCode(), sha1.statusCode()))
         .containsOnly(401);
     assertThat(unsigned.body()).contains("X-Hub-Signature-256").doesNotContain(Fixtures.SECRET);
@@ -142,14 +94,7 @@ class RelayServerTest {
   void aBodyOver25MbIs413() throws Exception {
     byte[] big = new byte[RelayServer.MAX_BODY + 1];
     HttpResponse<String> answer =
-        Fixtures.post(
-            relay,
-            HttpRequest.newBuilder(Fixtures.github(relay))
-                .header("Content-Type", "application/json")
-                .header("X-GitHub-Event", "issues")
-                .header("X-GitHub-Delivery", "big")
-                .header("X-Hub-Signature-256", "sha256=00")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(big)));
+        delivery("issues", "big", big).header(SIGNATURE, "sha256=00").send(relay);
     assertThat(answer.statusCode()).isEqualTo(413);
     assertThat(answer.body()).contains("25 MB");
     assertNothingForwarded();
@@ -164,24 +109,10 @@ class RelayServerTest {
     assertThat(send(relay, "issues", "{\"action\":\"closed\"}").statusCode()).isEqualTo(400);
     String body = closed(PROD_TITLE);
     HttpResponse<String> text =
-        Fixtures.post(
-            relay,
-            HttpRequest.newBuilder(Fixtures.github(relay))
-                .header("Content-Type", "text/plain")
-                .header("X-GitHub-Event", "issues")
-                .header("X-GitHub-Delivery", "t-1")
-                .header("X-Hub-Signature-256", Fixtures.sign(body))
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        delivery("issues", "t-1", body).header("Content-Type", "text/plain").send(relay);
     assertThat(text.statusCode()).isEqualTo(415);
     assertThat(text.body()).contains("application/json");
-    HttpResponse<String> noId =
-        Fixtures.post(
-            relay,
-            HttpRequest.newBuilder(Fixtures.github(relay))
-                .header("Content-Type", "application/json")
-                .header("X-GitHub-Event", "issues")
-                .header("X-Hub-Signature-256", Fixtures.sign(body))
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    HttpResponse<String> noId = delivery("issues", null, body).send(relay);
     assertThat(noId.statusCode()).isEqualTo(400);
     assertNothingForwarded();
   }
@@ -220,18 +151,11 @@ class RelayServerTest {
   void aFormEncodedDeliveryIsVerifiedOverTheRawFormAndForwarded() throws Exception {
     String form = "payload=" + URLEncoder.encode(closed(PROD_TITLE), StandardCharsets.UTF_8);
     HttpResponse<String> answer =
-        Fixtures.post(
-            relay,
-            HttpRequest.newBuilder(Fixtures.github(relay))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("X-GitHub-Event", "issues")
-                .header("X-GitHub-Delivery", "form-1")
-                .header("X-Hub-Signature-256", Fixtures.sign(form))
-                .POST(HttpRequest.BodyPublishers.ofString(form)));
+        delivery("issues", "form-1", form)
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .send(relay);
     assertThat(answer.statusCode()).isEqualTo(200);
-    assertThat(concourse.awaitCalls(1, Duration.ofSeconds(5)))
-        .extracting(RecordingConcourse.Call::resource)
-        .containsExactly("production-gate");
+    assertChecked("production-gate");
   }
 
   @Test

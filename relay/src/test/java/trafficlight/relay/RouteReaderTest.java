@@ -111,39 +111,30 @@ class RouteReaderTest {
             forbid_self_approval: ((forbid))
         """;
     Files.writeString(file, pipeline, StandardCharsets.UTF_8);
-    Route route =
-        RouteReader.read(
-                "main",
-                PipelineRef.parse("p"),
-                file,
-                Map.of("release_team", "@my-org/release", "forbid", "true"))
-            .get(0);
+    Route route = read(file, "@my-org/release", "true").get(0);
     assertThat(route.rule()).isEqualTo(ApprovalRule.of(List.of("alice", "my-org/release"), true));
     assertThat(Fixtures.routes(dir).get(0).rule()).isEqualTo(ApprovalRule.ANYONE);
 
-    assertThatThrownBy(
-            () ->
-                RouteReader.read(
-                    "main",
-                    PipelineRef.parse("p"),
-                    file,
-                    Map.of("release_team", "not a team", "forbid", "true")))
+    assertThatThrownBy(() -> read(file, "not a team", "true"))
         .isInstanceOf(RelayConfigException.class)
         .hasMessage(
             file
                 + ": resource qa-gate: source.approvers: \"not a team\" is neither a GitHub login"
                 + " (alice) nor a team (my-org/release, the team's slug)");
-    assertThatThrownBy(
-            () ->
-                RouteReader.read(
-                    "main",
-                    PipelineRef.parse("p"),
-                    file,
-                    Map.of("release_team", "bob", "forbid", "maybe")))
+    assertThatThrownBy(() -> read(file, "bob", "maybe"))
         .hasMessage(
             file
                 + ": resource qa-gate: source.forbid_self_approval is neither true nor false:"
                 + " write true or false");
+  }
+
+  /** The routes of pipeline {@code main/p} in {@code file}, with its approvers given as vars. */
+  static List<Route> read(Path file, String releaseTeam, String forbidSelfApproval) {
+    return RouteReader.read(
+        "main",
+        PipelineRef.parse("p"),
+        file,
+        Map.of("release_team", releaseTeam, "forbid", forbidSelfApproval));
   }
 
   @Test

@@ -1,16 +1,15 @@
 package trafficlight.resource.gate;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import trafficlight.gate.ApprovalDecision;
 import trafficlight.gate.ApprovalRule;
-import trafficlight.gate.Approver;
 import trafficlight.gate.DeployRecord;
 import trafficlight.gate.IssueRecords;
-import trafficlight.gate.Permission;
 import trafficlight.gate.RepositoryAccess;
+import trafficlight.gate.TeamMembership;
+import trafficlight.gate.github.GitHubRepositoryAccess;
+import trafficlight.gate.github.GitHubTeamMembership;
+import trafficlight.gate.github.IssueTexts;
 import trafficlight.github.Comment;
 import trafficlight.github.GitHubClient;
 import trafficlight.github.Issue;
@@ -30,19 +29,15 @@ final class CloseApproval {
   private final GitHubClient github;
   private final RepositoryName repository;
   private final ApprovalRule rule;
-  private final Map<String, Boolean> memberships = new HashMap<>();
+  private final TeamMembership teams;
   private final RepositoryAccess access;
 
   CloseApproval(GitHubClient github, SourceConfig source) {
     this.github = github;
     this.repository = source.repository();
     this.rule = source.approval();
-    this.access =
-        RepositoryAccess.memoized(
-            login -> {
-              var answer = github.collaboratorPermission(repository, login);
-              return Permission.of(answer.permission(), answer.roleName());
-            });
+    this.teams = GitHubTeamMembership.remembered(github);
+    this.access = GitHubRepositoryAccess.of(github, repository);
   }
 
   /**
@@ -50,8 +45,7 @@ final class CloseApproval {
    * notice by anyone else must not pass for the one this build leaves.
    */
   boolean writtenByThePipeline(Issue issue, Comment comment) {
-    return DeployRecord.writtenByThePipeline(
-        IssueTexts.comments(List.of(comment)).get(0), issue.author(), access);
+    return DeployRecord.writtenByThePipeline(IssueTexts.comment(comment), issue.author(), access);
   }
 
   /** The deploy records of an issue that count, and who wrote those that do not. */
@@ -82,7 +76,7 @@ final class CloseApproval {
     if (!rule.restricts()) {
       return new ApprovalDecision.Allowed();
     }
-    return rule.decide(current.closedBy(), this::isActiveMember, records);
+    return rule.decide(current.closedBy(), teams, records);
   }
 
   /** Reads the issue afresh (conditionally, under check's cache) and decides. */
@@ -96,22 +90,12 @@ final class CloseApproval {
    */
   boolean mayDirect(Issue issue, Comment comment) {
     return rule.mayDirect(
-        comment.user(),
-        issue.closedBy(),
-        comment.authorAssociation(),
-        this::isActiveMember,
-        access);
+        comment.user(), issue.closedBy(), comment.authorAssociation(), teams, access);
   }
 
   /** Who may, for people. */
   String whoMayDirect() {
     return rule.describeWhoMayDirect();
-  }
-
-  private boolean isActiveMember(Approver.Team team, String login) {
-    String key = (team.org() + "/" + team.slug() + ":" + login).toLowerCase(Locale.ROOT);
-    return memberships.computeIfAbsent(
-        key, k -> github.isActiveTeamMember(team.org(), team.slug(), login));
   }
 
   /** The deploy records of the body and, when the rule looks at commits, of the comments. */

@@ -19,6 +19,7 @@ import trafficlight.gate.DeployingNotice;
 import trafficlight.gate.GateEvent;
 import trafficlight.gate.GateEvents;
 import trafficlight.gate.IssueRecords;
+import trafficlight.gate.github.IssueGates;
 import trafficlight.github.Comment;
 import trafficlight.github.GitHubClient;
 import trafficlight.github.GitHubException;
@@ -188,8 +189,7 @@ final class IssueConsumer {
   }
 
   private GateEvent.Gate gate(Issue issue) {
-    return new GateEvent.Gate(
-        repository.toString(), issue.number(), issue.title(), issue.htmlUrl());
+    return IssueGates.of(repository, issue);
   }
 
   /** What the notice names as ignored: the {@code /promote}s, then the records' authors. */

@@ -17,6 +17,7 @@ import trafficlight.gate.GateEvent;
 import trafficlight.gate.GateEvents;
 import trafficlight.gate.GateLabels;
 import trafficlight.gate.TitleFormat;
+import trafficlight.gate.github.IssueGates;
 import trafficlight.github.GitHubClient;
 import trafficlight.github.Issue;
 import trafficlight.github.IssueQuery;
@@ -117,8 +118,7 @@ final class IssuePublisher {
 
   private void announce(Published published, DeployRecord deploy) {
     Issue issue = published.issue();
-    GateEvent.Gate gate =
-        new GateEvent.Gate(repository.toString(), issue.number(), issue.title(), issue.htmlUrl());
+    GateEvent.Gate gate = IssueGates.of(repository, issue);
     Instant at = Instant.now();
     events.send(
         published.opened()
