@@ -58,6 +58,15 @@ case $command in check | in | out)
   ;;
 esac
 
+# JDK 25's AOT cache also records method profiles in training and replays them on every start.
+# They serve C2 only, which this short-lived process never uses (C1 only, below), and replaying
+# them cost ~40 ms of CPU per step. The switches are diagnostic ones of JDK 25, measured there; a
+# later JVM gets its own defaults rather than a flag it might no longer know.
+training=
+if [ "${major:-0}" = 25 ]; then
+  training="-XX:+UnlockDiagnosticVMOptions -XX:-AOTRecordTraining -XX:-AOTReplayTraining"
+fi
+
 # TRAFFICLIGHT_XLOG=SELECTORS adds JVM logging to stderr for a diagnosis (image/smoke proves with
 # TRAFFICLIGHT_XLOG=class+load that classes come from the AOT cache).
 xlog=
@@ -70,7 +79,7 @@ xlog=
 # process, which the AOT cache cannot keep.
 # shellcheck disable=SC2086
 exec "$java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData \
-  -Xlog:disable -Xlog:all=warning:stderr $xlog $archive \
+  -Xlog:disable -Xlog:all=warning:stderr $xlog $archive $training \
   --enable-native-access=ALL-UNNAMED -Djava.library.path="$lib/native" \
   -Djdk.reflect.useNativeAccessorOnly=true \
   -cp "$jar" trafficlight.resource.Main "$@"
