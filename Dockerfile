@@ -26,12 +26,12 @@ RUN --mount=type=bind,source=dist/opt/resource,target=/tmp/dist \
     --mount=type=bind,source=image,target=/tmp/image \
     /tmp/image/install-resource /tmp/dist /opt/resource
 # An archive is valid only for exactly this JVM, jar path and flags, so it is made here, on every
-# build, by running check, in and out once each through /opt/resource against localhub over HTTPS
+# build, by running out, check and in in one JVM with /opt/resource's run.sh against localhub over HTTPS
 # (the cli jar, on the build stage's JDK; neither stays in the image). Never copy an archive in:
 # Temurin 25.0.3 would not notice one made for another jar (JDK-8377932).
 RUN --mount=type=bind,from=jdk,source=/opt/java/openjdk,target=/opt/jdk \
     --mount=type=bind,source=cli/target/trafficlight.jar,target=/tmp/trafficlight.jar \
     --mount=type=bind,source=image,target=/tmp/image \
     /tmp/image/train /opt/resource /tmp/trafficlight.jar /opt/jdk/bin/java \
- && ls /opt/resource/lib/resource-check.aot /opt/resource/lib/resource-in.aot /opt/resource/lib/resource-out.aot \
+ && ls /opt/resource/lib/resource.aot \
  && /opt/resource/check </dev/null 2>&1 | grep -q "no request on stdin"

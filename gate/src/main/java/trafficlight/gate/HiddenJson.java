@@ -1,9 +1,9 @@
 package trafficlight.gate;
 
-import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
 import java.util.Map;
 import java.util.regex.Pattern;
+import trafficlight.json.Json;
 
 /**
  * A JSON object in an HTML comment, {@code <!-- marker {...} -->}: GitHub's page does not show it,
@@ -19,20 +19,15 @@ final class HiddenJson {
   }
 
   static String render(String marker, Map<String, Object> json) {
-    String text;
-    try {
-      // "-->" would end the HTML comment early: escaped, JSON reads it back the same
-      text = JSON.std.asString(json).replace("-->", "--\\u003e");
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
+    // "-->" would end the HTML comment early: escaped, JSON reads it back the same
+    String text = Json.write(json).replace("-->", "--\\u003e");
     return "<!-- " + marker + " " + text + " -->";
   }
 
   /** The object, or null when the text is not one. */
   static Map<String, Object> parse(String json) {
     try {
-      return JSON.std.mapFrom(json);
+      return Json.parseObject(json);
     } catch (IOException | RuntimeException unreadable) {
       return null;
     }

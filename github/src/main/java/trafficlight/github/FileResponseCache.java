@@ -1,6 +1,5 @@
 package trafficlight.github;
 
-import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +15,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import trafficlight.json.Json;
 
 /**
  * A {@link ResponseCache} kept in one JSON file, for processes that run again and again on the same
@@ -135,7 +135,7 @@ public final class FileResponseCache implements ResponseCache {
       Path dir = file.toAbsolutePath().getParent();
       Files.createDirectories(dir);
       tmp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp");
-      byte[] bytes = JSON.std.asString(toJson()).getBytes(StandardCharsets.UTF_8);
+      byte[] bytes = Json.write(toJson()).getBytes(StandardCharsets.UTF_8);
       // No fsync: a file lost or torn by a crash is read as empty (see above), which costs one
       // unconditional request; syncing would cost every check a disk flush.
       Files.write(tmp, bytes);
@@ -165,7 +165,7 @@ public final class FileResponseCache implements ResponseCache {
       if (!Files.isRegularFile(file) || Files.size(file) > maxFileBytes()) {
         return;
       }
-      Object json = JSON.std.anyFrom(Files.readString(file, StandardCharsets.UTF_8));
+      Object json = Json.parse(Files.readString(file, StandardCharsets.UTF_8));
       if (!(json instanceof Map<?, ?> root)
           || !FORMAT.equals(root.get("format"))
           || !key.equals(root.get("key"))

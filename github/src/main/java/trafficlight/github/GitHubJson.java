@@ -1,6 +1,5 @@
 package trafficlight.github;
 
-import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -9,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import trafficlight.json.Json;
 
 /** Reads GitHub's JSON into this project's records, and writes request bodies. */
 final class GitHubJson {
@@ -16,15 +16,11 @@ final class GitHubJson {
   private GitHubJson() {}
 
   static Object parse(String text) throws IOException {
-    return JSON.std.anyFrom(text);
+    return Json.parse(text);
   }
 
   static String write(Object value) {
-    try {
-      return JSON.std.asString(value);
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot write JSON", e);
-    }
+    return Json.write(value);
   }
 
   static Issue issue(Object json) {

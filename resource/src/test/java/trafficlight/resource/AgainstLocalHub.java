@@ -2,7 +2,6 @@ package trafficlight.resource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
@@ -23,6 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import trafficlight.contract.GitHubContract;
+import trafficlight.json.Json;
 import trafficlight.localhub.Exchanges;
 import trafficlight.localhub.LocalHub;
 import trafficlight.localhub.MovableClock;
@@ -214,11 +214,7 @@ abstract class AgainstLocalHub {
   }
 
   Run run(String command, Object request, Map<String, String> env, Path... dir) {
-    try {
-      return runRaw(command, JSON.std.asString(request), env, dir);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return runRaw(command, Json.write(request), env, dir);
   }
 
   /** How the resource runs: in this JVM (fast) unless a test class runs the dist/ executables. */

@@ -2,7 +2,6 @@ package trafficlight.resource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.jr.ob.JSON;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -11,6 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import trafficlight.gate.Approval;
 import trafficlight.gate.DeployRecord;
+import trafficlight.json.Json;
 import trafficlight.localhub.Comment;
 import trafficlight.localhub.Fault;
 import trafficlight.localhub.FaultPolicy;
@@ -47,7 +47,7 @@ class ApprovedCommitTest extends AgainstLocalHub {
   }
 
   Map<String, Object> ghIssue() throws Exception {
-    return JSON.std.mapFrom(Files.readString(work.resolve("get/gh_issue.json")));
+    return Json.parseObject(Files.readString(work.resolve("get/gh_issue.json")));
   }
 
   @Test

@@ -2,7 +2,6 @@ package trafficlight.resource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,6 +17,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import trafficlight.contract.GitHubContract;
+import trafficlight.json.Json;
 import trafficlight.localhub.MovableClock;
 import trafficlight.localhub.RecordedRequest;
 
@@ -95,8 +95,7 @@ class CheckCacheAppTest extends AgainstLocalHub {
     }
     for (RecordedRequest r : hub.requests()) {
       if ("apps/create-installation-access-token".equals(r.operation())) {
-        String installationToken =
-            (String) ((Map<?, ?>) JSON.std.anyFrom(r.responseBody())).get("token");
+        String installationToken = (String) ((Map<?, ?>) Json.parse(r.responseBody())).get("token");
         assertThat(content).doesNotContain(installationToken);
         secrets.add(installationToken);
       }

@@ -1,18 +1,18 @@
 package trafficlight.resource;
 
-import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import trafficlight.json.Json;
 
 /** What one run of check, in or out printed and returned. */
 record Run(int exit, String stdout, String stderr) {
 
   Object json() {
     try {
-      return JSON.std.anyFrom(stdout);
+      return Json.parse(stdout);
     } catch (IOException e) {
       throw new UncheckedIOException("stdout is not JSON: " + stdout + "\nstderr: " + stderr, e);
     }

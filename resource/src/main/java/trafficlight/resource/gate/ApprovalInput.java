@@ -1,12 +1,12 @@
 package trafficlight.resource.gate;
 
-import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import trafficlight.gate.Approval;
+import trafficlight.json.Json;
 import trafficlight.resource.protocol.ResourceException;
 
 /**
@@ -32,7 +32,7 @@ final class ApprovalInput {
     Object approved;
     try {
       Map<String, Object> ghIssue =
-          JSON.std.mapFrom(Files.readString(file, StandardCharsets.UTF_8));
+          Json.parseObject(Files.readString(file, StandardCharsets.UTF_8));
       approved = ghIssue.get("approved");
     } catch (IOException | RuntimeException e) {
       throw new ResourceException(

@@ -1,7 +1,5 @@
 package trafficlight.resource.gate;
 
-import com.fasterxml.jackson.jr.ob.JSON;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -9,6 +7,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import trafficlight.json.Json;
 
 /**
  * A key for what {@code check} may cache about a {@code source}: the SHA-256 of its keys, secrets
@@ -31,10 +30,10 @@ final class CheckCacheKey {
       byte[] digest =
           MessageDigest.getInstance("SHA-256")
               .digest(
-                  ("trafficlight-check/1\n" + JSON.std.asString(canonical))
+                  ("trafficlight-check/1\n" + Json.write(canonical))
                       .getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest);
-    } catch (IOException | NoSuchAlgorithmException e) {
+    } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("cannot derive the cache key", e);
     }
   }

@@ -1,6 +1,5 @@
 package trafficlight.resource.gate;
 
-import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,6 +24,7 @@ import trafficlight.github.GitHubClient;
 import trafficlight.github.GitHubException;
 import trafficlight.github.Issue;
 import trafficlight.github.RepositoryName;
+import trafficlight.json.Json;
 import trafficlight.resource.protocol.BuildMetadata;
 import trafficlight.resource.protocol.Resource;
 import trafficlight.resource.protocol.ResourceException;
@@ -48,9 +48,6 @@ final class IssueConsumer {
    * The file holding the approved commit's full SHA and a newline: what the pin step checks out.
    */
   static final String COMMIT_FILE = "commit";
-
-  private static final JSON JSON_PRETTY = JSON.std.with(JSON.Feature.PRETTY_PRINT_OUTPUT);
-  private static final JSON JSON_WITH_NULLS = JSON_PRETTY.with(JSON.Feature.WRITE_NULL_PROPERTIES);
 
   private final GitHubClient github;
   private final RepositoryName repository;
@@ -144,8 +141,8 @@ final class IssueConsumer {
       }
     }
     // approved's unknown fields are written as null: a reader (jq in a task) finds every key
-    write(destination.resolve("gh_issue.json"), ghIssue, JSON_WITH_NULLS);
-    write(destination.resolve("issue.json"), details(issue), JSON_PRETTY);
+    write(destination.resolve("gh_issue.json"), ghIssue, Json.Nulls.WRITE);
+    write(destination.resolve("issue.json"), details(issue), Json.Nulls.OMIT);
     if (consumedByThisBuild) {
       announce(
           issue,
@@ -246,12 +243,8 @@ final class IssueConsumer {
     return instant == null ? null : instant.toString();
   }
 
-  private static void write(Path file, Object json, JSON format) {
-    try {
-      writeText(file, format.asString(json));
-    } catch (IOException e) {
-      throw new ResourceException("cannot write " + file + ": " + e.getMessage());
-    }
+  private static void write(Path file, Object json, Json.Nulls nulls) {
+    writeText(file, Json.write(json, Json.Layout.INDENTED, nulls));
   }
 
   /** Writes through a temporary file, so a failure never leaves half a file. */

@@ -79,6 +79,10 @@ public final class IssueGateResource implements Resource, AutoCloseable {
               + config.endpoint().base()
               + " is plain http to another machine: credentials travel unencrypted; use https");
     }
+    if ("https".equals(config.endpoint().base().getScheme())) {
+      // before the cache key's digest, the first use of a security provider: see NativeTls
+      NativeTls.install(log);
+    }
     String key = CheckCacheKey.of(source);
     Path file = cacheDirectory == null ? null : cacheDirectory.resolve(cacheFileName(key));
     return new IssueGateResource(config, log, file, key, events);
@@ -136,9 +140,6 @@ public final class IssueGateResource implements Resource, AutoCloseable {
   /** The client of this run's one command, made on first use with that command's cache. */
   private GitHubClient client(ResponseCache cache) {
     if (github == null) {
-      if ("https".equals(source.endpoint().base().getScheme())) {
-        NativeTls.install(log);
-      }
       github =
           new GitHubClient(
               source.endpoint(),

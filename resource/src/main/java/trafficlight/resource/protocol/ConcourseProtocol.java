@@ -1,6 +1,5 @@
 package trafficlight.resource.protocol;
 
-import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -12,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import trafficlight.json.Json;
 
 /**
  * Concourse's resource protocol in one place: reads the request on stdin, calls the {@link
@@ -49,16 +49,17 @@ public final class ConcourseProtocol {
       Map<String, String> env) {
     try {
       Object response = respond(command, args, readRequest(stdin), env);
-      stdout.println(JSON.std.asString(response));
+      stdout.println(Json.write(response));
       stdout.flush();
-      return 0;
+      if (!stdout.checkError()) {
+        return 0;
+      }
+      stderr.println("error: cannot write the response on stdout");
     } catch (ResourceException | IllegalArgumentException e) {
       stderr.println("error: " + e.getMessage());
     } catch (RuntimeException e) {
       // a GitHubException or another failure: its message is already one line for people
       stderr.println("error: " + oneLine(e));
-    } catch (IOException e) {
-      stderr.println("error: cannot write the response: " + e.getMessage());
     }
     return FAILED;
   }
@@ -112,7 +113,7 @@ public final class ConcourseProtocol {
     }
     Object parsed;
     try {
-      parsed = JSON.std.anyFrom(text);
+      parsed = Json.parse(text);
     } catch (IOException | RuntimeException e) {
       throw new ResourceException(
           "the request on stdin is not valid JSON ("
