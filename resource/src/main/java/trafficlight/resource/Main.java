@@ -12,7 +12,7 @@ public final class Main {
   public static void main(String[] args) {
     String command = args.length == 0 ? "" : args[0];
     int status =
-        new ConcourseProtocol(source -> IssueGateResource.fromSource(source, System.err::println))
+        protocol()
             .run(
                 command,
                 Arrays.asList(args).subList(Math.min(1, args.length), args.length),
@@ -22,5 +22,11 @@ public final class Main {
                 System.getenv());
     System.out.flush();
     System.exit(status);
+  }
+
+  /** The protocol over this resource, logging to stderr: each step's, and the training run's. */
+  static ConcourseProtocol protocol() {
+    return new ConcourseProtocol(
+        source -> IssueGateResource.fromSource(source, System.err::println));
   }
 }

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import trafficlight.resource.gate.IssueGateResource;
 import trafficlight.resource.protocol.ConcourseProtocol;
 
 /**
@@ -33,8 +32,8 @@ public final class TrainingRun {
       System.exit(2);
     }
     Path dir = Path.of(args[0]);
-    ConcourseProtocol protocol =
-        new ConcourseProtocol(source -> IssueGateResource.fromSource(source, System.err::println));
+    // Main's own protocol, so that the archive holds Main and its lambdas as the steps run them
+    ConcourseProtocol protocol = Main.protocol();
     for (String step : STEPS) {
       ByteArrayOutputStream response = new ByteArrayOutputStream();
       int status;
