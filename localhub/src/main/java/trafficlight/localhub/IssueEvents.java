@@ -8,16 +8,8 @@ import java.util.Objects;
  * opened; edited (title or body, with {@code changes}); labeled and unlabeled, one per label;
  * closed or reopened. Pull requests send none (GitHub sends {@code pull_request} events instead).
  */
-final class IssueEvents implements IssueListener {
+record IssueEvents(WebhookPayloads payloads, Webhooks webhooks) implements IssueListener {
   static final String EVENT = "issues";
-
-  private final WebhookPayloads payloads;
-  private final Webhooks webhooks;
-
-  IssueEvents(WebhookPayloads payloads, Webhooks webhooks) {
-    this.payloads = payloads;
-    this.webhooks = webhooks;
-  }
 
   @Override
   public void changed(RepoState repo, StoredIssue before, StoredIssue after, String actor) {
