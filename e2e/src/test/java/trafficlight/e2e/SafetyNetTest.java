@@ -49,16 +49,15 @@ class SafetyNetTest {
       DemoCodeResource code = new DemoCodeResource();
       code.push("Fix the login page");
       chain =
-          ChainOnLocalHub.stages("CI, Production")
+          ChainOnLocalHub.of(
               // the in-memory code has made-up commits and no history to check out
-              .chainLines("pin: false\nrelay: " + relayOption + "\n")
-              .code(code)
-              .runner(
-                  r ->
-                      r.var("relay_webhook_token", RELAY_TOKEN)
-                          .workDir(dir.resolve("work"))
-                          .tick(Duration.ofMillis(100)))
-              .build();
+              new ChainOnLocalHub.Chain(
+                  "CI, Production", "pin: false\nrelay: " + relayOption + "\n"),
+              code,
+              r ->
+                  r.var("relay_webhook_token", RELAY_TOKEN)
+                      .workDir(dir.resolve("work"))
+                      .tick(Duration.ofMillis(100)));
       hub = chain.hub;
       token = chain.token;
       runner = chain.runner;

@@ -38,14 +38,14 @@ class ApprovedCommitRaceTest {
     repo = TestGit.init(tmp.resolve("shop"));
     code = new DemoCodeResource(null, repo);
     chain =
-        ChainOnLocalHub.stages("QA, Production")
-            .deployScript(
+        ChainOnLocalHub.of(
+            new ChainOnLocalHub.Chain(
+                "QA, Production",
                 "echo \"deploying $(git -C shop rev-parse --short=7 HEAD) $(cat shop/CHANGE) to"
-                    + " $STAGE\"")
-            .chainLines("check_every: 1h\npin: " + pin + "\n")
-            .code(code)
-            .runner(r -> r.tick(Duration.ofMillis(20)))
-            .build();
+                    + " $STAGE\"",
+                "check_every: 1h\npin: " + pin + "\n"),
+            code,
+            r -> r.tick(Duration.ofMillis(20)));
     hub = chain.hub;
     runner = chain.runner;
     steps = chain.steps;

@@ -39,10 +39,13 @@ public final class ChainOnLocalHub implements AutoCloseable {
 
   private final Map<String, Runnable> afterStep = new ConcurrentHashMap<>();
 
-  private ChainOnLocalHub(Builder b) throws ChainException {
-    pipelineYaml = PipelineGenerator.yaml(ChainReader.parse(b.chain(), "chain.yml"), "chain.yml");
-    code = b.code;
-    hub = LocalHub.start();
+  private ChainOnLocalHub(
+      Chain chain, DemoCodeResource code, Consumer<LocalRunner.Builder> settings)
+      throws ChainException {
+    this.pipelineYaml =
+        PipelineGenerator.yaml(ChainReader.parse(chain.yaml(), "chain.yml"), "chain.yml");
+    this.code = code;
+    this.hub = LocalHub.start();
     try {
       hub.createRepo(GATES);
       token = hub.createToken("concourse-bot");
@@ -53,7 +56,7 @@ public final class ChainOnLocalHub implements AutoCloseable {
               .var("gh_host", hub.baseUrl())
               .var("github.token", token)
               .listener(new StepRecorder());
-      b.runner.accept(runnerBuilder);
+      settings.accept(runnerBuilder);
       runner = runnerBuilder.build();
     } catch (RuntimeException e) {
       hub.close();
@@ -61,9 +64,14 @@ public final class ChainOnLocalHub implements AutoCloseable {
     }
   }
 
-  /** A chain of these stages, e.g. {@code "CI, Production"}. */
-  public static Builder stages(String stages) {
-    return new Builder(stages);
+  /**
+   * Starts localhub and builds the runner on the chain, with {@code code} as the code and further
+   * runner settings (vars, work directory, tick) from {@code settings}.
+   */
+  public static ChainOnLocalHub of(
+      Chain chain, DemoCodeResource code, Consumer<LocalRunner.Builder> settings)
+      throws ChainException {
+    return new ChainOnLocalHub(chain, code, settings);
   }
 
   /**
@@ -102,47 +110,21 @@ public final class ChainOnLocalHub implements AutoCloseable {
     }
   }
 
-  /** What differs between the tests: the stages, the deploy script, the chain's last lines. */
-  public static final class Builder {
-    private final String stages;
-    private String deployScript = ECHO_CHANGE;
-    private String moreChain = "";
-    private DemoCodeResource code = new DemoCodeResource();
-    private Consumer<LocalRunner.Builder> runner = r -> {};
+  /**
+   * What differs between the tests' chains.
+   *
+   * @param stages e.g. {@code "CI, Production"}
+   * @param deployScript the deploy task's {@code sh -c} script, run in the build's directory
+   * @param moreLines chain lines after {@code commit_from}, e.g. {@code "pin: false\n"}
+   */
+  public record Chain(String stages, String deployScript, String moreLines) {
 
-    private Builder(String stages) {
-      this.stages = stages;
+    /** The stages, with the deploy script {@link #ECHO_CHANGE}. */
+    public Chain(String stages, String moreLines) {
+      this(stages, ECHO_CHANGE, moreLines);
     }
 
-    /** The deploy task's {@code sh -c} script; it runs in the build's directory. */
-    public Builder deployScript(String script) {
-      this.deployScript = script;
-      return this;
-    }
-
-    /** Chain lines after {@code commit_from}, e.g. {@code "pin: false\n"}. */
-    public Builder chainLines(String lines) {
-      this.moreChain = lines;
-      return this;
-    }
-
-    /** The code resource (default: an in-memory one with no history). */
-    public Builder code(DemoCodeResource code) {
-      this.code = code;
-      return this;
-    }
-
-    /** Further runner settings: vars, work directory, tick. */
-    public Builder runner(Consumer<LocalRunner.Builder> settings) {
-      this.runner = settings;
-      return this;
-    }
-
-    public ChainOnLocalHub build() throws ChainException {
-      return new ChainOnLocalHub(this);
-    }
-
-    private String chain() {
+    String yaml() {
       return """
           project: shop
           stages: [STAGES]
@@ -165,7 +147,7 @@ public final class ChainOnLocalHub implements AutoCloseable {
               .replace("STAGES", stages)
               .replace("GATES", GATES)
               .replace("SCRIPT", deployScript)
-          + moreChain;
+          + moreLines;
     }
   }
 }

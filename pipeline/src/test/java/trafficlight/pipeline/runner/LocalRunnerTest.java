@@ -37,10 +37,10 @@ class LocalRunnerTest {
     Map<String, String> first =
         code.push(TestGit.commit(repo, "Fix the login page"), "Fix the login page");
     try (ChainOnLocalHub chain =
-        ChainOnLocalHub.stages("CI, Production")
-            .chainLines("check_every: 1h\nwebhook_token: hook\n")
-            .code(code)
-            .build()) {
+        ChainOnLocalHub.of(
+            new ChainOnLocalHub.Chain("CI, Production", "check_every: 1h\nwebhook_token: hook\n"),
+            code,
+            r -> {})) {
       LocalHub hub = chain.hub;
       LocalRunner runner = chain.runner;
       runner.start();
