@@ -32,7 +32,7 @@ class WebhookContractTest {
       hub.createToken("carol", "ghp_carol");
       String repo = (enterprise ? hub.enterpriseBaseUrl() : hub.baseUrl()) + "/repos/o/r";
       for (String contentType : List.of("json", "form")) {
-        createHook(repo, token, receiver, contentType);
+        receiver.createHook(repo, token, contentType, "[\"issues\"]", SECRET);
       }
 
       String issue = repo + "/issues/1";
@@ -84,7 +84,7 @@ class WebhookContractTest {
       hub.createRepo("o/r");
       String token = hub.createToken("alice");
       String repo = (enterprise ? hub.enterpriseBaseUrl() : hub.baseUrl()) + "/repos/o/r";
-      JsonNode hook = createHook(repo, token, receiver, "json");
+      JsonNode hook = receiver.createHook(repo, token, "json", "[\"issues\"]", SECRET);
       long hookId = hook.get("id").asLong();
       assertThat(hook.get("url").asText()).startsWith(repo + "/hooks/");
       Http.post(repo + "/issues", token, "{\"title\":\"Deploy QA\"}");
@@ -113,23 +113,6 @@ class WebhookContractTest {
       (enterprise ? GitHubContract.enterpriseServer() : GitHubContract.apiGitHubCom())
           .assertConforms(exchanges);
     }
-  }
-
-  private static JsonNode createHook(
-      String repo, String token, WebhookReceiver receiver, String contentType) {
-    Http.Response created =
-        Http.post(
-            repo + "/hooks",
-            token,
-            "{\"name\":\"web\",\"events\":[\"issues\"],\"config\":{\"url\":\""
-                + receiver.url()
-                + "\",\"content_type\":\""
-                + contentType
-                + "\",\"secret\":\""
-                + SECRET
-                + "\",\"insecure_ssl\":\"0\"}}");
-    assertThat(created.status()).as(created.body()).isEqualTo(201);
-    return created.json();
   }
 
   private static JsonNode awaitDeliveries(String url, String token, int count) {
