@@ -31,9 +31,16 @@ public record DeliveryFault(String event, String action, int times, DeliveryFaul
     return on(event, null);
   }
 
+  /** Applies to the next {@code count} matching deliveries. */
   @Override
-  public DeliveryFault withTimes(int count) {
-    return new DeliveryFault(event, action, count, policy);
+  public DeliveryFault times(int count) {
+    return new DeliveryFault(event, action, InjectedFault.atLeastOnce(count), policy);
+  }
+
+  /** Applies to every matching delivery until {@link LocalHub#clearDeliveryFaults()}. */
+  @Override
+  public DeliveryFault always() {
+    return new DeliveryFault(event, action, UNLIMITED, policy);
   }
 
   public DeliveryFault policy(DeliveryFaultPolicy newPolicy) {

@@ -31,9 +31,16 @@ public record Fault(String method, Pattern path, int times, FaultPolicy policy)
     return new Fault(method, Pattern.compile(regex), 1, null);
   }
 
+  /** Applies to the next {@code count} matching requests. */
   @Override
-  public Fault withTimes(int count) {
-    return new Fault(method, path, count, policy);
+  public Fault times(int count) {
+    return new Fault(method, path, InjectedFault.atLeastOnce(count), policy);
+  }
+
+  /** Applies to every matching request until {@link LocalHub#clearFaults()}. */
+  @Override
+  public Fault always() {
+    return new Fault(method, path, UNLIMITED, policy);
   }
 
   public Fault policy(FaultPolicy newPolicy) {

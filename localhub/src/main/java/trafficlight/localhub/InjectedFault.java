@@ -19,24 +19,22 @@ public interface InjectedFault<F extends InjectedFault<F, P>, P> {
   /** What the fault does; null until {@code policy(…)} gives one. */
   P policy();
 
-  /** The same fault, applying {@code times} times. */
-  F withTimes(int times);
-
   /** Applies to the next {@code count} matching requests or deliveries. */
-  default F times(int count) {
-    if (count < 1) {
-      throw new IllegalArgumentException("times must be at least 1: " + count);
-    }
-    return withTimes(count);
-  }
+  F times(int count);
 
   /** Applies to every match until the faults are cleared. */
-  default F always() {
-    return withTimes(UNLIMITED);
-  }
+  F always();
 
   default boolean unlimited() {
     return times() == UNLIMITED;
+  }
+
+  /** {@code count}, refused unless at least 1. */
+  static int atLeastOnce(int count) {
+    if (count < 1) {
+      throw new IllegalArgumentException("times must be at least 1: " + count);
+    }
+    return count;
   }
 
   /** {@code fault}, applying as the admin API's JSON says: {@code always}, or {@code times}. */
