@@ -3,26 +3,13 @@
 // Reads HEAD by its 7-digit prefix, compares BASE...HEAD, creates a deployment of HEAD to QA with a
 // success status, lists both back, and prints one JSON summary on stdout.
 // Any error: message on stderr, exit code 1.
-import { Octokit } from "@octokit/rest";
-
-function env(name) {
-  const value = process.env[name];
-  if (!value) throw new Error(`environment variable ${name} is required`);
-  return value;
-}
+import { apiAndRepo, env, newOctokit } from "./client.mjs";
 
 async function main() {
-  const baseUrl = env("BASE_URL").replace(/\/+$/, "");
-  const [owner, repo] = env("REPO").split("/");
+  const { baseUrl, owner, repo } = apiAndRepo();
   const base = env("BASE_SHA");
   const head = env("HEAD_SHA");
-  const octokit = new Octokit({
-    baseUrl,
-    auth: env("TOKEN"),
-    userAgent: "trafficlight-contract-smoke",
-    request: { retries: 0 },
-    log: { debug() {}, info() {}, warn: (m) => console.error(m), error: (m) => console.error(m) },
-  });
+  const octokit = newOctokit(baseUrl, "trafficlight-contract-smoke");
 
   const { data: commit } = await octokit.rest.repos.getCommit({ owner, repo, ref: head.slice(0, 7) });
   const { data: comparison } = await octokit.rest.repos.compareCommitsWithBasehead({

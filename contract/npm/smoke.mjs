@@ -3,27 +3,11 @@
 // Creates 3 issues, lists them with pagination (per_page 2), comments on one, closes it, lists
 // closed issues since a time taken before the close, and prints one JSON summary on stdout.
 // Any error: message on stderr, exit code 1.
-import { Octokit } from "@octokit/rest";
-
-function env(name) {
-  const value = process.env[name];
-  if (!value) throw new Error(`environment variable ${name} is required`);
-  return value;
-}
+import { apiAndRepo, env, newOctokit } from "./client.mjs";
 
 async function main() {
-  const baseUrl = env("BASE_URL").replace(/\/+$/, "");
-  const token = env("TOKEN");
-  const [owner, repo, extra] = env("REPO").split("/");
-  if (!owner || !repo || extra !== undefined) throw new Error(`REPO must be owner/name, got ${process.env.REPO}`);
-
-  const octokit = new Octokit({
-    baseUrl,
-    auth: token,
-    userAgent: "trafficlight-contract-smoke",
-    request: { retries: 0 },
-    log: { debug() {}, info() {}, warn: (m) => console.error(m), error: (m) => console.error(m) },
-  });
+  const { baseUrl, owner, repo } = apiAndRepo();
+  const octokit = newOctokit(baseUrl, "trafficlight-contract-smoke");
 
   const runId = `${Date.now()}-${process.pid}`;
   const created = [];

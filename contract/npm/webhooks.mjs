@@ -5,14 +5,8 @@
 // Env: BASE_URL, TOKEN, REPO (owner/name), SECRET. Prints one JSON summary on stdout.
 // Any error: message on stderr, exit code 1.
 import http from "node:http";
-import { Octokit } from "@octokit/rest";
+import { apiAndRepo, env, newOctokit } from "./client.mjs";
 import { verify } from "@octokit/webhooks-methods";
-
-function env(name) {
-  const value = process.env[name];
-  if (!value) throw new Error(`environment variable ${name} is required`);
-  return value;
-}
 
 const received = [];
 let wake = () => {};
@@ -55,16 +49,9 @@ function is(event, action) {
 }
 
 async function main() {
-  const baseUrl = env("BASE_URL").replace(/\/+$/, "");
-  const [owner, repo] = env("REPO").split("/");
+  const { baseUrl, owner, repo } = apiAndRepo();
   const secret = env("SECRET");
-  const octokit = new Octokit({
-    baseUrl,
-    auth: env("TOKEN"),
-    userAgent: "trafficlight-contract-webhooks",
-    request: { retries: 0 },
-    log: { debug() {}, info() {}, warn: (m) => console.error(m), error: (m) => console.error(m) },
-  });
+  const octokit = newOctokit(baseUrl, "trafficlight-contract-webhooks");
 
   const server = await startReceiver();
   try {

@@ -38,6 +38,19 @@ public record Exchange(
     responseHeaders = responseHeaders == null ? Map.of() : responseHeaders;
   }
 
+  /** The same exchange with its path under {@code prefix}, e.g. Enterprise Server's /api/v3. */
+  public Exchange underPrefix(String prefix) {
+    return new Exchange(
+        method,
+        prefix + path,
+        query,
+        requestHeaders,
+        requestBody,
+        status,
+        responseHeaders,
+        responseBody);
+  }
+
   /** "GET /repos/o/r/issues?state=open -> 200", for messages. */
   public String describe() {
     return method.toUpperCase(Locale.ROOT)

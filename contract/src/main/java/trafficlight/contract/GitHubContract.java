@@ -191,29 +191,15 @@ public final class GitHubContract {
 
   /** Throws an AssertionError listing every violation of all the exchanges. */
   public void assertConforms(Collection<Exchange> all) {
-    StringBuilder report = new StringBuilder();
-    int count = 0;
+    ViolationReport report = new ViolationReport();
     for (Exchange e : all) {
       List<String> v = new ArrayList<>(requestViolations(e));
-      List<String> resp = responseViolations(e);
       // An unresolvable path yields the same message twice; report it once.
-      resp.stream().filter(m -> !v.contains(m)).forEach(v::add);
-      if (!v.isEmpty()) {
-        count += v.size();
-        report.append("\n  ").append(e.describe());
-        v.forEach(m -> report.append("\n    - ").append(m));
-      }
+      responseViolations(e).stream().filter(m -> !v.contains(m)).forEach(v::add);
+      report.add(e.describe(), v);
     }
-    if (count > 0) {
-      throw new AssertionError(
-          count
-              + " violation(s) of GitHub's OpenAPI description "
-              + descriptionName()
-              + " in "
-              + all.size()
-              + " exchange(s):"
-              + report);
-    }
+    report.throwIfAny(
+        "GitHub's OpenAPI description " + descriptionName(), all.size() + " exchange(s)");
   }
 
   // ---------------------------------------------------------------------------------------------

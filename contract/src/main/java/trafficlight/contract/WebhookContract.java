@@ -201,26 +201,10 @@ public final class WebhookContract {
 
   /** Throws an AssertionError listing every violation of all the deliveries. */
   public void assertConforms(Collection<WebhookRequest> deliveries) {
-    StringBuilder report = new StringBuilder();
-    int count = 0;
-    for (WebhookRequest d : deliveries) {
-      List<String> v = violations(d);
-      if (!v.isEmpty()) {
-        count += v.size();
-        report.append("\n  ").append(d.describe());
-        v.forEach(m -> report.append("\n    - ").append(m));
-      }
-    }
-    if (count > 0) {
-      throw new AssertionError(
-          count
-              + " violation(s) of GitHub's webhook description "
-              + descriptionName()
-              + " in "
-              + deliveries.size()
-              + " deliveries:"
-              + report);
-    }
+    ViolationReport report = new ViolationReport();
+    deliveries.forEach(d -> report.add(d.describe(), violations(d)));
+    report.throwIfAny(
+        "GitHub's webhook description " + descriptionName(), deliveries.size() + " deliveries");
   }
 
   // ---------------------------------------------------------------------------------------------

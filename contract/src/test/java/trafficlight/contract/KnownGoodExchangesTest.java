@@ -127,17 +127,7 @@ class KnownGoodExchangesTest {
 
   static Stream<Arguments> enterprise() {
     return goodExchanges().stream()
-        .map(
-            e ->
-                new Exchange(
-                    e.method(),
-                    "/api/v3" + e.path(),
-                    e.query(),
-                    e.requestHeaders(),
-                    e.requestBody(),
-                    e.status(),
-                    e.responseHeaders(),
-                    e.responseBody()))
+        .map(e -> e.underPrefix("/api/v3"))
         .map(e -> Arguments.of(e.describe(), e));
   }
 

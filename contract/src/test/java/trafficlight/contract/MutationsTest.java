@@ -288,17 +288,7 @@ class MutationsTest {
   @ParameterizedTest(name = "ghes: {0}")
   @MethodSource("mutations")
   void caughtByEnterpriseServer(String name, Exchange e, String expected) {
-    Exchange prefixed =
-        new Exchange(
-            e.method(),
-            "/api/v3" + e.path(),
-            e.query(),
-            e.requestHeaders(),
-            e.requestBody(),
-            e.status(),
-            e.responseHeaders(),
-            e.responseBody());
-    assertCaught(GitHubContract.enterpriseServer(), prefixed, expected);
+    assertCaught(GitHubContract.enterpriseServer(), e.underPrefix("/api/v3"), expected);
   }
 
   static void assertCaught(GitHubContract contract, Exchange e, String expected) {

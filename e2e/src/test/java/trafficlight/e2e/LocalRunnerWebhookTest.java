@@ -2,10 +2,6 @@ package trafficlight.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.InetAddress;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -14,14 +10,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import trafficlight.concourse.PipelineRef;
 import trafficlight.pipeline.runner.LocalRunner;
 import trafficlight.pipeline.runner.ResourceImplementation;
 import trafficlight.relay.Fixtures;
 import trafficlight.relay.RelayServer;
-import trafficlight.relay.RelaySettings;
-import trafficlight.relay.Route;
-import trafficlight.relay.RouteReader;
 
 /**
  * The relay in front of the local runner's check webhook, which keeps Concourse's URL and status
@@ -94,22 +86,14 @@ class LocalRunnerWebhookTest {
             .tick(Duration.ofMillis(50))
             .build()) {
       runner.start();
-      Path file = dir.resolve("pipeline.yml");
-      Files.writeString(
-          file, pipeline.replace("the-runners-own", "not-the-runners"), StandardCharsets.UTF_8);
-      List<Route> routes =
-          RouteReader.read(
-              "main", PipelineRef.parse("myapp"), file, Map.of("relay_webhook_token", "relayed"));
       try (RelayServer relay =
-          new RelayServer(
-              new RelaySettings(
-                  URI.create(runner.url()),
-                  routes,
-                  Fixtures.SECRET.getBytes(StandardCharsets.UTF_8),
-                  InetAddress.getLoopbackAddress(),
-                  0),
+          RelayInFront.start(
+              runner,
+              "myapp",
+              pipeline.replace("the-runners-own", "not-the-runners"),
+              Map.of("relay_webhook_token", "relayed"),
+              dir,
               log::add)) {
-        relay.start();
         awaitChecks(gates, 2);
         int before = gates.checks.get();
         Fixtures.send(relay, "issues", Fixtures.closed(Fixtures.QA_TITLE));

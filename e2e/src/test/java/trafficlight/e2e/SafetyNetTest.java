@@ -2,10 +2,6 @@ package trafficlight.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.InetAddress;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -14,23 +10,17 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import trafficlight.concourse.PipelineRef;
 import trafficlight.localhub.DeliveryFault;
 import trafficlight.localhub.DeliveryFaultPolicy;
 import trafficlight.localhub.LocalHub;
 import trafficlight.localhub.RecordedRequest;
 import trafficlight.localhub.WebhookDelivery;
-import trafficlight.pipeline.ChainReader;
-import trafficlight.pipeline.PipelineGenerator;
 import trafficlight.pipeline.runner.Build;
+import trafficlight.pipeline.runner.ChainOnLocalHub;
 import trafficlight.pipeline.runner.DemoCodeResource;
 import trafficlight.pipeline.runner.LocalRunner;
-import trafficlight.pipeline.runner.ResourceProcess;
 import trafficlight.relay.Fixtures;
 import trafficlight.relay.RelayServer;
-import trafficlight.relay.RelaySettings;
-import trafficlight.relay.Route;
-import trafficlight.relay.RouteReader;
 
 /**
  * The relay's safety net, end to end with real parts: localhub's repository webhook delivers to the
@@ -40,77 +30,45 @@ import trafficlight.relay.RouteReader;
  */
 class SafetyNetTest {
 
-  static final String REPO = "demo/gates";
+  static final String REPO = ChainOnLocalHub.GATES;
   static final String RELAY_TOKEN = "relay-hook-5e2b";
   static final Duration WAIT = Duration.ofSeconds(90);
 
   @TempDir Path dir;
   final List<String> log = new CopyOnWriteArrayList<>();
 
-  static String chain(String relay) {
-    return """
-        project: shop
-        stages: [CI, Production]
-        issues:
-          repository: demo/gates
-          gh_host: ((gh_host))
-          access_token: ((github.token))
-        code:
-        - {name: shop, type: demo-code}
-        resource_types:
-        - {name: demo-code, type: registry-image, source: {repository: local/demo-code}}
-        deploy:
-          task: deploy
-          config:
-            platform: linux
-            run: {path: sh, args: [-c, 'echo "deploying $(cat shop/CHANGE) to $STAGE"']}
-          params: {STAGE: "{stage}"}
-        commit_from: shop
-        # the in-memory code has made-up commits and no history to check out
-        pin: false
-        relay: RELAY
-        """
-        .replace("RELAY", relay);
-  }
-
   /** localhub, the runner on the chain, the relay in front of it and the hook to the relay. */
   final class Stack implements AutoCloseable {
-    final LocalHub hub = LocalHub.start();
+    final ChainOnLocalHub chain;
+    final LocalHub hub;
     final String token;
     final LocalRunner runner;
     final RelayServer relay;
 
     Stack(String relayOption) throws Exception {
-      hub.createRepo(REPO);
-      token = hub.createToken("concourse-bot");
       DemoCodeResource code = new DemoCodeResource();
       code.push("Fix the login page");
-      String yaml = PipelineGenerator.yaml(ChainReader.parse(chain(relayOption), "chain.yml"), "c");
-      runner =
-          LocalRunner.builder("shop", yaml)
-              .image("trafficlight/github-issues-resource", ResourceProcess.fromCheckout())
-              .resourceType("demo-code", code)
-              .var("gh_host", hub.baseUrl())
-              .var("github.token", token)
-              .var("relay_webhook_token", RELAY_TOKEN)
-              .workDir(dir.resolve("work"))
-              .tick(Duration.ofMillis(100))
-              .build();
-      Path file = dir.resolve("pipeline.yml");
-      Files.writeString(file, yaml, StandardCharsets.UTF_8);
-      List<Route> routes =
-          RouteReader.read(
-              "main", PipelineRef.parse("shop"), file, Map.of("relay_webhook_token", RELAY_TOKEN));
+      chain =
+          ChainOnLocalHub.of(
+              // the in-memory code has made-up commits and no history to check out
+              new ChainOnLocalHub.Chain(
+                  "CI, Production", "pin: false\nrelay: " + relayOption + "\n"),
+              code,
+              r ->
+                  r.var("relay_webhook_token", RELAY_TOKEN)
+                      .workDir(dir.resolve("work"))
+                      .tick(Duration.ofMillis(100)));
+      hub = chain.hub;
+      token = chain.token;
+      runner = chain.runner;
       relay =
-          new RelayServer(
-              new RelaySettings(
-                  URI.create(runner.url()),
-                  routes,
-                  Fixtures.SECRET.getBytes(StandardCharsets.UTF_8),
-                  InetAddress.getLoopbackAddress(),
-                  0),
+          RelayInFront.start(
+              runner,
+              ChainOnLocalHub.PIPELINE,
+              chain.pipelineYaml,
+              Map.of("relay_webhook_token", RELAY_TOKEN),
+              dir,
               log::add);
-      relay.start();
       hub.createHook(
           REPO, "http://127.0.0.1:" + relay.port() + "/github", "json", Fixtures.SECRET, "issues");
       runner.start();
@@ -165,8 +123,7 @@ class SafetyNetTest {
     @Override
     public void close() {
       relay.close();
-      runner.close();
-      hub.close();
+      chain.close();
     }
   }
 

@@ -227,12 +227,7 @@ final class AdminApi {
         in.hasNonNull("pattern")
             ? Fault.onPattern(method, in.get("pattern").asText())
             : Fault.on(method, required(in, "path"));
-    if (in.path("always").asBoolean(false)) {
-      fault = fault.always();
-    } else if (in.has("times")) {
-      fault = fault.times(in.get("times").asInt());
-    }
-    return fault.policy(policy(in.path("policy")));
+    return InjectedFault.repeated(fault, in).policy(policy(in.path("policy")));
   }
 
   private static FaultPolicy policy(JsonNode p) {

@@ -1,8 +1,5 @@
 package trafficlight.localhub;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -29,29 +26,15 @@ record ApiRequest(
     return null;
   }
 
-  /** Query parameters, decoded, in the order given (the first value of each). */
+  /**
+   * Query parameters, decoded, in the order given (the first value of each); a pair with a
+   * malformed escape is skipped.
+   */
   Map<String, String> params() {
-    Map<String, String> params = new LinkedHashMap<>();
-    if (rawQuery == null || rawQuery.isEmpty()) {
-      return params;
-    }
-    for (String pair : rawQuery.split("&")) {
-      if (pair.isEmpty()) {
-        continue;
-      }
-      int eq = pair.indexOf('=');
-      String name = decode(eq < 0 ? pair : pair.substring(0, eq));
-      String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
-      params.putIfAbsent(name, value);
-    }
-    return params;
+    return OAuthForm.decode(rawQuery);
   }
 
   String param(String name) {
     return params().get(name);
-  }
-
-  private static String decode(String s) {
-    return URLDecoder.decode(s, StandardCharsets.UTF_8);
   }
 }

@@ -38,13 +38,7 @@ final class CommentsEndpoints {
   static ApiResponse create(ApiCall call) {
     RepoState repo = call.repo(true, true);
     StoredIssue issue = call.issue(repo);
-    ObjectNode body = call.body();
-    String docs = IssueValidation.COMMENT_DOCS;
-    if (!body.hasNonNull("body") || body.get("body").asText().isEmpty()) {
-      throw IssueValidation.fail(
-          docs, GitHubErrors.fieldError("IssueComment", "missing_field", "body"));
-    }
-    String text = IssueValidation.body(body.get("body"), "IssueComment", docs);
+    String text = commentText(call, IssueValidation.COMMENT_DOCS);
     StoredComment comment =
         call.store.addComment(repo, issue.number(), call.principal.login(), text);
     ObjectNode json = call.render.comment(repo, comment);
@@ -68,15 +62,19 @@ final class CommentsEndpoints {
     if (!author && !call.principal.canWrite(repo.repo)) {
       throw new ApiException(GitHubErrors.notAccessibleByIntegration());
     }
+    String text = commentText(call, IssueValidation.UPDATE_COMMENT_DOCS);
+    StoredComment edited = call.store.editComment(repo, current.id(), text);
+    return ApiResponse.json(200, call.render.comment(repo, edited));
+  }
+
+  /** The request's non-empty {@code body}, refused with the operation's {@code docs}. */
+  private static String commentText(ApiCall call, String docs) {
     ObjectNode body = call.body();
-    String docs = IssueValidation.UPDATE_COMMENT_DOCS;
     if (!body.hasNonNull("body") || body.get("body").asText().isEmpty()) {
       throw IssueValidation.fail(
           docs, GitHubErrors.fieldError("IssueComment", "missing_field", "body"));
     }
-    String text = IssueValidation.body(body.get("body"), "IssueComment", docs);
-    StoredComment edited = call.store.editComment(repo, current.id(), text);
-    return ApiResponse.json(200, call.render.comment(repo, edited));
+    return IssueValidation.body(body.get("body"), "IssueComment", docs);
   }
 
   private static Optional<Long> commentId(ApiCall call) {

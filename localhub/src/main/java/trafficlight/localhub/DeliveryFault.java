@@ -12,22 +12,13 @@ import java.util.Objects;
  * {@code hub.inject(DeliveryFault.on("issues", "closed").policy(new DeliveryFaultPolicy.Drop()));}
  * </pre>
  */
-public final class DeliveryFault {
+public record DeliveryFault(String event, String action, int times, DeliveryFaultPolicy policy)
+    implements InjectedFault<DeliveryFault, DeliveryFaultPolicy> {
   /** Event that matches every event. */
   public static final String ANY_EVENT = "*";
 
-  private static final int UNLIMITED = Integer.MAX_VALUE;
-
-  private final String event;
-  private final String action;
-  private final int times;
-  private final DeliveryFaultPolicy policy;
-
-  private DeliveryFault(String event, String action, int times, DeliveryFaultPolicy policy) {
-    this.event = Objects.requireNonNull(event, "event");
-    this.action = action;
-    this.times = times;
-    this.policy = policy;
+  public DeliveryFault {
+    Objects.requireNonNull(event, "event");
   }
 
   /** Matches deliveries of {@code event} ("*": any) with {@code action} (null: any). */
@@ -41,40 +32,19 @@ public final class DeliveryFault {
   }
 
   /** Applies to the next {@code count} matching deliveries. */
+  @Override
   public DeliveryFault times(int count) {
-    if (count < 1) {
-      throw new IllegalArgumentException("times must be at least 1: " + count);
-    }
-    return new DeliveryFault(event, action, count, policy);
+    return new DeliveryFault(event, action, InjectedFault.atLeastOnce(count), policy);
   }
 
   /** Applies to every matching delivery until {@link LocalHub#clearDeliveryFaults()}. */
+  @Override
   public DeliveryFault always() {
     return new DeliveryFault(event, action, UNLIMITED, policy);
   }
 
   public DeliveryFault policy(DeliveryFaultPolicy newPolicy) {
     return new DeliveryFault(event, action, times, Objects.requireNonNull(newPolicy, "policy"));
-  }
-
-  public String event() {
-    return event;
-  }
-
-  public String action() {
-    return action;
-  }
-
-  public int times() {
-    return times;
-  }
-
-  public boolean unlimited() {
-    return times == UNLIMITED;
-  }
-
-  public DeliveryFaultPolicy policy() {
-    return policy;
   }
 
   boolean matches(WebhookEvent e) {

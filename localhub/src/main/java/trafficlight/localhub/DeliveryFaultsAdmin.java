@@ -41,12 +41,7 @@ final class DeliveryFaultsAdmin {
         DeliveryFault.on(
             in.path("event").asText(DeliveryFault.ANY_EVENT),
             in.hasNonNull("action") ? in.get("action").asText() : null);
-    if (in.path("always").asBoolean(false)) {
-      fault = fault.always();
-    } else if (in.has("times")) {
-      fault = fault.times(in.get("times").asInt());
-    }
-    return fault.policy(policy(in.path("policy")));
+    return InjectedFault.repeated(fault, in).policy(policy(in.path("policy")));
   }
 
   private static DeliveryFaultPolicy policy(JsonNode p) {

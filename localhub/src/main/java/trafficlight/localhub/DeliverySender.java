@@ -53,48 +53,58 @@ final class DeliverySender {
             .timeout(TIMEOUT)
             .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
     headers.forEach(request::header);
-    int status = 0;
-    String statusText;
-    Map<String, String> responseHeaders = Map.of();
-    String responseBody = null;
-    try {
-      HttpResponse<String> response =
-          client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-      status = response.statusCode();
-      statusText = status >= 200 && status < 300 ? "OK" : "Invalid HTTP Response: " + status;
-      responseHeaders = firstValues(response.headers().map());
-      responseBody = truncate(response.body());
-    } catch (HttpTimeoutException e) {
-      statusText = "timed out";
-    } catch (IOException | IllegalArgumentException e) {
-      statusText = CONNECT_FAILED;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      statusText = CONNECT_FAILED;
-    }
-    return new WebhookDelivery(
-        deliveryId,
-        event.guid(),
-        hook.id(),
-        event.repositoryId(),
-        event.name(),
-        event.action(),
-        redelivery,
-        start,
-        Duration.ofNanos(System.nanoTime() - t0),
-        hook.url(),
-        headers,
-        body,
-        event.payload(),
-        status,
-        statusText,
-        responseHeaders,
-        responseBody);
+    Answer answer = post(request.build());
+    Attempt attempt = new Attempt(start, Duration.ofNanos(System.nanoTime() - t0), headers, body);
+    return delivery(deliveryId, hook, event, redelivery, attempt, answer);
   }
 
   /** The record of an attempt that sent nothing, as if the receiver could not be reached. */
   WebhookDelivery notSent(long deliveryId, Hook hook, WebhookEvent event, boolean redelivery) {
     String body = body(hook, event);
+    Attempt attempt = new Attempt(clock.now(), Duration.ZERO, headers(hook, event, body), body);
+    return delivery(deliveryId, hook, event, redelivery, attempt, Answer.UNREACHABLE);
+  }
+
+  /** What was sent, when, and how long the receiver took to answer. */
+  private record Attempt(
+      Instant start, Duration duration, Map<String, String> headers, String body) {}
+
+  /** What the receiver answered, or why there was no answer (status 0). */
+  private record Answer(int status, String statusText, Map<String, String> headers, String body) {
+    static final Answer UNREACHABLE = new Answer(0, CONNECT_FAILED, Map.of(), null);
+
+    static Answer none(String why) {
+      return new Answer(0, why, Map.of(), null);
+    }
+  }
+
+  private Answer post(HttpRequest request) {
+    try {
+      HttpResponse<String> response =
+          client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      int status = response.statusCode();
+      return new Answer(
+          status,
+          status >= 200 && status < 300 ? "OK" : "Invalid HTTP Response: " + status,
+          firstValues(response.headers().map()),
+          truncate(response.body()));
+    } catch (HttpTimeoutException e) {
+      return Answer.none("timed out");
+    } catch (IOException | IllegalArgumentException e) {
+      return Answer.UNREACHABLE;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Answer.UNREACHABLE;
+    }
+  }
+
+  private static WebhookDelivery delivery(
+      long deliveryId,
+      Hook hook,
+      WebhookEvent event,
+      boolean redelivery,
+      Attempt attempt,
+      Answer answer) {
     return new WebhookDelivery(
         deliveryId,
         event.guid(),
@@ -103,16 +113,16 @@ final class DeliverySender {
         event.name(),
         event.action(),
         redelivery,
-        clock.now(),
-        Duration.ZERO,
+        attempt.start(),
+        attempt.duration(),
         hook.url(),
-        headers(hook, event, body),
-        body,
+        attempt.headers(),
+        attempt.body(),
         event.payload(),
-        0,
-        CONNECT_FAILED,
-        Map.of(),
-        null);
+        answer.status(),
+        answer.statusText(),
+        answer.headers(),
+        answer.body());
   }
 
   private static String body(Hook hook, WebhookEvent event) {

@@ -20,7 +20,7 @@ import org.eclipse.jgit.revwalk.RevCommit;
  * status makes earlier successful deployments to the same non-transient, non-production environment
  * inactive unless {@code auto_inactive} is false.
  */
-final class DeploymentsEndpoints {
+record DeploymentsEndpoints(CodeRepositories code, DeploymentStore deployments) {
   private static final String CREATE_DOCS =
       "https://docs.github.com/rest/deployments/deployments#create-a-deployment";
   private static final String STATUS_DOCS =
@@ -28,14 +28,6 @@ final class DeploymentsEndpoints {
   private static final Set<String> STATES =
       Set.of("error", "failure", "inactive", "in_progress", "queued", "pending", "success");
   private static final int MAX_DESCRIPTION = 140;
-
-  private final CodeRepositories code;
-  private final DeploymentStore deployments;
-
-  DeploymentsEndpoints(CodeRepositories code, DeploymentStore deployments) {
-    this.code = code;
-    this.deployments = deployments;
-  }
 
   ApiResponse create(ApiCall call) {
     RepoState repo = call.repo(true, false);

@@ -11,22 +11,14 @@ import java.util.regex.Pattern;
  * <pre>{@code hub.inject(Fault.on("POST", "/repos/o/r/issues").times(2)
  *     .policy(new FaultPolicy.ServerError(502)));}</pre>
  */
-public final class Fault {
+public record Fault(String method, Pattern path, int times, FaultPolicy policy)
+    implements InjectedFault<Fault, FaultPolicy> {
   /** Method that matches every method. */
   public static final String ANY_METHOD = "*";
 
-  private static final int UNLIMITED = Integer.MAX_VALUE;
-
-  private final String method;
-  private final Pattern path;
-  private final int times;
-  private final FaultPolicy policy;
-
-  private Fault(String method, Pattern path, int times, FaultPolicy policy) {
-    this.method = Objects.requireNonNull(method, "method");
-    this.path = Objects.requireNonNull(path, "path");
-    this.times = times;
-    this.policy = policy;
+  public Fault {
+    Objects.requireNonNull(method, "method");
+    Objects.requireNonNull(path, "path");
   }
 
   /** Matches requests to exactly {@code path}; {@code method} "*" matches any method. */
@@ -40,36 +32,19 @@ public final class Fault {
   }
 
   /** Applies to the next {@code count} matching requests. */
+  @Override
   public Fault times(int count) {
-    if (count < 1) {
-      throw new IllegalArgumentException("times must be at least 1: " + count);
-    }
-    return new Fault(method, path, count, policy);
+    return new Fault(method, path, InjectedFault.atLeastOnce(count), policy);
   }
 
   /** Applies to every matching request until {@link LocalHub#clearFaults()}. */
+  @Override
   public Fault always() {
     return new Fault(method, path, UNLIMITED, policy);
   }
 
   public Fault policy(FaultPolicy newPolicy) {
     return new Fault(method, path, times, Objects.requireNonNull(newPolicy, "policy"));
-  }
-
-  public String method() {
-    return method;
-  }
-
-  public int times() {
-    return times;
-  }
-
-  public boolean unlimited() {
-    return times == UNLIMITED;
-  }
-
-  public FaultPolicy policy() {
-    return policy;
   }
 
   boolean matches(String requestMethod, String requestPath) {

@@ -16,36 +16,17 @@ import java.util.Map;
  * recorded), strips the {@code /api/v3} prefix, applies injected faults, records the request and
  * sends the response.
  */
-final class FrontDoor implements HttpHandler {
+record FrontDoor(
+    String baseUrl,
+    GitHubApi api,
+    AdminApi admin,
+    OAuthAuthorizePage authorize,
+    OAuthAccessTokenEndpoint accessToken,
+    ArmedFaults<Fault, FaultPolicy> faults,
+    RequestRecorder recorder,
+    MovableClock clock)
+    implements HttpHandler {
   static final String ENTERPRISE_PREFIX = "/api/v3";
-
-  private final String baseUrl;
-  private final GitHubApi api;
-  private final AdminApi admin;
-  private final FaultInjector faults;
-  private final RequestRecorder recorder;
-  private final MovableClock clock;
-  private final OAuthAuthorizePage authorize;
-  private final OAuthAccessTokenEndpoint accessToken;
-
-  FrontDoor(
-      String baseUrl,
-      GitHubApi api,
-      AdminApi admin,
-      OAuthApps oauth,
-      HubStore store,
-      FaultInjector faults,
-      RequestRecorder recorder,
-      MovableClock clock) {
-    this.baseUrl = baseUrl;
-    this.api = api;
-    this.admin = admin;
-    this.faults = faults;
-    this.recorder = recorder;
-    this.clock = clock;
-    this.authorize = new OAuthAuthorizePage(oauth, store);
-    this.accessToken = new OAuthAccessTokenEndpoint(oauth);
-  }
 
   @Override
   public void handle(HttpExchange exchange) throws IOException {
@@ -94,7 +75,7 @@ final class FrontDoor implements HttpHandler {
             exchange.getRemoteAddress().getAddress().getHostAddress());
     String operation = api.operation(request.method(), request.path());
 
-    FaultPolicy fault = faults.take(request.method(), request.path());
+    FaultPolicy fault = faults.take(f -> f.matches(request.method(), request.path()));
     if (fault instanceof FaultPolicy.DropConnection) {
       record(request, rawPath, operation, null, fault);
       throw new DroppedConnection();

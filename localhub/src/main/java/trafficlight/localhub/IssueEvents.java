@@ -1,6 +1,8 @@
 package trafficlight.localhub;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -8,16 +10,8 @@ import java.util.Objects;
  * opened; edited (title or body, with {@code changes}); labeled and unlabeled, one per label;
  * closed or reopened. Pull requests send none (GitHub sends {@code pull_request} events instead).
  */
-final class IssueEvents implements IssueListener {
+record IssueEvents(WebhookPayloads payloads, Webhooks webhooks) implements IssueListener {
   static final String EVENT = "issues";
-
-  private final WebhookPayloads payloads;
-  private final Webhooks webhooks;
-
-  IssueEvents(WebhookPayloads payloads, Webhooks webhooks) {
-    this.payloads = payloads;
-    this.webhooks = webhooks;
-  }
 
   @Override
   public void changed(RepoState repo, StoredIssue before, StoredIssue after, String actor) {
@@ -40,10 +34,25 @@ final class IssueEvents implements IssueListener {
 
   private void sendAll(RepoState repo, StoredIssue before, StoredIssue after, String actor) {
     String sender = sender(repo, after, actor);
-    if (before == null) {
-      send(repo, "opened", after, sender, null, null);
-      return;
+    for (Action action : actions(before, after)) {
+      ObjectNode payload =
+          payloads.issues(repo, action.name(), after, sender, action.changes(), action.label());
+      webhooks.publish(EVENT, action.name(), repo.repo.id(), Json.write(payload));
     }
+  }
+
+  /** One {@code issues} event's action, with the {@code changes} or the label it carries. */
+  private record Action(String name, ObjectNode changes, String label) {
+    static Action of(String name) {
+      return new Action(name, null, null);
+    }
+  }
+
+  private static List<Action> actions(StoredIssue before, StoredIssue after) {
+    if (before == null) {
+      return List.of(Action.of("opened"));
+    }
+    List<Action> actions = new ArrayList<>();
     ObjectNode changes = Json.object();
     if (!Objects.equals(before.title(), after.title())) {
       changes.putObject("title").put("from", before.title());
@@ -52,34 +61,24 @@ final class IssueEvents implements IssueListener {
       changes.putObject("body").put("from", before.body() == null ? "" : before.body());
     }
     if (!changes.isEmpty()) {
-      send(repo, "edited", after, sender, changes, null);
+      actions.add(new Action("edited", changes, null));
     }
     for (String label : after.labels()) {
       if (before.labels().stream().noneMatch(label::equalsIgnoreCase)) {
-        send(repo, "labeled", after, sender, null, label);
+        actions.add(new Action("labeled", null, label));
       }
     }
     for (String label : before.labels()) {
       if (after.labels().stream().noneMatch(label::equalsIgnoreCase)) {
-        send(repo, "unlabeled", after, sender, null, label);
+        actions.add(new Action("unlabeled", null, label));
       }
     }
     if (before.isOpen() && !after.isOpen()) {
-      send(repo, "closed", after, sender, null, null);
+      actions.add(Action.of("closed"));
     } else if (!before.isOpen() && after.isOpen()) {
-      send(repo, "reopened", after, sender, null, null);
+      actions.add(Action.of("reopened"));
     }
-  }
-
-  private void send(
-      RepoState repo,
-      String action,
-      StoredIssue issue,
-      String sender,
-      ObjectNode changes,
-      String label) {
-    ObjectNode payload = payloads.issues(repo, action, issue, sender, changes, label);
-    webhooks.publish(EVENT, action, repo.repo.id(), Json.write(payload));
+    return actions;
   }
 
   /** Who did it: the actor when known, else whoever closed it, else the repository's owner. */

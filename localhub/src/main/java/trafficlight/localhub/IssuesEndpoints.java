@@ -9,7 +9,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -206,16 +205,7 @@ final class IssuesEndpoints {
     List<String> added = call.store.ensureLabels(repo, IssueValidation.labels(names, LIST_DOCS));
     StoredIssue updated =
         call.store.updateIssue(
-            repo,
-            current.number(),
-            call.principal.login(),
-            issue -> {
-              List<String> all = new ArrayList<>(issue.labels());
-              added.stream()
-                  .filter(l -> all.stream().noneMatch(l::equalsIgnoreCase))
-                  .forEach(all::add);
-              return issue.withLabels(all);
-            });
+            repo, current.number(), call.principal.login(), issue -> issue.withLabelsAdded(added));
     ArrayNode array = Json.MAPPER.createArrayNode();
     updated.labels().forEach(l -> array.add(call.render.label(repo, l)));
     return ApiResponse.json(200, array);

@@ -17,7 +17,9 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
-/** The hub's one ObjectMapper, and GitHub's timestamp format. */
+/**
+ * The hub's one ObjectMapper, GitHub's timestamp format, and the fields of GitHub's many shapes.
+ */
 final class Json {
   static final ObjectMapper MAPPER = createMapper();
 
@@ -49,6 +51,25 @@ final class Json {
 
   static ObjectNode object() {
     return MAPPER.createObjectNode();
+  }
+
+  /**
+   * Puts a {@code name_url} field for each URL template under {@code base}: "followers" gives
+   * {@code followers_url} = base/followers, "following{/other_user}" gives {@code following_url}.
+   */
+  static void putUrls(ObjectNode n, String base, String... templates) {
+    for (String template : templates) {
+      int brace = template.indexOf('{');
+      String name = brace < 0 ? template : template.substring(0, brace);
+      n.put(name + "_url", base + "/" + template);
+    }
+  }
+
+  /** Puts 0 in each of the counts localhub has nothing to count for. */
+  static void putZeros(ObjectNode n, String... counts) {
+    for (String count : counts) {
+      n.put(count, 0);
+    }
   }
 
   static String write(Object value) {

@@ -44,7 +44,7 @@ public final class LocalHub implements AutoCloseable {
   private final String baseUrl;
   private final HubStore store;
   private final Journal journal;
-  private final FaultInjector faults = new FaultInjector();
+  private final ArmedFaults<Fault, FaultPolicy> faults = new ArmedFaults<>("a fault");
   private final RequestRecorder recorder = new RequestRecorder();
   private final Webhooks webhooks;
   private final HookEndpoints hookEndpoints;
@@ -111,7 +111,15 @@ public final class LocalHub implements AutoCloseable {
                 .flatMap(r -> r)
                 .toList());
     FrontDoor frontDoor =
-        new FrontDoor(baseUrl, api, new AdminApi(this), oauthApps, store, faults, recorder, clock);
+        new FrontDoor(
+            baseUrl,
+            api,
+            new AdminApi(this),
+            new OAuthAuthorizePage(oauthApps, store),
+            new OAuthAccessTokenEndpoint(oauthApps),
+            faults,
+            recorder,
+            clock);
     server.createContext("/", frontDoor);
     executor =
         Executors.newCachedThreadPool(
@@ -475,16 +483,7 @@ public final class LocalHub implements AutoCloseable {
     synchronized (store) {
       RepoState state = store.requireRepo(repo);
       List<String> added = store.ensureLabels(state, List.of(labels));
-      store.updateIssue(
-          state,
-          number,
-          i -> {
-            List<String> all = new ArrayList<>(i.labels());
-            added.stream()
-                .filter(l -> all.stream().noneMatch(l::equalsIgnoreCase))
-                .forEach(all::add);
-            return i.withLabels(all);
-          });
+      store.updateIssue(state, number, i -> i.withLabelsAdded(added));
     }
   }
 

@@ -11,18 +11,10 @@ import java.util.Map;
  * {@code redirect_uri} outside the App's callback URL redirects to the callback with {@code
  * error=redirect_uri_mismatch}, as GitHub documents.
  */
-final class OAuthAuthorizePage {
+record OAuthAuthorizePage(OAuthApps apps, HubStore store) {
   static final String PATH = "/login/oauth/authorize";
   private static final String TROUBLESHOOTING =
       "https://docs.github.com/apps/managing-oauth-apps/troubleshooting-authorization-request-errors/";
-
-  private final OAuthApps apps;
-  private final HubStore store;
-
-  OAuthAuthorizePage(OAuthApps apps, HubStore store) {
-    this.apps = apps;
-    this.store = store;
-  }
 
   ApiResponse handle(String method, Map<String, String> params) {
     if (!method.equals("GET") && !method.equals("POST")) {

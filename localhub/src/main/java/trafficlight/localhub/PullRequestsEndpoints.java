@@ -14,18 +14,10 @@ import org.eclipse.jgit.revwalk.RevCommit;
  * found for SHA: REF" for a ref the repository does not know; an issue's number, or one nothing
  * has, is 404 for a pull request.
  */
-final class PullRequestsEndpoints {
+record PullRequestsEndpoints(CodeRepositories code, PullRequestStore pulls) {
   private static final Pattern FULL_SHA = Pattern.compile("[0-9a-fA-F]{40}");
   private static final String LIST_DOCS =
       "https://docs.github.com/rest/commits/commits#list-pull-requests-associated-with-a-commit";
-
-  private final CodeRepositories code;
-  private final PullRequestStore pulls;
-
-  PullRequestsEndpoints(CodeRepositories code, PullRequestStore pulls) {
-    this.code = code;
-    this.pulls = pulls;
-  }
 
   ApiResponse forCommit(ApiCall call) {
     RepoState repo = call.repo(false, false);

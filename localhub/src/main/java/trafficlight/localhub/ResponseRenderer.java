@@ -44,15 +44,16 @@ final class ResponseRenderer {
     n.put("gravatar_id", "");
     n.put("url", url);
     n.put("html_url", webBase + "/" + path);
-    n.put("followers_url", url + "/followers");
-    n.put("following_url", url + "/following{/other_user}");
-    n.put("gists_url", url + "/gists{/gist_id}");
-    n.put("starred_url", url + "/starred{/owner}{/repo}");
-    n.put("subscriptions_url", url + "/subscriptions");
+    Json.putUrls(
+        n,
+        url,
+        "followers",
+        "following{/other_user}",
+        "gists{/gist_id}",
+        "starred{/owner}{/repo}",
+        "subscriptions");
     n.put("organizations_url", url + "/orgs");
-    n.put("repos_url", url + "/repos");
-    n.put("events_url", url + "/events{/privacy}");
-    n.put("received_events_url", url + "/received_events");
+    Json.putUrls(n, url, "repos", "events{/privacy}", "received_events");
     n.put("type", user.type());
     n.put("user_view_type", "public");
     n.put("site_admin", false);

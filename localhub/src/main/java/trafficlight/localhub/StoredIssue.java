@@ -1,6 +1,7 @@
 package trafficlight.localhub;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -41,6 +42,13 @@ record StoredIssue(
 
   StoredIssue withLabels(List<String> newLabels) {
     return with(b -> b.labels = newLabels);
+  }
+
+  /** With {@code added} after its labels, but for those it has already (in any case). */
+  StoredIssue withLabelsAdded(List<String> added) {
+    List<String> all = new ArrayList<>(labels);
+    added.stream().filter(l -> all.stream().noneMatch(l::equalsIgnoreCase)).forEach(all::add);
+    return withLabels(all);
   }
 
   StoredIssue withAssignees(List<String> newAssignees) {

@@ -72,21 +72,21 @@ final class TeamsEndpoint {
     n.put("id", id);
     n.put("node_id", ResponseRenderer.nodeId("O", id));
     n.put("url", url);
-    n.put("repos_url", url + "/repos");
-    n.put("events_url", url + "/events");
-    n.put("hooks_url", url + "/hooks");
-    n.put("issues_url", url + "/issues");
-    n.put("members_url", url + "/members{/member}");
-    n.put("public_members_url", url + "/public_members{/member}");
+    Json.putUrls(
+        n,
+        url,
+        "repos",
+        "events",
+        "hooks",
+        "issues",
+        "members{/member}",
+        "public_members{/member}");
     n.put("avatar_url", web + "/avatars/o/" + id + "?v=4");
     n.putNull("description");
     n.put("html_url", web + "/" + org);
     n.put("has_organization_projects", false);
     n.put("has_repository_projects", false);
-    n.put("public_repos", 0);
-    n.put("public_gists", 0);
-    n.put("followers", 0);
-    n.put("following", 0);
+    Json.putZeros(n, "public_repos", "public_gists", "followers", "following");
     n.put("type", "Organization");
     n.put("created_at", Json.timestamp(CREATED));
     n.put("updated_at", Json.timestamp(CREATED));

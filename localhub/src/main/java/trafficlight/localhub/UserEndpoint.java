@@ -27,18 +27,17 @@ final class UserEndpoint {
     n.putNull("hireable");
     n.putNull("bio");
     n.putNull("twitter_username");
-    n.put("public_repos", 0);
-    n.put("public_gists", 0);
-    n.put("followers", 0);
-    n.put("following", 0);
+    Json.putZeros(n, "public_repos", "public_gists", "followers", "following");
     String created = Json.timestamp(call.store.clock().now());
     n.put("created_at", created);
     n.put("updated_at", created);
-    n.put("private_gists", 0);
-    n.put("total_private_repos", 0);
-    n.put("owned_private_repos", 0);
-    n.put("disk_usage", 0);
-    n.put("collaborators", 0);
+    Json.putZeros(
+        n,
+        "private_gists",
+        "total_private_repos",
+        "owned_private_repos",
+        "disk_usage",
+        "collaborators");
     n.put("two_factor_authentication", false);
     return ApiResponse.json(200, n);
   }

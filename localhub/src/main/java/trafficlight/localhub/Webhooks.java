@@ -24,7 +24,8 @@ final class Webhooks implements AutoCloseable {
   static final int KEPT_PER_HOOK = 1000;
 
   private final DeliverySender sender;
-  private final DeliveryFaults faults = new DeliveryFaults();
+  private final ArmedFaults<DeliveryFault, DeliveryFaultPolicy> faults =
+      new ArmedFaults<>("a delivery fault");
   private final ScheduledExecutorService executor;
   private final Map<Long, Hook> hooks = new LinkedHashMap<>();
   private final Map<Long, Deque<WebhookDelivery>> deliveries = new HashMap<>();
@@ -126,7 +127,7 @@ final class Webhooks implements AutoCloseable {
 
   private void attempt(Hook hook, WebhookEvent event, boolean redelivery) {
     long id = deliveryIds.incrementAndGet();
-    DeliveryFaultPolicy fault = faults.take(event);
+    DeliveryFaultPolicy fault = faults.take(f -> f.matches(event));
     if (fault instanceof DeliveryFaultPolicy.Drop) {
       executor.execute(() -> record(sender.notSent(id, hook, event, redelivery)));
     } else if (fault instanceof DeliveryFaultPolicy.Delay delay) {

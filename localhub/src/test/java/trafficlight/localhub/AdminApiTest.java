@@ -65,13 +65,7 @@ class AdminApiTest {
             Http.post(admin + "/repos/o/r/collaborators", null, "{\"login\":\"carol\"}").status())
         .isEqualTo(201);
     Http.post(admin + "/repos/o/r/issues/2/comments", null, "{\"login\":\"carol\",\"body\":\"c\"}");
-    assertThat(
-            Http.get(hub.baseUrl() + "/repos/o/r/issues/2/comments", "ghp_fixed")
-                .json()
-                .get(0)
-                .get("author_association")
-                .asText())
-        .isEqualTo("COLLABORATOR");
+    assertThat(authorAssociationOfComment(0)).isEqualTo("COLLABORATOR");
 
     Http.post(admin + "/orgs/o/members", null, "{\"login\":\"erin\"}");
     assertThat(
@@ -91,14 +85,18 @@ class AdminApiTest {
             Http.get(permission + "dave/permission", "ghp_fixed").json().get("role_name").asText())
         .isEqualTo("read");
     Http.post(admin + "/repos/o/r/issues/2/comments", null, "{\"login\":\"erin\",\"body\":\"e\"}");
-    assertThat(
-            Http.get(hub.baseUrl() + "/repos/o/r/issues/2/comments", "ghp_fixed")
-                .json()
-                .get(1)
-                .get("author_association")
-                .asText())
+    assertThat(authorAssociationOfComment(1))
         .as("a private member with a role through a team")
         .isEqualTo("NONE");
+  }
+
+  /** The author_association the API gives the {@code index}th comment of issue o/r#2. */
+  private String authorAssociationOfComment(int index) {
+    return Http.get(hub.baseUrl() + "/repos/o/r/issues/2/comments", "ghp_fixed")
+        .json()
+        .get(index)
+        .get("author_association")
+        .asText();
   }
 
   @Test

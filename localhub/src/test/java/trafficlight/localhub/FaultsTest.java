@@ -8,27 +8,15 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class FaultsTest {
-  private LocalHub hub;
-  private String token;
+class FaultsTest extends LocalHubWithOneRepo {
   private String issues;
 
   @BeforeEach
-  void start() {
-    hub =
-        LocalHub.builder().clock(MovableClock.fixed(Instant.parse("2024-05-01T10:00:00Z"))).start();
-    hub.createRepo("o/r");
-    token = hub.createToken("alice");
-    issues = hub.baseUrl() + "/repos/o/r/issues";
-  }
-
-  @AfterEach
-  void stop() {
-    hub.close();
+  void issuesUrl() {
+    issues = base + "/issues";
   }
 
   @Test

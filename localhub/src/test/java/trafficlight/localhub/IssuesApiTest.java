@@ -4,32 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class IssuesApiTest {
-  private static final Instant T0 = Instant.parse("2024-05-01T10:00:00Z");
-  private LocalHub hub;
-  private String token;
-  private String base;
-
-  @BeforeEach
-  void start() {
-    hub = LocalHub.builder().clock(MovableClock.fixed(T0)).start();
-    hub.createRepo("o/r");
-    token = hub.createToken("alice");
-    base = hub.baseUrl() + "/repos/o/r";
-  }
-
-  @AfterEach
-  void stop() {
-    hub.close();
-  }
-
+class IssuesApiTest extends LocalHubWithOneRepo {
   @Test
   void createsAnIssueAndAnswersItInGitHubsShape() {
     Http.Response created =

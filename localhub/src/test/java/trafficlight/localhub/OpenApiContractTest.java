@@ -13,6 +13,8 @@ import java.security.interfaces.RSAPublicKey;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,32 +31,24 @@ class OpenApiContractTest {
 
   /** Where the scenario sends its requests, and the description that judges them. */
   enum Api {
-    API_GITHUB_COM {
-      @Override
-      GitHubContract contract() {
-        return GitHubContract.apiGitHubCom();
-      }
+    API_GITHUB_COM(GitHubContract::apiGitHubCom, LocalHub::baseUrl),
+    ENTERPRISE_SERVER(GitHubContract::enterpriseServer, LocalHub::enterpriseBaseUrl);
 
-      @Override
-      String baseUrl(LocalHub hub) {
-        return hub.baseUrl();
-      }
-    },
-    ENTERPRISE_SERVER {
-      @Override
-      GitHubContract contract() {
-        return GitHubContract.enterpriseServer();
-      }
+    private final Supplier<GitHubContract> contract;
+    private final Function<LocalHub, String> baseUrl;
 
-      @Override
-      String baseUrl(LocalHub hub) {
-        return hub.enterpriseBaseUrl();
-      }
-    };
+    Api(Supplier<GitHubContract> contract, Function<LocalHub, String> baseUrl) {
+      this.contract = contract;
+      this.baseUrl = baseUrl;
+    }
 
-    abstract GitHubContract contract();
+    GitHubContract contract() {
+      return contract.get();
+    }
 
-    abstract String baseUrl(LocalHub hub);
+    String baseUrl(LocalHub hub) {
+      return baseUrl.apply(hub);
+    }
   }
 
   @ParameterizedTest

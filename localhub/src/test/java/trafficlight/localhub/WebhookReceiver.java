@@ -1,5 +1,7 @@
 package trafficlight.localhub;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -109,6 +111,30 @@ final class WebhookReceiver implements AutoCloseable {
     server.createContext("/hook", this::handle);
     server.setExecutor(executor);
     server.start();
+  }
+
+  /**
+   * Creates through the REST API, as {@code token}, a hook of the repository at {@code repoUrl}
+   * that sends {@code events} (a JSON array) here, signed with {@code secret}; fails the test
+   * unless it is created.
+   */
+  JsonNode createHook(
+      String repoUrl, String token, String contentType, String events, String secret) {
+    Http.Response created =
+        Http.post(
+            repoUrl + "/hooks",
+            token,
+            "{\"name\":\"web\",\"active\":true,\"events\":"
+                + events
+                + ",\"config\":{\"url\":\""
+                + url()
+                + "\",\"content_type\":\""
+                + contentType
+                + "\",\"secret\":\""
+                + secret
+                + "\",\"insecure_ssl\":\"0\"}}");
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    return created.json();
   }
 
   String url() {

@@ -39,21 +39,7 @@ class WebhooksTest {
   }
 
   private JsonNode createHook(String contentType, String events) {
-    Http.Response created =
-        Http.post(
-            repoUrl + "/hooks",
-            token,
-            "{\"name\":\"web\",\"active\":true,\"events\":"
-                + events
-                + ",\"config\":{\"url\":\""
-                + receiver.url()
-                + "\",\"content_type\":\""
-                + contentType
-                + "\",\"secret\":\""
-                + SECRET
-                + "\"}}");
-    assertThat(created.status()).as(created.body()).isEqualTo(201);
-    return created.json();
+    return receiver.createHook(repoUrl, token, contentType, events, SECRET);
   }
 
   private long createIssueHook() {

@@ -6,16 +6,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import trafficlight.localhub.Issue;
 import trafficlight.localhub.LocalHub;
-import trafficlight.pipeline.ChainReader;
 import trafficlight.pipeline.PinStep;
-import trafficlight.pipeline.PipelineGenerator;
 import trafficlight.pipeline.TestGit;
 
 /**
@@ -26,95 +22,40 @@ import trafficlight.pipeline.TestGit;
  */
 class ApprovedCommitRaceTest {
 
-  static final String GATES = "demo/gates";
+  static final String GATES = ChainOnLocalHub.GATES;
   static final Duration TIMEOUT = Duration.ofSeconds(60);
-
-  static String chain(boolean pin) {
-    return """
-        project: shop
-        stages: [QA, Production]
-        issues:
-          repository: demo/gates
-          gh_host: ((gh_host))
-          access_token: ((github.token))
-        code:
-        - {name: shop, type: demo-code}
-        resource_types:
-        - {name: demo-code, type: registry-image, source: {repository: local/demo-code}}
-        deploy:
-          task: deploy
-          config:
-            platform: linux
-            run:
-              path: sh
-              args: [-c, 'echo "deploying $(git -C shop rev-parse --short=7 HEAD) $(cat shop/CHANGE) to $STAGE"']
-          params: {STAGE: "{stage}"}
-        commit_from: shop
-        check_every: 1h
-        """
-        + "pin: "
-        + pin
-        + "\n";
-  }
 
   @TempDir Path tmp;
 
+  ChainOnLocalHub chain;
   LocalHub hub;
   LocalRunner runner;
   Path repo;
   DemoCodeResource code;
-  final List<String> steps = new CopyOnWriteArrayList<>();
-
-  /** Run on the runner's thread when the named step ("deploy-qa#2 task deploy") has finished. */
-  final Map<String, Runnable> after = new ConcurrentHashMap<>();
+  List<String> steps;
 
   void start(boolean pin) throws Exception {
     repo = TestGit.init(tmp.resolve("shop"));
     code = new DemoCodeResource(null, repo);
-    hub = LocalHub.start();
-    hub.createRepo(GATES);
-    String yaml = PipelineGenerator.yaml(ChainReader.parse(chain(pin), "chain.yml"), "chain.yml");
-    runner =
-        LocalRunner.builder("shop", yaml)
-            .image("trafficlight/github-issues-resource", ResourceProcess.fromCheckout())
-            .resourceType("demo-code", code)
-            .var("gh_host", hub.baseUrl())
-            .var("github.token", hub.createToken("concourse-bot"))
-            .tick(Duration.ofMillis(20))
-            .listener(
-                new RunnerListener() {
-                  @Override
-                  public void stepFinished(
-                      Build build,
-                      String kind,
-                      String name,
-                      Map<String, String> version,
-                      Map<String, String> metadata) {
-                    String step = build.job() + "#" + build.number() + " " + kind + " " + name;
-                    steps.add(step);
-                    Runnable action = after.remove(step);
-                    if (action != null) {
-                      action.run();
-                    }
-                  }
-
-                  @Override
-                  public void stepFailed(Build build, String kind, String name, String message) {
-                    steps.add(
-                        build.job() + "#" + build.number() + " " + kind + " " + name + " failed");
-                  }
-                })
-            .build();
+    chain =
+        ChainOnLocalHub.of(
+            new ChainOnLocalHub.Chain(
+                "QA, Production",
+                "echo \"deploying $(git -C shop rev-parse --short=7 HEAD) $(cat shop/CHANGE) to"
+                    + " $STAGE\"",
+                "check_every: 1h\npin: " + pin + "\n"),
+            code,
+            r -> r.tick(Duration.ofMillis(20)));
+    hub = chain.hub;
+    runner = chain.runner;
+    steps = chain.steps;
     runner.start();
   }
 
   @AfterEach
   void stop() {
-    if (runner != null) {
-      runner.close();
-    }
-    if (hub != null) {
-      hub.close();
+    if (chain != null) {
+      chain.close();
     }
   }
 
@@ -142,7 +83,7 @@ class ApprovedCommitRaceTest {
     assertThat(runner.awaitBuild("deploy-qa", 1, TIMEOUT).status())
         .isEqualTo(Build.Status.SUCCEEDED);
     assertThat(hub.issue(GATES, 1).body()).contains(short7(approved));
-    after.put("deploy-qa#2 task deploy", close(1));
+    chain.afterStep("deploy-qa#2 task deploy", close(1));
   }
 
   Issue productionIssue() {

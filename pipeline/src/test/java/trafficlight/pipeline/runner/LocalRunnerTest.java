@@ -9,7 +9,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -19,8 +18,6 @@ import trafficlight.concourse.ConcourseUrls;
 import trafficlight.concourse.PipelineRef;
 import trafficlight.localhub.Issue;
 import trafficlight.localhub.LocalHub;
-import trafficlight.pipeline.ChainReader;
-import trafficlight.pipeline.PipelineGenerator;
 import trafficlight.pipeline.TestGit;
 
 /**
@@ -29,104 +26,61 @@ import trafficlight.pipeline.TestGit;
  */
 class LocalRunnerTest {
 
-  static final String CHAIN =
-      """
-      project: shop
-      stages: [CI, Production]
-      issues:
-        repository: demo/gates
-        gh_host: ((gh_host))
-        access_token: ((github.token))
-      code:
-      - {name: shop, type: demo-code}
-      resource_types:
-      - {name: demo-code, type: registry-image, source: {repository: local/demo-code}}
-      deploy:
-        task: deploy
-        config:
-          platform: linux
-          run: {path: sh, args: [-c, 'echo "deploying $(cat shop/CHANGE) to $STAGE"']}
-        params: {STAGE: "{stage}"}
-      commit_from: shop
-      check_every: 1h
-      webhook_token: hook
-      """;
-
   static final HttpClient HTTP = HttpClient.newHttpClient();
 
   @TempDir Path tmp;
 
   @Test
   void runsTheChainThroughTheResourceExecutables() throws Exception {
-    String yaml = PipelineGenerator.yaml(ChainReader.parse(CHAIN, "chain.yml"), "chain.yml");
     Path repo = TestGit.init(tmp.resolve("shop"));
     DemoCodeResource code = new DemoCodeResource(null, repo);
-    List<String> events = new ArrayList<>();
-    try (LocalHub hub = LocalHub.start()) {
-      hub.createRepo("demo/gates");
-      String token = hub.createToken("concourse-bot");
-      Map<String, String> first =
-          code.push(TestGit.commit(repo, "Fix the login page"), "Fix the login page");
-      try (LocalRunner runner =
-          LocalRunner.builder("shop", yaml)
-              .image("trafficlight/github-issues-resource", ResourceProcess.fromCheckout())
-              .resourceType("demo-code", code)
-              .var("gh_host", hub.baseUrl())
-              .var("github.token", token)
-              .listener(
-                  new RunnerListener() {
-                    @Override
-                    public void stepFinished(
-                        Build build,
-                        String kind,
-                        String name,
-                        Map<String, String> version,
-                        Map<String, String> metadata) {
-                      events.add(build.job() + "#" + build.number() + " " + kind + " " + name);
-                    }
-                  })
-              .build()) {
-        runner.start();
+    Map<String, String> first =
+        code.push(TestGit.commit(repo, "Fix the login page"), "Fix the login page");
+    try (ChainOnLocalHub chain =
+        ChainOnLocalHub.of(
+            new ChainOnLocalHub.Chain("CI, Production", "check_every: 1h\nwebhook_token: hook\n"),
+            code,
+            r -> {})) {
+      LocalHub hub = chain.hub;
+      LocalRunner runner = chain.runner;
+      runner.start();
 
-        Build ci = runner.awaitBuild("deploy-ci", 1, Duration.ofSeconds(60));
-        assertThat(ci.status()).isEqualTo(Build.Status.SUCCEEDED);
-        assertThat(ci.inputs()).containsEntry("shop", first);
-        Issue gate = hub.issue("demo/gates", 1);
-        assertThat(gate.title()).isEqualTo("[bot] Concourse shop CI deployed.");
-        assertThat(gate.labels()).containsExactly("pipeline-workflow", "promotion-to-production");
-        assertThat(gate.body())
-            .contains(runner.url() + "/teams/main/pipelines/shop/jobs/deploy-ci/builds/1")
-            .contains("Fix the login page");
-        assertThat(get(ci.url()).body())
-            .contains("deploy-ci #1 (succeeded)")
-            .contains("deploying Fix the login page to CI");
+      Build ci = runner.awaitBuild("deploy-ci", 1, Duration.ofSeconds(60));
+      assertThat(ci.status()).isEqualTo(Build.Status.SUCCEEDED);
+      assertThat(ci.inputs()).containsEntry("shop", first);
+      Issue gate = hub.issue("demo/gates", 1);
+      assertThat(gate.title()).isEqualTo("[bot] Concourse shop CI deployed.");
+      assertThat(gate.labels()).containsExactly("pipeline-workflow", "promotion-to-production");
+      assertThat(gate.body())
+          .contains(runner.url() + "/teams/main/pipelines/shop/jobs/deploy-ci/builds/1")
+          .contains("Fix the login page");
+      assertThat(get(ci.url()).body())
+          .contains("deploy-ci #1 (succeeded)")
+          .contains("deploying Fix the login page to CI");
 
-        assertThat(post(webhook(runner, "shop", "ci-promoted", "wrong")).statusCode())
-            .isEqualTo(401);
-        hub.closeIssue("demo/gates", 1, "alice");
-        assertThat(post(webhook(runner, "shop", "ci-promoted", "hook")).statusCode())
-            .isEqualTo(201);
+      assertThat(post(webhook(runner, "shop", "ci-promoted", "wrong")).statusCode()).isEqualTo(401);
+      hub.closeIssue("demo/gates", 1, "alice");
+      assertThat(post(webhook(runner, "shop", "ci-promoted", "hook")).statusCode()).isEqualTo(201);
 
-        Build production = runner.awaitBuild("deploy-production", 1, Duration.ofSeconds(60));
-        assertThat(production.status()).isEqualTo(Build.Status.SUCCEEDED);
-        assertThat(production.inputs()).containsEntry("shop", first);
-        assertThat(hub.issue("demo/gates", 1).title())
-            .isEqualTo("[CONSUMED #1][bot] Concourse shop CI deployed.");
-        assertThat(hub.issue("demo/gates", 2).labels())
-            .containsExactly("pipeline-workflow", "finalized-deployment");
-        assertThat(events)
-            .containsExactly(
-                "deploy-ci#1 get shop",
-                "deploy-ci#1 task deploy",
-                "deploy-ci#1 put ci-deployed",
-                "deploy-ci#1 implicit get ci-deployed",
-                "deploy-production#1 get ci-promoted",
-                "deploy-production#1 get shop",
-                "deploy-production#1 task pin-approved-commit",
-                "deploy-production#1 task deploy",
-                "deploy-production#1 put production-deployed",
-                "deploy-production#1 implicit get production-deployed");
-      }
+      Build production = runner.awaitBuild("deploy-production", 1, Duration.ofSeconds(60));
+      assertThat(production.status()).isEqualTo(Build.Status.SUCCEEDED);
+      assertThat(production.inputs()).containsEntry("shop", first);
+      assertThat(hub.issue("demo/gates", 1).title())
+          .isEqualTo("[CONSUMED #1][bot] Concourse shop CI deployed.");
+      assertThat(hub.issue("demo/gates", 2).labels())
+          .containsExactly("pipeline-workflow", "finalized-deployment");
+      assertThat(chain.steps)
+          .containsExactly(
+              "deploy-ci#1 get shop",
+              "deploy-ci#1 task deploy",
+              "deploy-ci#1 put ci-deployed",
+              "deploy-ci#1 implicit get ci-deployed",
+              "deploy-production#1 get ci-promoted",
+              "deploy-production#1 get shop",
+              "deploy-production#1 task pin-approved-commit",
+              "deploy-production#1 task deploy",
+              "deploy-production#1 put production-deployed",
+              "deploy-production#1 implicit get production-deployed");
     }
   }
 
