@@ -1,4 +1,4 @@
-package trafficlight.resource.gate;
+package trafficlight.resource.steps;
 
 import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
