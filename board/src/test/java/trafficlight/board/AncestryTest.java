@@ -22,8 +22,8 @@ import trafficlight.github.GitHubClient;
 import trafficlight.github.RepositoryName;
 import trafficlight.localhub.LocalHub;
 import trafficlight.localhub.RecordedRequest;
-import trafficlight.resource.gate.IssueGateResource;
 import trafficlight.resource.protocol.BuildMetadata;
+import trafficlight.resource.steps.IssueGateResource;
 
 /**
  * Ancestry end to end: a code repository of three commits (and an unrelated one) served by

@@ -20,10 +20,10 @@ import trafficlight.pipeline.Chain;
 import trafficlight.pipeline.ChainException;
 import trafficlight.pipeline.ChainReader;
 import trafficlight.pipeline.PipelineGenerator;
-import trafficlight.resource.gate.IssueGateResource;
 import trafficlight.resource.protocol.BuildMetadata;
 import trafficlight.resource.protocol.Resource;
 import trafficlight.resource.protocol.Version;
+import trafficlight.resource.steps.IssueGateResource;
 
 /**
  * Gate issues in localhub, written as a generated pipeline writes them: each deploy is the real

@@ -18,8 +18,8 @@ import trafficlight.github.GitHubClient;
 import trafficlight.github.RepositoryName;
 import trafficlight.localhub.LocalGitRepository;
 import trafficlight.localhub.LocalHub;
-import trafficlight.resource.gate.IssueGateResource;
 import trafficlight.resource.protocol.BuildMetadata;
+import trafficlight.resource.steps.IssueGateResource;
 
 /** {@code where acme/shop#N}: a pull request is answered as its merge commit. */
 class PullRequestQueryTest {

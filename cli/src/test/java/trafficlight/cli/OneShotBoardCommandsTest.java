@@ -208,7 +208,7 @@ class OneShotBoardCommandsTest {
     source.put("issue_state", "closed");
     java.nio.file.Path get = java.nio.file.Files.createTempDirectory("get");
     try (var resource =
-        trafficlight.resource.gate.IssueGateResource.fromSource(source, m -> {}, null)) {
+        trafficlight.resource.steps.IssueGateResource.fromSource(source, m -> {}, null)) {
       var versions = resource.fetchNewVersions(null);
       resource.downloadVersion(
           versions.get(versions.size() - 1),

@@ -1,8 +1,8 @@
 package trafficlight.resource;
 
 import java.util.Arrays;
-import trafficlight.resource.gate.IssueGateResource;
 import trafficlight.resource.protocol.ConcourseProtocol;
+import trafficlight.resource.steps.IssueGateResource;
 
 /** Entry point of {@code /opt/resource/check}, {@code in} and {@code out}. */
 public final class Main {

@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import trafficlight.gate.GateEvents;
-import trafficlight.resource.gate.IssueGateResource;
 import trafficlight.resource.protocol.ConcourseProtocol;
+import trafficlight.resource.steps.IssueGateResource;
 
 /** Runs one resource command with a request on stdin, an environment and arguments. */
 interface ResourceRunner {

@@ -1,4 +1,4 @@
-package trafficlight.resource.gate;
+package trafficlight.resource.steps;
 
 import java.time.Duration;
 import java.util.List;

@@ -1,4 +1,4 @@
-package trafficlight.resource.gate;
+package trafficlight.resource.steps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

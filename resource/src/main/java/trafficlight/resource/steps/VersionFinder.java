@@ -1,4 +1,4 @@
-package trafficlight.resource.gate;
+package trafficlight.resource.steps;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -10,8 +10,8 @@ import trafficlight.github.GitHubClient;
 import trafficlight.github.Issue;
 import trafficlight.github.IssueQuery;
 import trafficlight.github.RepositoryName;
-import trafficlight.resource.gate.IssueVersion.Position;
 import trafficlight.resource.protocol.Version;
+import trafficlight.resource.steps.IssueVersion.Position;
 
 /**
  * {@code check}: finds the issues that are newer versions than the last one.

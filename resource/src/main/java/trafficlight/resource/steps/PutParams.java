@@ -1,4 +1,4 @@
-package trafficlight.resource.gate;
+package trafficlight.resource.steps;
 
 import java.util.List;
 import java.util.Map;
