@@ -19,6 +19,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import trafficlight.board.web.BoardServer;
+import trafficlight.gate.GateEvents;
 import trafficlight.gate.TitleFormat;
 import trafficlight.github.Credentials;
 import trafficlight.github.GitHubClient;
@@ -220,7 +221,12 @@ class BoardFaultsTest {
   }
 
   Promotion.Result promote(Board board) {
-    return Promotion.promote(github, repo, board, "myapp", "QA", "dana", "trafficlight promote");
+    return Promotion.promote(
+        github,
+        repo,
+        board,
+        new Promotion.Request("myapp", "QA", "dana", "trafficlight promote", null),
+        GateEvents.NONE);
   }
 
   @Test

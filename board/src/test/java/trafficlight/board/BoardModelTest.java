@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import trafficlight.gate.ApprovalRule;
 import trafficlight.gate.DeployRecord;
+import trafficlight.gate.GateEvents;
 import trafficlight.gate.TitleFormat;
 import trafficlight.github.GitHubClient;
 import trafficlight.github.MemoryResponseCache;
@@ -110,12 +111,21 @@ class BoardModelTest {
         .isEmpty();
   }
 
-  @Test
-  void aCloseBySomeoneWhoMayNotPromoteIsItsOwnLightInStatusAndWhere() {
+  /**
+   * {@code project}'s QA deploys commit a, then {@code closer} closes its issue; carol is in the
+   * team {@code @acme/release}, which the board's token may read.
+   */
+  private int closedQa(String project, String subject, String closer) {
     gates.hub.addOrgMember("acme", "board-bot");
     gates.hub.addTeamMember("acme", "release", "carol");
-    int qa = gates.deploy("payments", "QA", "2", DeployedGates.sha('a'), "Charge cards");
-    gates.hub.closeIssue(DeployedGates.REPO, qa, "bob");
+    int qa = gates.deploy(project, "QA", "2", DeployedGates.sha('a'), subject);
+    gates.hub.closeIssue(DeployedGates.REPO, qa, closer);
+    return qa;
+  }
+
+  @Test
+  void aCloseBySomeoneWhoMayNotPromoteIsItsOwnLightInStatusAndWhere() {
+    int qa = closedQa("payments", "Charge cards", "bob");
     GateReader reader = reader();
 
     Board board = reader.read();
@@ -149,10 +159,7 @@ class BoardModelTest {
 
   @Test
   void aMisspeltTeamInTheRecordsMakesTheCloseCountForNothingAndSaysWhy() {
-    gates.hub.addOrgMember("acme", "board-bot");
-    gates.hub.addTeamMember("acme", "release", "carol");
-    int qa = gates.deploy("vault", "QA", "2", DeployedGates.sha('a'), "Rotate keys");
-    gates.hub.closeIssue(DeployedGates.REPO, qa, "carol");
+    closedQa("vault", "Rotate keys", "carol");
 
     Stage stage = reader().read().project("vault").orElseThrow().stage("QA").orElseThrow();
     assertThat(stage.light()).isEqualTo(Light.REFUSED);
@@ -183,13 +190,15 @@ class BoardModelTest {
         .extracting(Build::record)
         .containsExactly(
             new DeployRecord(
-                DeployedGates.sha('a'),
-                "Add the login page",
-                "7",
-                "deploy-ci",
-                "myapp",
-                "https://ci.example.com/teams/main/pipelines/myapp/jobs/deploy-ci/builds/7",
-                "QA"));
+                new DeployRecord.Change(DeployedGates.sha('a'), "Add the login page", null, null),
+                new DeployRecord.Build(
+                    "7",
+                    "deploy-ci",
+                    "myapp",
+                    "https://ci.example.com/teams/main/pipelines/myapp/jobs/deploy-ci/builds/7"),
+                "QA",
+                null,
+                null));
   }
 
   @Test
@@ -320,7 +329,12 @@ class BoardModelTest {
         .hasMessage("no project \"nope\" in acme/deploy-gates; projects: billing, myapp");
 
     Promotion.Result r =
-        Promotion.promote(github, repo, board, "myapp", "qa", "dana", "`trafficlight promote`");
+        Promotion.promote(
+            github,
+            repo,
+            board,
+            new Promotion.Request("myapp", "qa", "dana", "`trafficlight promote`", null),
+            GateEvents.NONE);
     assertThat(r.issue()).isEqualTo(s.qa());
     assertThat(r.next()).isEqualTo("Production");
     var closed = gates.hub.issue(DeployedGates.REPO, s.qa());
@@ -337,7 +351,14 @@ class BoardModelTest {
     assertThat(qa.latest().deploys()).isEqualTo(2);
 
     // promoting again: refused, the stale board notwithstanding
-    assertThatThrownBy(() -> Promotion.promote(github, repo, board, "myapp", "qa", "dana", "x"))
+    assertThatThrownBy(
+            () ->
+                Promotion.promote(
+                    github,
+                    repo,
+                    board,
+                    new Promotion.Request("myapp", "qa", "dana", "x", null),
+                    GateEvents.NONE))
         .isInstanceOf(Promotion.Refused.class)
         .hasMessageContaining("was closed meanwhile by board-bot");
   }

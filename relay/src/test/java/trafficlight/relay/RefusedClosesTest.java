@@ -139,17 +139,14 @@ class RefusedClosesTest {
   int gate() {
     DeployRecord record =
         new DeployRecord(
-            "a".repeat(40),
-            "Fix the cart",
-            "1",
-            "deploy-ci",
-            "shop",
-            "https://ci.example.com/teams/main/pipelines/shop/jobs/deploy-ci/builds/1",
+            new DeployRecord.Change("a".repeat(40), "Fix the cart", null, List.of()),
+            new DeployRecord.Build(
+                "1",
+                "deploy-ci",
+                "shop",
+                "https://ci.example.com/teams/main/pipelines/shop/jobs/deploy-ci/builds/1"),
             "Production",
-            null,
-            List.of(),
-            List.of("alice", "@acme/release"),
-            null,
+            new DeployRecord.Rule(List.of("alice", "@acme/release"), null),
             null);
     return hub.createIssue(
         REPO,
@@ -232,17 +229,15 @@ class RefusedClosesTest {
             TITLE,
             "The task deploy-ci has completed."
                 + new DeployRecord(
-                        "a".repeat(40),
-                        "Fix the cart",
-                        "1",
-                        "deploy-ci",
-                        "shop",
-                        "https://ci.example.com/teams/main/pipelines/shop/jobs/deploy-ci/builds/1",
+                        new DeployRecord.Change(
+                            "a".repeat(40), "Fix the cart", null, List.of(bobs)),
+                        new DeployRecord.Build(
+                            "1",
+                            "deploy-ci",
+                            "shop",
+                            "https://ci.example.com/teams/main/pipelines/shop/jobs/deploy-ci/builds/1"),
                         "Production",
-                        null,
-                        List.of(bobs),
-                        List.of("alice"),
-                        true,
+                        new DeployRecord.Rule(List.of("alice"), true),
                         null)
                     .render(),
             List.of("pipeline-workflow", "promotion-to-production"),
@@ -254,15 +249,11 @@ class RefusedClosesTest {
         number,
         "mallory",
         new DeployRecord(
-                "9".repeat(40),
-                "x",
-                "2",
-                "deploy-ci",
-                "shop",
-                null,
+                new DeployRecord.Change("9".repeat(40), "x", null, List.of(framed)),
+                new DeployRecord.Build("2", "deploy-ci", "shop", null),
                 "Production",
                 null,
-                List.of(framed))
+                null)
             .render());
     hub.closeIssue(REPO, number, "alice");
     RelayMetrics metrics = new RelayMetrics();

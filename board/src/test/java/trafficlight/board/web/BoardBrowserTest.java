@@ -2,27 +2,22 @@ package trafficlight.board.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import trafficlight.board.BoardFixture;
+import trafficlight.board.Chromium;
 import trafficlight.board.DeployedGates;
 import trafficlight.gate.ApprovalRule;
 import trafficlight.gate.DeployRecord;
@@ -33,10 +28,6 @@ import trafficlight.gate.DeployRecord;
  */
 class BoardBrowserTest {
 
-  static final String CHROMIUM = System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium");
-  static final String CHROMEDRIVER =
-      System.getenv().getOrDefault("CHROMEDRIVER", "/usr/bin/chromedriver");
-
   @TempDir Path profile;
   BoardFixture f;
   ChromeDriver browser;
@@ -44,31 +35,9 @@ class BoardBrowserTest {
 
   @BeforeEach
   void start() {
-    Assumptions.assumeTrue(
-        Files.isExecutable(Path.of(CHROMIUM)) && Files.isExecutable(Path.of(CHROMEDRIVER)),
-        "skipped: the browser test needs "
-            + CHROMIUM
-            + " and "
-            + CHROMEDRIVER
-            + " (apt-get install chromium chromium-driver; .ci/run installs them)");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM);
-    options.addArguments(
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--disable-dev-shm-usage",
-        "--window-size=1280,760",
-        "--user-data-dir=" + profile);
-    ChromeDriverService service =
-        new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER)).build();
+    Chromium.assumeInstalled();
     f = new BoardFixture();
-    browser = new ChromeDriver(service, options);
+    browser = Chromium.start(profile, "1280,760");
     wait = new WebDriverWait(browser, Duration.ofSeconds(15));
   }
 
@@ -143,19 +112,9 @@ class BoardBrowserTest {
     assertThat(cell("billing-ci").findElements(By.cssSelector("a.promote"))).hasSize(1);
   }
 
-  /**
-   * Keeps what the browser shows as target/screenshots/NAME; as docs/NAME, the README's pictures,
-   * only when asked with {@code -Dtrafficlight.screenshots=docs}, so a test run leaves the work
-   * tree clean.
-   */
+  /** The README's pictures: {@link Chromium#screenshot}. */
   void screenshot(String name) throws Exception {
-    Path root =
-        "docs".equals(System.getProperty("trafficlight.screenshots"))
-            ? Path.of(System.getProperty("trafficlight.root", "..")).resolve("docs")
-            : Path.of("target", "screenshots");
-    Files.createDirectories(root);
-    File shot = browser.getScreenshotAs(OutputType.FILE);
-    Files.copy(shot.toPath(), root.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+    Chromium.screenshot(browser, name);
   }
 
   /** A board with sign-in, where only {@code approver} may promote myapp's QA. */
@@ -304,27 +263,27 @@ class BoardBrowserTest {
     assertThat(Files.readString(get.resolve("commit")).strip()).isEqualTo(DeployedGates.sha('a'));
   }
 
+  /**
+   * The pipeline (ci-bot) records on myapp QA's issue its build 5 of commit c, whose page is {@code
+   * buildUrl}, with the approvers {@code rule} (null: none).
+   */
+  void recordOnQa(String buildUrl, DeployRecord.Rule rule) {
+    DeployRecord record =
+        new DeployRecord(
+            new DeployRecord.Change(DeployedGates.sha('c'), "Tidy the login page", null, null),
+            new DeployRecord.Build("5", "deploy-qa", "myapp", buildUrl),
+            "Production",
+            rule,
+            null);
+    f.gates.hub.addComment(BoardFixture.REPO, f.seeded.qa(), "ci-bot", record.render());
+  }
+
   @Test
   void withoutSignInTheBoardRefusesAPromotionItsAccountsCloseWouldNotCount() throws Exception {
     // the pipeline's newest record names the rule: only alice may promote QA
-    f.gates.hub.addComment(
-        BoardFixture.REPO,
-        f.seeded.qa(),
-        "ci-bot",
-        new DeployRecord(
-                DeployedGates.sha('c'),
-                "Tidy the login page",
-                "5",
-                "deploy-qa",
-                "myapp",
-                "https://ci.example.com/teams/main/pipelines/myapp/jobs/deploy-qa/builds/5",
-                "Production",
-                null,
-                List.of(),
-                List.of("alice"),
-                false,
-                null)
-            .render());
+    recordOnQa(
+        "https://ci.example.com/teams/main/pipelines/myapp/jobs/deploy-qa/builds/5",
+        new DeployRecord.Rule(List.of("alice"), false));
     BoardServer s = f.startAs("bob");
     browser.get(s.url() + "/");
     waitLight("myapp-qa", "amber");
@@ -345,17 +304,10 @@ class BoardBrowserTest {
         "mallory",
         "Deployed."
             + new DeployRecord(
-                    forged,
-                    "Totally harmless",
-                    "99",
-                    "deploy-qa",
-                    "myapp",
-                    "javascript:alert(1)",
+                    new DeployRecord.Change(forged, "Totally harmless", null, List.of()),
+                    new DeployRecord.Build("99", "deploy-qa", "myapp", "javascript:alert(1)"),
                     "Production",
-                    null,
-                    List.of(),
-                    List.of("mallory"),
-                    false,
+                    new DeployRecord.Rule(List.of("mallory"), false),
                     null)
                 .render());
     BoardServer s = f.start(true);
@@ -385,19 +337,7 @@ class BoardBrowserTest {
   @Test
   void aBuildUrlThatIsNoWebLinkIsShownAsTextAndTheApiHandsOutNoSuchLink() throws Exception {
     // even the pipeline's own record: a javascript: URL never becomes a link
-    f.gates.hub.addComment(
-        BoardFixture.REPO,
-        f.seeded.qa(),
-        "ci-bot",
-        new DeployRecord(
-                DeployedGates.sha('c'),
-                "Tidy the login page",
-                "5",
-                "deploy-qa",
-                "myapp",
-                "javascript:alert(document.domain)",
-                "Production")
-            .render());
+    recordOnQa("javascript:alert(document.domain)", null);
     BoardServer s = f.start(false);
     browser.get(s.url() + "/");
     waitLight("myapp-qa", "amber");
