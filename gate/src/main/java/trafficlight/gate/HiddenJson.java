@@ -3,6 +3,8 @@ package trafficlight.gate;
 import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -27,6 +29,18 @@ final class HiddenJson {
       throw new IllegalStateException(e);
     }
     return "<!-- " + marker + " " + text + " -->";
+  }
+
+  /**
+   * The object of the first comment {@code pattern} finds in {@code text}; empty when the text is
+   * null, holds none or its JSON does not read.
+   */
+  static Optional<Map<String, Object>> first(Pattern pattern, String text) {
+    if (text == null) {
+      return Optional.empty();
+    }
+    Matcher m = pattern.matcher(text);
+    return m.find() ? Optional.ofNullable(parse(m.group(1))) : Optional.empty();
   }
 
   /** The object, or null when the text is not one. */
