@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import trafficlight.gate.ApprovalDecision;
 import trafficlight.gate.ApprovalRule;
 import trafficlight.gate.CloseReason;
@@ -48,37 +49,14 @@ public final class Promotion {
   /**
    * What a promotion did.
    *
-   * @param promoted the stage as the board read it before the promotion
+   * @param promoted the stage as the board read it before the promotion (its latest issue is the
+   *     one closed)
    * @param next the short name of the stage a close lets deploy
    * @param closed the issue as the close left it
    * @param by who promoted, as the request said, or null
    * @param chosen the build a {@code --commit} chose, or null when the newest is approved
    */
-  public record Result(Stage promoted, String next, Issue closed, String by, DeployRecord chosen) {
-
-    public String project() {
-      return promoted.project();
-    }
-
-    /** The promoted stage's short name. */
-    public String stage() {
-      return promoted.shortName();
-    }
-
-    /** The closed issue's number. */
-    public long issue() {
-      return closed.number();
-    }
-
-    public String issueUrl() {
-      return closed.htmlUrl();
-    }
-
-    /** How many deploys the closed issue held. */
-    public int deploys() {
-      return promoted.latest().deploys();
-    }
-  }
+  public record Result(Stage promoted, String next, Issue closed, String by, DeployRecord chosen) {}
 
   private Promotion() {}
 
@@ -93,29 +71,21 @@ public final class Promotion {
             .project(projectName)
             .orElseThrow(
                 () ->
-                    new Refused(
-                        "no project \""
-                            + projectName
-                            + "\" in "
-                            + board.repository()
-                            + "; projects: "
-                            + board.projects().stream()
-                                .map(Project::name)
-                                .collect(Collectors.joining(", "))));
+                    noSuch(
+                        "project",
+                        projectName,
+                        board.repository(),
+                        board.projects().stream().map(Project::name)));
     Stage stage =
         project
             .stage(stageName)
             .orElseThrow(
                 () ->
-                    new Refused(
-                        "no stage \""
-                            + stageName
-                            + "\" in "
-                            + project.name()
-                            + "; stages: "
-                            + project.stages().stream()
-                                .map(Stage::shortName)
-                                .collect(Collectors.joining(", "))));
+                    noSuch(
+                        "stage",
+                        stageName,
+                        project.name(),
+                        project.stages().stream().map(Stage::shortName)));
     String where = project.name() + " " + stage.shortName();
     if (stage.finalStage()) {
       throw new Refused(
@@ -143,6 +113,21 @@ public final class Promotion {
               + " opens a new one");
     }
     return stage;
+  }
+
+  /** "no stage "Prod" in myapp; stages: CI, QA": what was asked for and what there is. */
+  private static Refused noSuch(String kind, String name, String in, Stream<String> there) {
+    return new Refused(
+        "no "
+            + kind
+            + " \""
+            + name
+            + "\" in "
+            + in
+            + "; "
+            + kind
+            + "s: "
+            + there.collect(Collectors.joining(", ")));
   }
 
   /**

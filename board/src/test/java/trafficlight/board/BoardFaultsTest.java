@@ -94,7 +94,7 @@ class BoardFaultsTest {
 
   GateReader reader() {
     return new GateReader(
-        github, repo, TitleFormat.defaultFormat(), 20, Duration.ofMinutes(10), gates.hub.clock());
+        github, repo, TitleFormat.defaultFormat(), GateReader.Reading.standard(gates.hub.clock()));
   }
 
   static String json(Board b) {
@@ -110,9 +110,7 @@ class BoardFaultsTest {
                   fresh,
                   repo,
                   TitleFormat.defaultFormat(),
-                  20,
-                  Duration.ofMinutes(10),
-                  gates.hub.clock())
+                  GateReader.Reading.standard(gates.hub.clock()))
               .read());
     }
   }
@@ -238,7 +236,7 @@ class BoardFaultsTest {
 
     Promotion.Result result = promote(board);
 
-    assertThat(result.issue()).isEqualTo(seeded.qa());
+    assertThat(result.closed().number()).isEqualTo(seeded.qa());
     var issue = gates.hub.issue(DeployedGates.REPO, seeded.qa());
     assertThat(issue.state()).isEqualTo("closed");
     assertThat(issue.stateReason()).isEqualTo("completed");

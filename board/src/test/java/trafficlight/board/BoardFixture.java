@@ -76,9 +76,7 @@ public final class BoardFixture implements AutoCloseable {
             github,
             RepositoryName.parse(REPO),
             TitleFormat.defaultFormat(),
-            20,
-            Duration.ofMinutes(10),
-            gates.hub.clock());
+            GateReader.Reading.standard(gates.hub.clock()));
     server = BoardServer.start(github, reader, config.withEvents(events::add));
     // the first read of the flow figures runs in the background; this settles it, so that the
     // requests a test counts from here are its own

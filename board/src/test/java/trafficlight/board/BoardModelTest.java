@@ -3,7 +3,6 @@ package trafficlight.board;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -33,7 +32,7 @@ class BoardModelTest {
 
   GateReader reader() {
     return new GateReader(
-        github, repo, TitleFormat.defaultFormat(), 20, Duration.ofMinutes(10), gates.hub.clock());
+        github, repo, TitleFormat.defaultFormat(), GateReader.Reading.standard(gates.hub.clock()));
   }
 
   @Test
@@ -232,13 +231,7 @@ class BoardModelTest {
         List.of("pipeline-workflow", "promotion-to-live"),
         "ci-bot");
     GateReader reader =
-        new GateReader(
-            github,
-            repo,
-            TitleFormat.parse("Deployed {project} to {stage}"),
-            20,
-            Duration.ofMinutes(10),
-            Clock.systemUTC());
+        new GateReader(github, repo, TitleFormat.parse("Deployed {project} to {stage}"));
     Project web = reader.read().project("web").orElseThrow();
     assertThat(web.stages()).extracting(Stage::shortName).containsExactly("staging", "live");
     assertThat(web.stages().get(0).latest().consumedBy()).isEqualTo("2");
@@ -335,7 +328,7 @@ class BoardModelTest {
             board,
             new Promotion.Request("myapp", "qa", "dana", "`trafficlight promote`", null),
             GateEvents.NONE);
-    assertThat(r.issue()).isEqualTo(s.qa());
+    assertThat(r.closed().number()).isEqualTo(s.qa());
     assertThat(r.next()).isEqualTo("Production");
     var closed = gates.hub.issue(DeployedGates.REPO, s.qa());
     assertThat(closed.state()).isEqualTo("closed");
@@ -405,9 +398,7 @@ class BoardModelTest {
                   ghes,
                   repo,
                   TitleFormat.defaultFormat(),
-                  20,
-                  Duration.ofMinutes(10),
-                  gates.hub.clock())
+                  GateReader.Reading.standard(gates.hub.clock()))
               .read();
       assertThat(board.project("myapp").orElseThrow().stage("QA").orElseThrow().light())
           .isEqualTo(Light.AMBER);

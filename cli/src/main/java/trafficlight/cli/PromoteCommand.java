@@ -62,18 +62,18 @@ public final class PromoteCommand extends OneShotBoardCommand {
     } else {
       out.println(
           "promoted "
-              + r.project()
+              + r.promoted().project()
               + " "
-              + r.stage()
+              + r.promoted().shortName()
               + " to "
               + r.next()
               + ": closed #"
-              + r.issue()
+              + r.closed().number()
               + " ("
-              + r.deploys()
-              + (r.deploys() == 1 ? " build" : " builds")
+              + r.promoted().latest().deploys()
+              + (r.promoted().latest().deploys() == 1 ? " build" : " builds")
               + ") "
-              + r.issueUrl()
+              + r.closed().htmlUrl()
               + (r.chosen() == null
                   ? ""
                   : "; approved build "

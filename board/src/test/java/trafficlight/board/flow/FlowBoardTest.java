@@ -10,7 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import trafficlight.board.DeployedGates;
@@ -19,7 +19,7 @@ import trafficlight.board.web.BoardServer;
 /** The board's /metrics and flow view over gates the real resource wrote, over real sockets. */
 class FlowBoardTest {
 
-  FlowGates flow;
+  @AutoClose FlowGates flow;
   BoardServer server;
   int openQa;
 
@@ -44,11 +44,6 @@ class FlowBoardTest {
     flow.advance(Duration.ofDays(4));
 
     server = flow.startBoard();
-  }
-
-  @AfterEach
-  void stop() {
-    flow.close();
   }
 
   HttpResponse<String> get(String path) throws Exception {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,8 +24,10 @@ import trafficlight.board.web.BoardServer;
 class FlowBrowserTest {
 
   @TempDir Path profile;
-  FlowGates flow;
+  @AutoClose FlowGates flow;
   BoardServer server;
+
+  @AutoClose("quit")
   ChromeDriver browser;
 
   @BeforeEach
@@ -62,16 +64,6 @@ class FlowBrowserTest {
     String waiting = flow.commit("Search the shop", flow.now().minus(Duration.ofHours(3)));
     flow.gates.deploy("myapp", "QA", String.valueOf(build), waiting, "Search the shop");
     flow.advance(Duration.ofDays(4).plusHours(2));
-  }
-
-  @AfterEach
-  void stop() {
-    if (browser != null) {
-      browser.quit();
-    }
-    if (flow != null) {
-      flow.close();
-    }
   }
 
   @Test

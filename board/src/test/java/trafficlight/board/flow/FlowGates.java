@@ -108,9 +108,7 @@ final class FlowGates implements AutoCloseable {
             github,
             RepositoryName.parse(DeployedGates.REPO),
             TitleFormat.defaultFormat(),
-            20,
-            Duration.ofMinutes(10),
-            gates.hub.clock());
+            GateReader.Reading.standard(gates.hub.clock()));
     board =
         BoardServer.start(
             github,

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,8 +29,11 @@ import trafficlight.gate.DeployRecord;
 class BoardBrowserTest {
 
   @TempDir Path profile;
-  BoardFixture f;
+  @AutoClose BoardFixture f;
+
+  @AutoClose("quit")
   ChromeDriver browser;
+
   WebDriverWait wait;
 
   @BeforeEach
@@ -39,16 +42,6 @@ class BoardBrowserTest {
     f = new BoardFixture();
     browser = Chromium.start(profile, "1280,760");
     wait = new WebDriverWait(browser, Duration.ofSeconds(15));
-  }
-
-  @AfterEach
-  void stop() {
-    if (browser != null) {
-      browser.quit();
-    }
-    if (f != null) {
-      f.close();
-    }
   }
 
   WebElement cell(String id) {
@@ -138,6 +131,24 @@ class BoardBrowserTest {
         .isEqualTo("Signed in as " + login);
   }
 
+  /** {@code login} signed in on a board where only alice may promote myapp's QA, its light read. */
+  BoardServer signedInBoard(String login) throws Exception {
+    BoardServer s = signInBoard("alice");
+    browser.get(s.url() + "/");
+    waitLight("myapp-qa", "amber");
+    signInAs(s, login);
+    return s;
+  }
+
+  /** Opens myapp QA's Promote dialog once the cell offers it. */
+  void openPromote() {
+    wait.until(
+        ExpectedConditions.presenceOfNestedElementLocatedBy(
+            By.id("cell-myapp-qa"), By.cssSelector("a.promote")));
+    cell("myapp-qa").findElement(By.cssSelector("a.promote")).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("confirm")));
+  }
+
   @Test
   void signedInAsAnApproverPromoteClosesTheIssueAsThatPerson() throws Exception {
     BoardServer s = signInBoard("alice");
@@ -148,11 +159,7 @@ class BoardBrowserTest {
         .isEmpty();
 
     signInAs(s, "alice");
-    wait.until(
-        ExpectedConditions.presenceOfNestedElementLocatedBy(
-            By.id("cell-myapp-qa"), By.cssSelector("a.promote")));
-    cell("myapp-qa").findElement(By.cssSelector("a.promote")).click();
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("confirm")));
+    openPromote();
     assertThat(browser.findElement(By.id("as")).getText())
         .isEqualTo("You close it as alice, with your GitHub account.");
     assertThat(browser.findElements(By.id("by"))).as("no typed name").isEmpty();
@@ -175,14 +182,8 @@ class BoardBrowserTest {
     // written before her close, counts all the same
     f.gates.hub.addOrgMember("acme", "alice");
     String older = DeployedGates.sha('a');
-    BoardServer s = signInBoard("alice");
-    browser.get(s.url() + "/");
-    waitLight("myapp-qa", "amber");
-    signInAs(s, "alice");
-    wait.until(
-        ExpectedConditions.presenceOfNestedElementLocatedBy(
-            By.id("cell-myapp-qa"), By.cssSelector("a.promote")));
-    cell("myapp-qa").findElement(By.cssSelector("a.promote")).click();
+    BoardServer s = signedInBoard("alice");
+    openPromote();
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("builds")));
     assertThat(browser.findElement(By.id("build-0")).isSelected()).as("the newest").isTrue();
     assertThat(browser.findElement(By.cssSelector("label[for=build-0]")).getText())
@@ -220,15 +221,8 @@ class BoardBrowserTest {
   void anOutsidersPickIsIgnoredAndTheCellSaysSo() throws Exception {
     f.gates.hub.addComment(
         BoardFixture.REPO, f.seeded.qa(), "mallory", "/promote " + DeployedGates.sha('a'));
-    BoardServer s = signInBoard("alice");
-    browser.get(s.url() + "/");
-    waitLight("myapp-qa", "amber");
-    signInAs(s, "alice");
-    wait.until(
-        ExpectedConditions.presenceOfNestedElementLocatedBy(
-            By.id("cell-myapp-qa"), By.cssSelector("a.promote")));
-    cell("myapp-qa").findElement(By.cssSelector("a.promote")).click();
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("confirm")));
+    BoardServer s = signedInBoard("alice");
+    openPromote();
     browser.findElement(By.id("confirm")).click(); // the newest, as preselected
     waitLight("myapp-qa", "green");
 
@@ -362,10 +356,7 @@ class BoardBrowserTest {
   @Test
   void signedInAsSomeoneElseThereIsNoPromoteAndAForgedPostIsRefused() throws Exception {
     f.gates.hub.createUser("dana");
-    BoardServer s = signInBoard("alice");
-    browser.get(s.url() + "/");
-    waitLight("myapp-qa", "amber");
-    signInAs(s, "dana");
+    BoardServer s = signedInBoard("dana");
     wait.until(
         ExpectedConditions.textToBePresentInElementLocated(
             By.id("cell-myapp-qa"), "dana may not promote to Production (approvers: alice)"));

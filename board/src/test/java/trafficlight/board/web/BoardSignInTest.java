@@ -41,6 +41,11 @@ class BoardSignInTest extends BoardWebTest {
     throw new AssertionError("no myapp QA in " + boardJson);
   }
 
+  /** The board sees nobody signed in with {@code cookie}. */
+  void assertSignedOut(BoardServer s, String cookie) throws Exception {
+    assertThat(get(s.url() + "/api/board", cookie).body()).doesNotContain("\"signed_in_as\"");
+  }
+
   @Test
   void signingInRedirectsToGitHubWithAStateAndComesBackWithAFreshLaxHttpOnlySession()
       throws Exception {
@@ -71,9 +76,7 @@ class BoardSignInTest extends BoardWebTest {
     assertThat(board.body()).contains("\"signed_in_as\":\"alice\"").doesNotContain("gho_");
     HttpResponse<String> page = get(s.url() + "/", session);
     assertThat(page.body()).contains("Signed in as <b>alice</b>").doesNotContain("gho_");
-    assertThat(get(s.url() + "/api/board", started.cookie()).body())
-        .as("the signing-in session is gone")
-        .doesNotContain("\"signed_in_as\"");
+    assertSignedOut(s, started.cookie()); // the signing-in session is gone
   }
 
   @Test
@@ -93,8 +96,7 @@ class BoardSignInTest extends BoardWebTest {
     String forged = callback.replace("state=" + started.state(), "state=forged");
     assertThat(get(forged, started.cookie()).statusCode()).isEqualTo(403);
     assertThat(get(callback, started.cookie()).statusCode()).isEqualTo(403);
-    assertThat(get(s.url() + "/api/board", started.cookie()).body())
-        .doesNotContain("\"signed_in_as\"");
+    assertSignedOut(s, started.cookie());
   }
 
   @Test
@@ -113,8 +115,7 @@ class BoardSignInTest extends BoardWebTest {
         .contains("bad_verification_code")
         .doesNotContain(code)
         .doesNotContain(BoardFixture.CLIENT_SECRET);
-    assertThat(get(s.url() + "/api/board", second.cookie()).body())
-        .doesNotContain("\"signed_in_as\"");
+    assertSignedOut(s, second.cookie());
 
     Started denied = startSignIn(s);
     HttpResponse<String> error =
@@ -144,7 +145,7 @@ class BoardSignInTest extends BoardWebTest {
     assertThat(out.statusCode()).isEqualTo(303);
     assertThat(setCookie(out)).startsWith("tl_session=;").contains("Max-Age=0");
     assertThat(s.sessionCount()).isZero();
-    assertThat(get(s.url() + "/api/board", session).body()).doesNotContain("\"signed_in_as\"");
+    assertSignedOut(s, session);
     // the token the board held (as its GET /user sent it) no longer works at GitHub
     String token =
         f.gates.hub.requests().stream()
