@@ -150,8 +150,10 @@ public final class Promotion {
    * written as a {@code /promote <full sha>} first line of the comment, which the next stage's get
    * honours.
    *
-   * <p>Sends {@link GateEvent.Closed} to {@code events} once the issue is closed, or {@link
-   * GateEvent.Refused} when the approvers rule refuses the close.
+   * <p>Sends {@link GateEvent.Closed} to {@code events} once the issue is closed (the closer as
+   * GitHub names it), or {@link GateEvent.Refused} when the approvers rule refuses the close it
+   * would make: nothing is closed then, and the event names the request's {@code by} (null when
+   * only the token tells).
    *
    * @throws NotRecorded when the request's commit names no recorded build, or several, listing
    *     them; nothing is written then
