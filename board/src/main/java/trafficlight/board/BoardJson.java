@@ -153,12 +153,12 @@ public final class BoardJson {
 
   public static Map<String, Object> promotion(Promotion.Result r) {
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("project", r.project());
-    m.put("stage", r.stage());
+    m.put("project", r.promoted().project());
+    m.put("stage", r.promoted().shortName());
     m.put("next", r.next());
-    m.put("closed_issue", r.issue());
-    m.put("html_url", WebLink.orNull(r.issueUrl()));
-    m.put("deploys", r.deploys());
+    m.put("closed_issue", r.closed().number());
+    m.put("html_url", WebLink.orNull(r.closed().htmlUrl()));
+    m.put("deploys", r.promoted().latest().deploys());
     m.put("by", r.by());
     if (r.chosen() != null) {
       m.put("commit", r.chosen().commit());

@@ -122,21 +122,11 @@ public final class BoardModel {
       }
     }
     String closedBy = input.closedBy() != null ? input.closedBy() : issue.closedBy();
-    return new GateIssue(
-        issue.number(),
-        issue.title(),
-        issue.htmlUrl(),
-        issue.state(),
-        issue.stateReason(),
-        issue.labels(),
-        issue.createdAt(),
-        issue.closedAt(),
-        issue.isClosed() ? closedBy : null,
-        consumedBy,
-        deploys,
-        List.copyOf(builds),
-        issue.isClosed() ? input.refusal() : null,
-        issue.isClosed() ? deploying : null);
+    GateIssue.Close close =
+        issue.isClosed()
+            ? new GateIssue.Close(closedBy, input.refusal(), deploying)
+            : GateIssue.Close.OPEN;
+    return new GateIssue(issue, consumedBy, deploys, builds, close);
   }
 
   private static Project project(String name, Map<String, List<GateIssue>> byStage, Instant now) {

@@ -31,12 +31,12 @@ import trafficlight.github.RepositoryName;
  *   <li>the first read lists every issue labelled {@code pipeline-workflow}; later reads list only
  *       those updated since the newest one seen ({@code since}, which GitHub compares with {@code
  *       >=}, so an unchanged repository gives the same URL and, with a response cache, a {@code
- *       304} that costs no rate limit); every {@code fullEvery} it lists everything again (labels
- *       removed or issues deleted);
+ *       304} that costs no rate limit); every {@link Reading#fullEvery} it lists everything again
+ *       (labels removed or issues deleted);
  *   <li>an issue's comments and {@code closed_by} (which only the single-issue GET carries) are
  *       read again only when its {@code updated_at} changed: a comment or a close updates it.
- *       Comments are read for the newest {@code history} issues of each stage; {@code closed_by}
- *       for the latest one;
+ *       Comments are read for the newest {@link Reading#history} issues of each stage; {@code
+ *       closed_by} for the latest one;
  *   <li>the latest issue's close, when its deploy records name an approvers rule, is judged by it
  *       on every read ({@link CloseReview}): team membership may change without the issue changing,
  *       and under the client's cache those questions cost 304s.
@@ -46,12 +46,25 @@ import trafficlight.github.RepositoryName;
  */
 public final class GateReader {
 
+  /**
+   * How a reader reads.
+   *
+   * @param history how many of each stage's newest issues have their comments read
+   * @param fullEvery how often everything is listed again
+   * @param clock what tells the time
+   */
+  public record Reading(int history, Duration fullEvery, Clock clock) {
+
+    /** The board's: the 20 newest issues of a stage, everything again every ten minutes. */
+    public static Reading standard(Clock clock) {
+      return new Reading(20, Duration.ofMinutes(10), clock);
+    }
+  }
+
   private final GitHubClient github;
   private final RepositoryName repo;
   private final TitleFormat format;
-  private final int history;
-  private final Duration fullEvery;
-  private final Clock clock;
+  private final Reading reading;
   private final CloseReview review;
 
   private final Map<Long, Issue> issues = new LinkedHashMap<>();
@@ -62,24 +75,17 @@ public final class GateReader {
 
   private record Details(Instant updatedAt, List<Comment> comments, String closedBy) {}
 
-  public GateReader(
-      GitHubClient github,
-      RepositoryName repo,
-      TitleFormat format,
-      int history,
-      Duration fullEvery,
-      Clock clock) {
+  public GateReader(GitHubClient github, RepositoryName repo, TitleFormat format, Reading reading) {
     this.github = github;
     this.repo = repo;
     this.format = format;
-    this.history = history;
-    this.fullEvery = fullEvery;
-    this.clock = clock;
+    this.reading = reading;
     this.review = new CloseReview(github);
   }
 
+  /** A reader as the board reads, by the system clock. */
   public GateReader(GitHubClient github, RepositoryName repo, TitleFormat format) {
-    this(github, repo, format, 20, Duration.ofMinutes(10), Clock.systemUTC());
+    this(github, repo, format, Reading.standard(Clock.systemUTC()));
   }
 
   public RepositoryName repository() {
@@ -92,10 +98,11 @@ public final class GateReader {
 
   /** Reads what changed and builds the board. */
   public Board read() {
-    Instant now = clock.instant();
+    Instant now = reading.clock().instant();
     access =
         GitHubRepositoryAccess.orNone(github, repo); // people's permissions, asked once per read
-    boolean full = watermark == null || lastFull == null || !now.isBefore(lastFull.plus(fullEvery));
+    boolean full =
+        watermark == null || lastFull == null || !now.isBefore(lastFull.plus(reading.fullEvery()));
     IssueQuery query = IssueQuery.recentlyUpdated("all").withLabels(List.of(GateLabels.WORKFLOW));
     if (!full) {
       query = query.withSince(watermark);
@@ -147,7 +154,7 @@ public final class GateReader {
       int rank = 0;
       int latestRank = latestNonDuplicate(stageIssues);
       for (Issue issue : stageIssues) {
-        boolean wantComments = rank < history && issue.comments() > 0;
+        boolean wantComments = rank < reading.history() && issue.comments() > 0;
         boolean wantClosedBy = rank == latestRank && issue.isClosed();
         inputs.add(input(issue, wantComments, wantClosedBy));
         rank++;

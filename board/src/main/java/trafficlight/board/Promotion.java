@@ -1,20 +1,25 @@
 package trafficlight.board;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import trafficlight.gate.ApprovalDecision;
 import trafficlight.gate.ApprovalRule;
 import trafficlight.gate.CloseReason;
 import trafficlight.gate.DeployRecord;
+import trafficlight.gate.GateEvent;
+import trafficlight.gate.GateEvents;
 import trafficlight.gate.PromoteDirective;
 import trafficlight.gate.RepositoryAccess;
 import trafficlight.gate.TeamMembership;
 import trafficlight.gate.TitleFormat;
 import trafficlight.gate.github.GitHubRepositoryAccess;
 import trafficlight.gate.github.GitHubTeamMembership;
+import trafficlight.gate.github.IssueGates;
 import trafficlight.gate.github.IssueTexts;
 import trafficlight.github.Comment;
 import trafficlight.github.GitHubClient;
@@ -48,17 +53,14 @@ public final class Promotion {
   /**
    * What a promotion did.
    *
+   * @param promoted the stage as the board read it before the promotion (its latest issue is the
+   *     one closed)
+   * @param next the short name of the stage a close lets deploy
+   * @param closed the issue as the close left it
+   * @param by who promoted, as the request said, or null
    * @param chosen the build a {@code --commit} chose, or null when the newest is approved
    */
-  public record Result(
-      String project,
-      String stage,
-      String next,
-      long issue,
-      String issueUrl,
-      int deploys,
-      String by,
-      DeployRecord chosen) {}
+  public record Result(Stage promoted, String next, Issue closed, String by, DeployRecord chosen) {}
 
   private Promotion() {}
 
@@ -73,29 +75,21 @@ public final class Promotion {
             .project(projectName)
             .orElseThrow(
                 () ->
-                    new Refused(
-                        "no project \""
-                            + projectName
-                            + "\" in "
-                            + board.repository()
-                            + "; projects: "
-                            + board.projects().stream()
-                                .map(Project::name)
-                                .collect(Collectors.joining(", "))));
+                    noSuch(
+                        "project",
+                        projectName,
+                        board.repository(),
+                        board.projects().stream().map(Project::name)));
     Stage stage =
         project
             .stage(stageName)
             .orElseThrow(
                 () ->
-                    new Refused(
-                        "no stage \""
-                            + stageName
-                            + "\" in "
-                            + project.name()
-                            + "; stages: "
-                            + project.stages().stream()
-                                .map(Stage::shortName)
-                                .collect(Collectors.joining(", "))));
+                    noSuch(
+                        "stage",
+                        stageName,
+                        project.name(),
+                        project.stages().stream().map(Stage::shortName)));
     String where = project.name() + " " + stage.shortName();
     if (stage.finalStage()) {
       throw new Refused(
@@ -125,83 +119,76 @@ public final class Promotion {
     return stage;
   }
 
+  /** "no stage "Prod" in myapp; stages: CI, QA": what was asked for and what there is. */
+  private static Refused noSuch(String kind, String name, String in, Stream<String> there) {
+    return new Refused(
+        "no "
+            + kind
+            + " \""
+            + name
+            + "\" in "
+            + in
+            + "; "
+            + kind
+            + "s: "
+            + there.collect(Collectors.joining(", ")));
+  }
+
+  /**
+   * A promotion someone asked for.
+   *
+   * @param project the project's name
+   * @param stage the stage's name, whole or short
+   * @param by who promotes, for the comment; null when only the token tells (GitHub names the
+   *     token's user as the comment's author and the closer)
+   * @param via how, for the comment ({@code trafficlight promote}, {@code the trafficlight board})
+   * @param commit a SHA or prefix of a commit the issue's builds recorded, or null for the newest
+   */
+  public record Request(String project, String stage, String by, String via, String commit) {}
+
   /**
    * Promotes: re-reads the issue (the board may be stale), comments who promoted it (once: not
    * again if an earlier attempt that failed before closing left the comment, and a comment whose
    * response was lost is looked for before it is repeated), closes it as completed (a close is safe
-   * to repeat).
+   * to repeat). A request that names a commit promotes the build whose commit starts with it,
+   * written as a {@code /promote <full sha>} first line of the comment, which the next stage's get
+   * honours.
    *
-   * @param by who promotes, for the comment; null when only the token tells (GitHub names the
-   *     token's user as the comment's author and the closer)
-   * @param via how, for the comment ({@code trafficlight promote}, {@code the trafficlight board})
+   * <p>Sends {@link GateEvent.Closed} to {@code events} once the issue is closed (the closer as
+   * GitHub names it), or {@link GateEvent.Refused} when the approvers rule refuses the close it
+   * would make: nothing is closed then, and the event names the request's {@code by} (null when
+   * only the token tells).
+   *
+   * @throws NotRecorded when the request's commit names no recorded build, or several, listing
+   *     them; nothing is written then
    * @throws Refused when nothing waits, the issue was closed meanwhile, or the close would not
    *     count under the approvers rule the issue's deploy records name; nothing is written then
    */
   public static Result promote(
-      GitHubClient github,
-      RepositoryName repo,
-      Board board,
-      String projectName,
-      String stageName,
-      String by,
-      String via) {
-    return promote(github, repo, board, projectName, stageName, by, via, null);
-  }
-
-  /**
-   * Promotes one of the issue's builds: the one whose commit starts with {@code commit}, written as
-   * a {@code /promote <full sha>} first line of the comment, which the next stage's get honours.
-   *
-   * @param commit a SHA or prefix of a commit the issue's builds recorded, or null for the newest
-   * @throws NotRecorded when {@code commit} names no recorded build, or several, listing them;
-   *     nothing is written then
-   */
-  public static Result promote(
-      GitHubClient github,
-      RepositoryName repo,
-      Board board,
-      String projectName,
-      String stageName,
-      String by,
-      String via,
-      String commit) {
-    return promote(github, repo, board, projectName, stageName, by, via, commit, true);
+      GitHubClient github, RepositoryName repo, Board board, Request request, GateEvents events) {
+    return promote(github, repo, board, request, events, true);
   }
 
   /**
    * Promotes the build a person picked among the issue's builds: the newest recorded one is what a
-   * plain close approves, so it is closed as {@link #promote(GitHubClient, RepositoryName, Board,
-   * String, String, String, String) promote} does; an older one is written as a {@code /promote
-   * <full sha>} first. Whether the pick is the newest is decided on the issue as read now, so a
-   * build recorded after the person looked is not what their pick approves.
-   *
-   * @param commit the picked build's commit, or null for the newest
-   * @throws NotRecorded when {@code commit} names no recorded build, or several; nothing is written
-   *     then
+   * plain close approves, so it is closed as a request without a commit is; an older one is written
+   * as a {@code /promote <full sha>} first. Whether the pick is the newest is decided on the issue
+   * as read now, so a build recorded after the person looked is not what their pick approves.
+   * Otherwise as {@link #promote}.
    */
   public static Result promotePicked(
-      GitHubClient github,
-      RepositoryName repo,
-      Board board,
-      String projectName,
-      String stageName,
-      String by,
-      String via,
-      String commit) {
-    return promote(github, repo, board, projectName, stageName, by, via, commit, false);
+      GitHubClient github, RepositoryName repo, Board board, Request request, GateEvents events) {
+    return promote(github, repo, board, request, events, false);
   }
 
   private static Result promote(
       GitHubClient github,
       RepositoryName repo,
       Board board,
-      String projectName,
-      String stageName,
-      String by,
-      String via,
-      String commit,
+      Request request,
+      GateEvents events,
       boolean directNewest) {
-    Stage stage = waiting(board, projectName, stageName);
+    Stage stage = waiting(board, request.project(), request.stage());
     long number = stage.latest().number();
     Issue now = github.getIssue(repo, number);
     if (!now.isOpen()) {
@@ -217,14 +204,21 @@ public final class Promotion {
               + (now.closedAt() != null ? " at " + Texts.time(now.closedAt()) : ""));
     }
     String next = stage.next() != null ? TitleFormat.shortStage(stage.next()) : "the next stage";
-    String who = by == null || by.isBlank() ? null : by.strip();
+    String who = request.by() == null || request.by().isBlank() ? null : request.by().strip();
     List<Comment> comments = github.listComments(repo, number, null);
     RepositoryAccess access = GitHubRepositoryAccess.orNone(github, repo);
     List<DeployRecord> records =
         DeployRecord.readIssue(IssueTexts.body(now), IssueTexts.comments(comments), access)
             .records();
-    DeployRecord chosen = commit == null ? null : choose(now, records, commit, directNewest);
-    refuseUnlessItCounts(github, now.number(), records, chosen != null, access);
+    DeployRecord chosen =
+        request.commit() == null ? null : choose(now, records, request.commit(), directNewest);
+    GateEvent.Gate gate = IssueGates.of(repo, now);
+    String why = refusal(github, records, chosen != null, access);
+    if (why != null) {
+      events.send(new GateEvent.Refused(gate, Instant.now(), who, why));
+      throw new Refused(
+          "not promoted: " + why + "; #" + number + " stays open and nothing was written");
+    }
     String comment =
         (chosen == null ? "" : PromoteDirective.render(chosen.commit()) + "\n\n")
             + "Promoted to **"
@@ -232,7 +226,7 @@ public final class Promotion {
             + "**"
             + (who == null ? "" : " by " + who)
             + " with "
-            + via
+            + request.via()
             + ": closing this issue lets the next stage deploy"
             + (chosen == null
                 ? "."
@@ -248,15 +242,12 @@ public final class Promotion {
     close.put("state", "closed");
     close.put("state_reason", CloseReason.COMPLETED.apiName());
     Issue closed = github.updateIssue(repo, number, close);
-    return new Result(
-        stage.project(),
-        stage.shortName(),
-        next,
-        number,
-        closed.htmlUrl(),
-        stage.latest().deploys(),
-        who,
-        chosen);
+    events.send(
+        new GateEvent.Closed(
+            gate,
+            closed.closedAt() != null ? closed.closedAt() : Instant.now(),
+            closed.closedBy()));
+    return new Result(stage, next, closed, who, chosen);
   }
 
   /**
@@ -268,19 +259,6 @@ public final class Promotion {
   public static String refusal(GitHubClient github, Stage stage) {
     List<DeployRecord> records = stage.latest().builds().stream().map(Build::record).toList();
     return refusal(github, records, false, RepositoryAccess.NOBODY);
-  }
-
-  private static void refuseUnlessItCounts(
-      GitHubClient github,
-      long number,
-      List<DeployRecord> records,
-      boolean picks,
-      RepositoryAccess access) {
-    String why = refusal(github, records, picks, access);
-    if (why != null) {
-      throw new Refused(
-          "not promoted: " + why + "; #" + number + " stays open and nothing was written");
-    }
   }
 
   private static String refusal(

@@ -332,35 +332,23 @@ public final class Where {
               + Texts.time(holder.createdAt())
               + ")");
     }
-    if (holder.refusal() != null) {
+    String noGoAhead =
+        holder.refusal() != null
+            ? holder.refusal() + ", so it is no go-ahead"
+            : CloseReason.of(holder.stateReason()) == CloseReason.NOT_PLANNED
+                ? "closed as not planned"
+                    + Texts.by(holder)
+                    + "; the next deploy of "
+                    + prev.shortName()
+                    + " opens a new issue to promote"
+                : null;
+    if (noGoAhead != null) {
       return notYet(
           project,
           stage,
           null,
           null,
-          "not yet: #"
-              + holder.number()
-              + " in "
-              + prev.shortName()
-              + " was "
-              + holder.refusal()
-              + ", so it is no go-ahead");
-    }
-    if (CloseReason.of(holder.stateReason()) == CloseReason.NOT_PLANNED) {
-      return notYet(
-          project,
-          stage,
-          null,
-          null,
-          "not yet: #"
-              + holder.number()
-              + " in "
-              + prev.shortName()
-              + " was closed as not planned"
-              + Texts.by(holder)
-              + "; the next deploy of "
-              + prev.shortName()
-              + " opens a new issue to promote");
+          "not yet: #" + holder.number() + " in " + prev.shortName() + " was " + noGoAhead);
     }
     if (holder.approvedCommit() != null) {
       return notYet(

@@ -280,8 +280,7 @@ class AncestryTest {
   void aPutThatRecordsACommitCostsOneCompareRequest() {
     put("CI", "1", first, "Add the cart", Map.of());
     // the stage's first deploy: no previous one, nothing to compare
-    assertThat(hub.requests())
-        .extracting(RecordedRequest::operation)
+    assertThat(operations())
         .containsExactly(
             "issues/list-for-repo",
             "issues/list-for-repo",
@@ -292,8 +291,7 @@ class AncestryTest {
     // opens a new issue: the previous deploy is on the closed one
     hub.clearRequests();
     put("CI", "2", second, "Fix the cart total (#12)", Map.of());
-    assertThat(hub.requests())
-        .extracting(RecordedRequest::operation)
+    assertThat(operations())
         .containsExactly(
             "issues/list-for-repo", // the open issue with this title: none
             "issues/list-for-repo", // the stage's closed issues: the previous deploy's
@@ -304,16 +302,14 @@ class AncestryTest {
     // comments on the open issue: the previous deploy is its body (no comments yet)
     hub.clearRequests();
     put("CI", "3", third, "Merge pull request #13 from carol/search", Map.of());
-    assertThat(hub.requests())
-        .extracting(RecordedRequest::operation)
+    assertThat(operations())
         .containsExactly(
             "issues/list-for-repo", "repos/compare-commits-with-basehead", "issues/create-comment");
 
     // with comments, they are read for the latest record
     hub.clearRequests();
     put("CI", "4", first, "Add the cart", Map.of());
-    assertThat(hub.requests())
-        .extracting(RecordedRequest::operation)
+    assertThat(operations())
         .containsExactly(
             "issues/list-for-repo",
             "issues/list-comments",
@@ -336,6 +332,11 @@ class AncestryTest {
         .findFirst()
         .orElseThrow()
         .number();
+  }
+
+  /** What the requests since the last {@code clearRequests} asked, in order. */
+  private List<String> operations() {
+    return hub.requests().stream().map(RecordedRequest::operation).toList();
   }
 
   private long compareRequests() {

@@ -19,6 +19,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import trafficlight.board.web.BoardServer;
+import trafficlight.gate.GateEvents;
 import trafficlight.gate.TitleFormat;
 import trafficlight.github.Credentials;
 import trafficlight.github.GitHubClient;
@@ -93,7 +94,7 @@ class BoardFaultsTest {
 
   GateReader reader() {
     return new GateReader(
-        github, repo, TitleFormat.defaultFormat(), 20, Duration.ofMinutes(10), gates.hub.clock());
+        github, repo, TitleFormat.defaultFormat(), GateReader.Reading.standard(gates.hub.clock()));
   }
 
   static String json(Board b) {
@@ -109,9 +110,7 @@ class BoardFaultsTest {
                   fresh,
                   repo,
                   TitleFormat.defaultFormat(),
-                  20,
-                  Duration.ofMinutes(10),
-                  gates.hub.clock())
+                  GateReader.Reading.standard(gates.hub.clock()))
               .read());
     }
   }
@@ -220,7 +219,12 @@ class BoardFaultsTest {
   }
 
   Promotion.Result promote(Board board) {
-    return Promotion.promote(github, repo, board, "myapp", "QA", "dana", "trafficlight promote");
+    return Promotion.promote(
+        github,
+        repo,
+        board,
+        new Promotion.Request("myapp", "QA", "dana", "trafficlight promote", null),
+        GateEvents.NONE);
   }
 
   @Test
@@ -232,7 +236,7 @@ class BoardFaultsTest {
 
     Promotion.Result result = promote(board);
 
-    assertThat(result.issue()).isEqualTo(seeded.qa());
+    assertThat(result.closed().number()).isEqualTo(seeded.qa());
     var issue = gates.hub.issue(DeployedGates.REPO, seeded.qa());
     assertThat(issue.state()).isEqualTo("closed");
     assertThat(issue.stateReason()).isEqualTo("completed");

@@ -3,11 +3,14 @@ package trafficlight.board;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import trafficlight.board.web.BoardServer;
 import trafficlight.board.web.SignIn;
 import trafficlight.gate.ApprovalRule;
+import trafficlight.gate.GateEvent;
 import trafficlight.gate.TitleFormat;
 import trafficlight.github.GitHubClient;
 import trafficlight.github.GitHubEndpoint;
@@ -24,6 +27,10 @@ public final class BoardFixture implements AutoCloseable {
 
   public final DeployedGates gates = new DeployedGates();
   public final DeployedGates.Seeded seeded = gates.seed();
+
+  /** The gate events the fixture's boards sent, in order. */
+  public final List<GateEvent> events = new CopyOnWriteArrayList<>();
+
   GitHubClient github =
       GitHubFixture.client(gates.hub.baseUrl(), gates.token, new MemoryResponseCache(1000));
   BoardServer server;
@@ -58,26 +65,19 @@ public final class BoardFixture implements AutoCloseable {
             CLIENT_SECRET,
             Duration.ofSeconds(10));
     return start(
-        new BoardServer.Config(
-            "127.0.0.1",
-            0,
-            Duration.ofHours(1),
-            false,
-            m -> {},
-            new SignIn(flow, publicUrl, "repo"),
-            rules));
+        new BoardServer.Config("127.0.0.1", 0, Duration.ofHours(1), false, m -> {})
+            .withSignIn(new SignIn(flow, publicUrl, "repo"), rules));
   }
 
+  /** Starts a board with {@code config}; the gate events it sends go to {@link #events}. */
   public BoardServer start(BoardServer.Config config) throws IOException {
     GateReader reader =
         new GateReader(
             github,
             RepositoryName.parse(REPO),
             TitleFormat.defaultFormat(),
-            20,
-            Duration.ofMinutes(10),
-            gates.hub.clock());
-    server = BoardServer.start(github, reader, config);
+            GateReader.Reading.standard(gates.hub.clock()));
+    server = BoardServer.start(github, reader, config.withEvents(events::add));
     // the first read of the flow figures runs in the background; this settles it, so that the
     // requests a test counts from here are its own
     server.refresh();

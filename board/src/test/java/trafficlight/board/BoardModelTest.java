@@ -3,13 +3,13 @@ package trafficlight.board;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import trafficlight.gate.ApprovalRule;
 import trafficlight.gate.DeployRecord;
+import trafficlight.gate.GateEvents;
 import trafficlight.gate.TitleFormat;
 import trafficlight.github.GitHubClient;
 import trafficlight.github.MemoryResponseCache;
@@ -32,7 +32,7 @@ class BoardModelTest {
 
   GateReader reader() {
     return new GateReader(
-        github, repo, TitleFormat.defaultFormat(), 20, Duration.ofMinutes(10), gates.hub.clock());
+        github, repo, TitleFormat.defaultFormat(), GateReader.Reading.standard(gates.hub.clock()));
   }
 
   @Test
@@ -110,12 +110,21 @@ class BoardModelTest {
         .isEmpty();
   }
 
-  @Test
-  void aCloseBySomeoneWhoMayNotPromoteIsItsOwnLightInStatusAndWhere() {
+  /**
+   * {@code project}'s QA deploys commit a, then {@code closer} closes its issue; carol is in the
+   * team {@code @acme/release}, which the board's token may read.
+   */
+  private int closedQa(String project, String subject, String closer) {
     gates.hub.addOrgMember("acme", "board-bot");
     gates.hub.addTeamMember("acme", "release", "carol");
-    int qa = gates.deploy("payments", "QA", "2", DeployedGates.sha('a'), "Charge cards");
-    gates.hub.closeIssue(DeployedGates.REPO, qa, "bob");
+    int qa = gates.deploy(project, "QA", "2", DeployedGates.sha('a'), subject);
+    gates.hub.closeIssue(DeployedGates.REPO, qa, closer);
+    return qa;
+  }
+
+  @Test
+  void aCloseBySomeoneWhoMayNotPromoteIsItsOwnLightInStatusAndWhere() {
+    int qa = closedQa("payments", "Charge cards", "bob");
     GateReader reader = reader();
 
     Board board = reader.read();
@@ -149,10 +158,7 @@ class BoardModelTest {
 
   @Test
   void aMisspeltTeamInTheRecordsMakesTheCloseCountForNothingAndSaysWhy() {
-    gates.hub.addOrgMember("acme", "board-bot");
-    gates.hub.addTeamMember("acme", "release", "carol");
-    int qa = gates.deploy("vault", "QA", "2", DeployedGates.sha('a'), "Rotate keys");
-    gates.hub.closeIssue(DeployedGates.REPO, qa, "carol");
+    closedQa("vault", "Rotate keys", "carol");
 
     Stage stage = reader().read().project("vault").orElseThrow().stage("QA").orElseThrow();
     assertThat(stage.light()).isEqualTo(Light.REFUSED);
@@ -183,13 +189,15 @@ class BoardModelTest {
         .extracting(Build::record)
         .containsExactly(
             new DeployRecord(
-                DeployedGates.sha('a'),
-                "Add the login page",
-                "7",
-                "deploy-ci",
-                "myapp",
-                "https://ci.example.com/teams/main/pipelines/myapp/jobs/deploy-ci/builds/7",
-                "QA"));
+                new DeployRecord.Change(DeployedGates.sha('a'), "Add the login page", null, null),
+                new DeployRecord.Build(
+                    "7",
+                    "deploy-ci",
+                    "myapp",
+                    "https://ci.example.com/teams/main/pipelines/myapp/jobs/deploy-ci/builds/7"),
+                "QA",
+                null,
+                null));
   }
 
   @Test
@@ -223,13 +231,7 @@ class BoardModelTest {
         List.of("pipeline-workflow", "promotion-to-live"),
         "ci-bot");
     GateReader reader =
-        new GateReader(
-            github,
-            repo,
-            TitleFormat.parse("Deployed {project} to {stage}"),
-            20,
-            Duration.ofMinutes(10),
-            Clock.systemUTC());
+        new GateReader(github, repo, TitleFormat.parse("Deployed {project} to {stage}"));
     Project web = reader.read().project("web").orElseThrow();
     assertThat(web.stages()).extracting(Stage::shortName).containsExactly("staging", "live");
     assertThat(web.stages().get(0).latest().consumedBy()).isEqualTo("2");
@@ -320,8 +322,13 @@ class BoardModelTest {
         .hasMessage("no project \"nope\" in acme/deploy-gates; projects: billing, myapp");
 
     Promotion.Result r =
-        Promotion.promote(github, repo, board, "myapp", "qa", "dana", "`trafficlight promote`");
-    assertThat(r.issue()).isEqualTo(s.qa());
+        Promotion.promote(
+            github,
+            repo,
+            board,
+            new Promotion.Request("myapp", "qa", "dana", "`trafficlight promote`", null),
+            GateEvents.NONE);
+    assertThat(r.closed().number()).isEqualTo(s.qa());
     assertThat(r.next()).isEqualTo("Production");
     var closed = gates.hub.issue(DeployedGates.REPO, s.qa());
     assertThat(closed.state()).isEqualTo("closed");
@@ -337,7 +344,14 @@ class BoardModelTest {
     assertThat(qa.latest().deploys()).isEqualTo(2);
 
     // promoting again: refused, the stale board notwithstanding
-    assertThatThrownBy(() -> Promotion.promote(github, repo, board, "myapp", "qa", "dana", "x"))
+    assertThatThrownBy(
+            () ->
+                Promotion.promote(
+                    github,
+                    repo,
+                    board,
+                    new Promotion.Request("myapp", "qa", "dana", "x", null),
+                    GateEvents.NONE))
         .isInstanceOf(Promotion.Refused.class)
         .hasMessageContaining("was closed meanwhile by board-bot");
   }
@@ -384,9 +398,7 @@ class BoardModelTest {
                   ghes,
                   repo,
                   TitleFormat.defaultFormat(),
-                  20,
-                  Duration.ofMinutes(10),
-                  gates.hub.clock())
+                  GateReader.Reading.standard(gates.hub.clock()))
               .read();
       assertThat(board.project("myapp").orElseThrow().stage("QA").orElseThrow().light())
           .isEqualTo(Light.AMBER);

@@ -18,6 +18,7 @@ import trafficlight.board.web.BoardSafety;
 import trafficlight.board.web.BoardServer;
 import trafficlight.board.web.RepositoryPermissions;
 import trafficlight.board.web.SignIn;
+import trafficlight.gate.GateEvents;
 import trafficlight.github.GitHubClient;
 import trafficlight.github.GitHubEndpoint;
 import trafficlight.github.MemoryResponseCache;
@@ -165,7 +166,8 @@ public final class BoardCommand implements Callable<Integer> {
                 System.err::println,
                 signIn,
                 Stage::approvalRule,
-                publicBase));
+                publicBase,
+                GateEvents.NONE));
     System.out.println("board listening on " + server.url());
     System.out.println(
         "board answers the hosts "

@@ -2,7 +2,6 @@ package trafficlight.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -69,13 +68,7 @@ final class DemoBoard implements AutoCloseable {
             message -> {},
             new MemoryResponseCache(1000));
     GateReader reader =
-        new GateReader(
-            github,
-            RepositoryName.parse(repo),
-            TitleFormat.parse(title),
-            20,
-            Duration.ofMinutes(10),
-            Clock.systemUTC());
+        new GateReader(github, RepositoryName.parse(repo), TitleFormat.parse(title));
     try {
       BoardServer server =
           BoardServer.start(

@@ -7,6 +7,7 @@ import picocli.CommandLine.Parameters;
 import trafficlight.board.Board;
 import trafficlight.board.BoardJson;
 import trafficlight.board.Promotion;
+import trafficlight.gate.GateEvents;
 import trafficlight.github.GitHubClient;
 
 /** {@code trafficlight promote <project> <stage>}: closes the stage's waiting gate issue. */
@@ -51,24 +52,28 @@ public final class PromoteCommand extends OneShotBoardCommand {
   int run(GitHubClient client, Board board) {
     Promotion.Result r =
         Promotion.promote(
-            client, github.repo(), board, project, stage, by, "`trafficlight promote`", commit);
+            client,
+            github.repo(),
+            board,
+            new Promotion.Request(project, stage, by, "`trafficlight promote`", commit),
+            GateEvents.NONE);
     if (json) {
       out.println(BoardJson.write(BoardJson.promotion(r), true));
     } else {
       out.println(
           "promoted "
-              + r.project()
+              + r.promoted().project()
               + " "
-              + r.stage()
+              + r.promoted().shortName()
               + " to "
               + r.next()
               + ": closed #"
-              + r.issue()
+              + r.closed().number()
               + " ("
-              + r.deploys()
-              + (r.deploys() == 1 ? " build" : " builds")
+              + r.promoted().latest().deploys()
+              + (r.promoted().latest().deploys() == 1 ? " build" : " builds")
               + ") "
-              + r.issueUrl()
+              + r.closed().htmlUrl()
               + (r.chosen() == null
                   ? ""
                   : "; approved build "

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
+import trafficlight.gate.DeployRecord;
 import trafficlight.localhub.LocalHub;
 import trafficlight.localhub.MovableClock;
 
@@ -241,18 +242,15 @@ class OneShotBoardCommandsTest {
         REPO,
         qa,
         "ci-bot",
-        new trafficlight.gate.DeployRecord(
-                B,
-                "Fix the login page",
-                "5",
-                "deploy-qa",
-                "myapp",
-                "https://ci.example.com/teams/main/pipelines/myapp/jobs/deploy-qa/builds/5",
+        new DeployRecord(
+                new DeployRecord.Change(B, "Fix the login page", null, List.of()),
+                new DeployRecord.Build(
+                    "5",
+                    "deploy-qa",
+                    "myapp",
+                    "https://ci.example.com/teams/main/pipelines/myapp/jobs/deploy-qa/builds/5"),
                 "production",
-                null,
-                List.of(),
-                List.of("alice"),
-                false,
+                new DeployRecord.Rule(List.of("alice"), false),
                 null)
             .render());
     token = hub.createToken("bob");

@@ -66,15 +66,12 @@ class StatsCommandTest {
   int deploy(String stage, String label, String build, String sha, String next) {
     DeployRecord record =
         new DeployRecord(
-            sha,
-            "a change",
-            build,
-            "deploy-" + stage.toLowerCase(java.util.Locale.ROOT),
-            "myapp",
-            null,
+            new DeployRecord.Change(sha, "a change", CODE, List.of()),
+            new DeployRecord.Build(
+                build, "deploy-" + stage.toLowerCase(java.util.Locale.ROOT), "myapp", null),
             next,
-            CODE,
-            List.of());
+            null,
+            null);
     return hub.createIssue(
         REPO,
         "[bot] Pulumi myapp " + stage + " deployed.",

@@ -101,12 +101,11 @@ public record Approval(
     }
     DeployRecord record =
         new DeployRecord(
-            string(m.get("commit")),
-            string(m.get("subject")),
-            string(m.get("build")),
-            string(m.get("job")),
+            new DeployRecord.Change(string(m.get("commit")), string(m.get("subject")), null, null),
+            new DeployRecord.Build(
+                string(m.get("build")), string(m.get("job")), null, string(m.get("build_url"))),
             null,
-            string(m.get("build_url")),
+            null,
             null);
     return Optional.of(
         of(

@@ -25,38 +25,81 @@ import java.util.regex.Pattern;
  * without a record, such as the bodies of mitodl's resource, yield the build their build log link
  * names.
  *
- * @param commit the full SHA that was deployed, lower case, or null
- * @param subject the commit's subject line, or null
- * @param buildName Concourse's build name (its number in the job), or null
- * @param job the deploy job, or null
- * @param pipeline the pipeline, or null
- * @param buildUrl the build's page, or null
+ * @param change what was deployed; never null (its fields are null when not known)
+ * @param build the Concourse build that deployed it; never null (its fields are null when not
+ *     known)
  * @param nextStage the stage a close of this issue promotes to, spelled as the chain spells it
  *     ({@code Production}, where the label says {@code promotion-to-production}), or null
- * @param codeRepository {@code owner/name} of the repository the commit belongs to, or null
- * @param commits the commits this deploy carried since the stage's previous deploy, oldest first
- *     (the deployed commit last); empty when not known
- * @param approvers who may promote by closing the issue, as the trigger resource's {@code
- *     approvers} lists them (the generator passes them to the put); null when the record does not
- *     say (older records, or a put without them)
- * @param forbidSelfApproval the trigger resource's {@code forbid_self_approval}, or null when the
- *     record does not say
+ * @param rule who may promote by closing the issue, as the trigger resource's source said when this
+ *     deploy ran; never null (its fields are null when the record does not say)
  * @param promotedFrom the previous stage's approval this deploy came from (the put's {@code
  *     approval} param), or null
  */
 public record DeployRecord(
-    String commit,
-    String subject,
-    String buildName,
-    String job,
-    String pipeline,
-    String buildUrl,
-    String nextStage,
-    String codeRepository,
-    List<Commit> commits,
-    List<String> approvers,
-    Boolean forbidSelfApproval,
-    Approval promotedFrom) {
+    Change change, Build build, String nextStage, Rule rule, Approval promotedFrom) {
+
+  /**
+   * What a deploy deployed.
+   *
+   * @param commit the full SHA that was deployed, lower case, or null
+   * @param subject the commit's subject line, or null
+   * @param codeRepository {@code owner/name} of the repository the commit belongs to, or null
+   * @param commits the commits this deploy carried since the stage's previous deploy, oldest first
+   *     (the deployed commit last); empty when not known
+   */
+  public record Change(String commit, String subject, String codeRepository, List<Commit> commits) {
+    /** Nothing known of what was deployed. */
+    public static final Change UNKNOWN = new Change(null, null, null, null);
+
+    public Change {
+      commit = blankToNull(commit);
+      if (commit != null) {
+        commit =
+            SHA.matcher(commit).matches() ? commit.toLowerCase(Locale.ROOT) : null; // not a commit
+      }
+      subject = blankToNull(subject);
+      codeRepository = blankToNull(codeRepository);
+      commits = commits == null ? List.of() : List.copyOf(commits);
+    }
+  }
+
+  /**
+   * The Concourse build that deployed.
+   *
+   * @param name Concourse's build name (its number in the job), or null
+   * @param job the deploy job, or null
+   * @param pipeline the pipeline, or null
+   * @param url the build's page, or null
+   */
+  public record Build(String name, String job, String pipeline, String url) {
+    /** Nothing known of the build. */
+    public static final Build UNKNOWN = new Build(null, null, null, null);
+
+    public Build {
+      name = blankToNull(name);
+      job = blankToNull(job);
+      pipeline = blankToNull(pipeline);
+      url = blankToNull(url);
+    }
+  }
+
+  /**
+   * The approvers rule a deploy recorded.
+   *
+   * @param approvers who may promote by closing the issue, as the trigger resource's {@code
+   *     approvers} lists them (the generator passes them to the put); null when the record does not
+   *     say (older records, or a put without them)
+   * @param forbidSelfApproval the trigger resource's {@code forbid_self_approval}, or null when the
+   *     record does not say
+   */
+  public record Rule(List<String> approvers, Boolean forbidSelfApproval) {
+    /** The record does not say. */
+    public static final Rule UNSAID = new Rule(null, null);
+
+    public Rule {
+      approvers = approvers == null ? null : List.copyOf(approvers);
+    }
+  }
 
   /**
    * One commit a deploy carried.
@@ -81,58 +124,50 @@ public record DeployRecord(
   private static final Pattern SHA = Pattern.compile("[0-9a-fA-F]{7,64}");
 
   public DeployRecord {
-    commit = blankToNull(commit);
-    if (commit != null) {
-      commit =
-          SHA.matcher(commit).matches() ? commit.toLowerCase(Locale.ROOT) : null; // not a commit
-    }
-    subject = blankToNull(subject);
-    buildName = blankToNull(buildName);
-    job = blankToNull(job);
-    pipeline = blankToNull(pipeline);
-    buildUrl = blankToNull(buildUrl);
+    change = change == null ? Change.UNKNOWN : change;
+    build = build == null ? Build.UNKNOWN : build;
     nextStage = blankToNull(nextStage);
-    codeRepository = blankToNull(codeRepository);
-    commits = commits == null ? List.of() : List.copyOf(commits);
-    approvers = approvers == null ? null : List.copyOf(approvers);
+    rule = rule == null ? Rule.UNSAID : rule;
   }
 
-  /** A record without the approvers rule and not known to come from an approval. */
-  public DeployRecord(
-      String commit,
-      String subject,
-      String buildName,
-      String job,
-      String pipeline,
-      String buildUrl,
-      String nextStage,
-      String codeRepository,
-      List<Commit> commits) {
-    this(
-        commit,
-        subject,
-        buildName,
-        job,
-        pipeline,
-        buildUrl,
-        nextStage,
-        codeRepository,
-        commits,
-        null,
-        null,
-        null);
+  public String commit() {
+    return change.commit();
   }
 
-  /** A record without the code repository and the commits carried. */
-  public DeployRecord(
-      String commit,
-      String subject,
-      String buildName,
-      String job,
-      String pipeline,
-      String buildUrl,
-      String nextStage) {
-    this(commit, subject, buildName, job, pipeline, buildUrl, nextStage, null, List.of());
+  public String subject() {
+    return change.subject();
+  }
+
+  public String codeRepository() {
+    return change.codeRepository();
+  }
+
+  public List<Commit> commits() {
+    return change.commits();
+  }
+
+  public String buildName() {
+    return build.name();
+  }
+
+  public String job() {
+    return build.job();
+  }
+
+  public String pipeline() {
+    return build.pipeline();
+  }
+
+  public String buildUrl() {
+    return build.url();
+  }
+
+  public List<String> approvers() {
+    return rule.approvers();
+  }
+
+  public Boolean forbidSelfApproval() {
+    return rule.forbidSelfApproval();
   }
 
   /**
@@ -142,13 +177,14 @@ public record DeployRecord(
    * records and for an entry that no longer reads as a login or a team.
    */
   public Optional<ApprovalRule> approvalRule() {
-    if (approvers == null && forbidSelfApproval == null) {
+    if (approvers() == null && forbidSelfApproval() == null) {
       return Optional.empty();
     }
     try {
       return Optional.of(
           ApprovalRule.of(
-              approvers == null ? List.of() : approvers, Boolean.TRUE.equals(forbidSelfApproval)));
+              approvers() == null ? List.of() : approvers(),
+              Boolean.TRUE.equals(forbidSelfApproval())));
     } catch (IllegalArgumentException unreadable) {
       return Optional.empty();
     }
@@ -158,7 +194,7 @@ public record DeployRecord(
    * The build's page when it is an http(s) URL ({@link WebLink}), else null: what may be linked.
    */
   public String buildLink() {
-    return WebLink.orNull(buildUrl);
+    return WebLink.orNull(buildUrl());
   }
 
   /**
@@ -177,7 +213,7 @@ public record DeployRecord(
 
   /** The first 7 characters of the commit, or null. */
   public String shortCommit() {
-    return commit == null ? null : commit.substring(0, Math.min(7, commit.length()));
+    return commit() == null ? null : commit().substring(0, Math.min(7, commit().length()));
   }
 
   /**
@@ -187,17 +223,17 @@ public record DeployRecord(
   public String render() {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("format", FORMAT);
-    putIfSet(json, "commit", commit);
-    putIfSet(json, "subject", subject);
-    putIfSet(json, "build_name", buildName);
-    putIfSet(json, "job", job);
-    putIfSet(json, "pipeline", pipeline);
-    putIfSet(json, "build_url", buildUrl);
+    putIfSet(json, "commit", commit());
+    putIfSet(json, "subject", subject());
+    putIfSet(json, "build_name", buildName());
+    putIfSet(json, "job", job());
+    putIfSet(json, "pipeline", pipeline());
+    putIfSet(json, "build_url", buildUrl());
     putIfSet(json, "next_stage", nextStage);
-    putIfSet(json, "code_repository", codeRepository);
-    if (!commits.isEmpty()) {
+    putIfSet(json, "code_repository", codeRepository());
+    if (!commits().isEmpty()) {
       List<Map<String, Object>> carried = new ArrayList<>();
-      for (Commit c : commits) {
+      for (Commit c : commits()) {
         Map<String, Object> one = new LinkedHashMap<>();
         putIfSet(one, "sha", c.sha());
         putIfSet(one, "subject", c.subject());
@@ -207,22 +243,22 @@ public record DeployRecord(
       }
       json.put("commits", carried);
     }
-    if (approvers != null) {
-      json.put("approvers", approvers);
+    if (approvers() != null) {
+      json.put("approvers", approvers());
     }
-    if (forbidSelfApproval != null) {
-      json.put("forbid_self_approval", forbidSelfApproval);
+    if (forbidSelfApproval() != null) {
+      json.put("forbid_self_approval", forbidSelfApproval());
     }
     if (promotedFrom != null) {
       json.put("promoted_from", promotedFrom.toJson());
     }
     String visible =
-        commit == null
+        commit() == null
             ? ""
             : "Deployed commit `"
                 + shortCommit()
                 + "`"
-                + (subject == null ? "" : " " + subject)
+                + (subject() == null ? "" : " " + subject())
                 + "\n";
     return "\n\n" + visible + promotedFromLine() + HiddenJson.render(MARKER, json) + "\n";
   }
@@ -327,15 +363,15 @@ public record DeployRecord(
     Matcher parts = URL_PARTS.matcher(url);
     if (parts.find()) {
       return new DeployRecord(
-          null, null, parts.group(3), parts.group(2), parts.group(1), url, null);
+          null, new Build(parts.group(3), parts.group(2), parts.group(1), url), null, null, null);
     }
     Matcher number = BUILD_NUMBER.matcher(text);
     return new DeployRecord(
-        null, null, number.find() ? number.group(1) : null, null, null, url, null);
+        null, new Build(number.find() ? number.group(1) : null, null, null, url), null, null, null);
   }
 
   private String identity() {
-    return buildUrl != null ? buildUrl : commit + "@" + buildName;
+    return buildUrl() != null ? buildUrl() : commit() + "@" + buildName();
   }
 
   private static DeployRecord fromJson(String json) {
@@ -344,17 +380,20 @@ public record DeployRecord(
       return null;
     }
     return new DeployRecord(
-        string(m.get("commit")),
-        string(m.get("subject")),
-        string(m.get("build_name")),
-        string(m.get("job")),
-        string(m.get("pipeline")),
-        string(m.get("build_url")),
+        new Change(
+            string(m.get("commit")),
+            string(m.get("subject")),
+            string(m.get("code_repository")),
+            commits(m.get("commits"))),
+        new Build(
+            string(m.get("build_name")),
+            string(m.get("job")),
+            string(m.get("pipeline")),
+            string(m.get("build_url"))),
         string(m.get("next_stage")),
-        string(m.get("code_repository")),
-        commits(m.get("commits")),
-        strings(m.get("approvers")),
-        m.get("forbid_self_approval") instanceof Boolean b ? b : null,
+        new Rule(
+            strings(m.get("approvers")),
+            m.get("forbid_self_approval") instanceof Boolean b ? b : null),
         Approval.fromJson(m.get("promoted_from")).orElse(null));
   }
 

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -112,14 +111,7 @@ public record DeployingNotice(
 
   /** The notice a comment holds, or empty. */
   public static Optional<DeployingNotice> read(String comment) {
-    if (comment == null) {
-      return Optional.empty();
-    }
-    Matcher m = NOTICE.matcher(comment);
-    if (!m.find()) {
-      return Optional.empty();
-    }
-    Map<String, Object> json = HiddenJson.parse(m.group(1));
+    Map<String, Object> json = HiddenJson.first(NOTICE, comment).orElse(null);
     if (json == null) {
       return Optional.empty();
     }

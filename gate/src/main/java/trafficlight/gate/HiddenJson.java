@@ -2,6 +2,8 @@ package trafficlight.gate;
 
 import java.io.IOException;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import trafficlight.json.Json;
 
@@ -22,6 +24,18 @@ final class HiddenJson {
     // "-->" would end the HTML comment early: escaped, JSON reads it back the same
     String text = Json.write(json).replace("-->", "--\\u003e");
     return "<!-- " + marker + " " + text + " -->";
+  }
+
+  /**
+   * The object of the first comment {@code pattern} finds in {@code text}; empty when the text is
+   * null, holds none or its JSON does not read.
+   */
+  static Optional<Map<String, Object>> first(Pattern pattern, String text) {
+    if (text == null) {
+      return Optional.empty();
+    }
+    Matcher m = pattern.matcher(text);
+    return m.find() ? Optional.ofNullable(parse(m.group(1))) : Optional.empty();
   }
 
   /** The object, or null when the text is not one. */

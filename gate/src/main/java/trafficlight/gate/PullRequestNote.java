@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -219,14 +218,7 @@ public record PullRequestNote(List<Stage> stages) {
 
   /** The note a comment holds, or empty when it is not one. */
   public static Optional<PullRequestNote> read(String comment) {
-    if (comment == null) {
-      return Optional.empty();
-    }
-    Matcher m = NOTE.matcher(comment);
-    if (!m.find()) {
-      return Optional.empty();
-    }
-    Map<String, Object> json = HiddenJson.parse(m.group(1));
+    Map<String, Object> json = HiddenJson.first(NOTE, comment).orElse(null);
     if (json == null || !(json.get("stages") instanceof List<?> list)) {
       return Optional.empty();
     }

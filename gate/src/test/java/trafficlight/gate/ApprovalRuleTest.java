@@ -25,15 +25,11 @@ class ApprovalRuleTest {
   private static List<DeployRecord> deployOf(DeployRecord.Commit... commits) {
     return List.of(
         new DeployRecord(
-            "a".repeat(40),
-            "s",
-            "7",
-            "deploy-qa",
-            "myapp",
-            null,
+            new DeployRecord.Change("a".repeat(40), "s", "acme/app", List.of(commits)),
+            new DeployRecord.Build("7", "deploy-qa", "myapp", null),
             "Production",
-            "acme/app",
-            List.of(commits)));
+            null,
+            null));
   }
 
   private static final List<DeployRecord> BY_ERIN =

@@ -14,13 +14,11 @@ class ApprovalTest {
   void whatItWritesItReadsBack() {
     DeployRecord qa =
         new DeployRecord(
-            SHA,
-            "Fix the cart total",
-            "12",
-            "deploy-qa",
-            "myapp",
-            "https://ci.example.com/b/12",
-            "Production");
+            new DeployRecord.Change(SHA, "Fix the cart total", null, null),
+            new DeployRecord.Build("12", "deploy-qa", "myapp", "https://ci.example.com/b/12"),
+            "Production",
+            null,
+            null);
     Approval approval =
         Approval.of(
             12,

@@ -13,7 +13,22 @@ class DeployRecordTest {
       "https://ci.example.com/teams/main/pipelines/myapp/jobs/deploy-qa/builds/4";
 
   private static DeployRecord record(String subject) {
-    return new DeployRecord(SHA, subject, "4", "deploy-qa", "myapp", URL, "Production");
+    return new DeployRecord(
+        new DeployRecord.Change(SHA, subject, null, null),
+        new DeployRecord.Build("4", "deploy-qa", "myapp", URL),
+        "Production",
+        null,
+        null);
+  }
+
+  /** A put's record of deploy-qa's build {@code build} of {@code sha}, with no next stage. */
+  private static DeployRecord qaBuild(String build, String sha, String subject) {
+    return new DeployRecord(
+        new DeployRecord.Change(sha, subject, null, null),
+        new DeployRecord.Build(build, "deploy-qa", "myapp", URL),
+        null,
+        null,
+        null);
   }
 
   @Test
@@ -27,18 +42,18 @@ class DeployRecordTest {
   void theCodeRepositoryAndTheCommitsCarriedReadBack() {
     DeployRecord written =
         new DeployRecord(
-            SHA,
-            "Fix the login page",
-            "4",
-            "deploy-qa",
-            "myapp",
-            URL,
+            new DeployRecord.Change(
+                SHA,
+                "Fix the login page",
+                "acme/myapp",
+                List.of(
+                    new DeployRecord.Commit(
+                        "0".repeat(40), "Add the login page (#12)", "alice", "web-flow"),
+                    new DeployRecord.Commit(SHA, "Fix the login page", "bob", null))),
+            new DeployRecord.Build("4", "deploy-qa", "myapp", URL),
             "Production",
-            "acme/myapp",
-            List.of(
-                new DeployRecord.Commit(
-                    "0".repeat(40), "Add the login page (#12)", "alice", "web-flow"),
-                new DeployRecord.Commit(SHA, "Fix the login page", "bob", null)));
+            null,
+            null);
     assertThat(DeployRecord.readAll(written.render())).containsExactly(written);
     assertThat(written.render()).contains("\"code_repository\":\"acme/myapp\"");
   }
@@ -49,10 +64,8 @@ class DeployRecordTest {
 
   @Test
   void anIssueRecordsItsBodysBuildsThenEachCommentsInOrder() {
-    DeployRecord first =
-        new DeployRecord(SHA, "Add the cart", "11", "deploy-qa", "myapp", URL, null);
-    DeployRecord second =
-        new DeployRecord("9".repeat(40), "Fix the cart", "12", "deploy-qa", "myapp", URL, null);
+    DeployRecord first = qaBuild("11", SHA, "Add the cart");
+    DeployRecord second = qaBuild("12", "9".repeat(40), "Fix the cart");
     IssueRecords read =
         DeployRecord.readIssue(
             text("ci-bot", "NONE", "Opened." + first.render()),
@@ -66,25 +79,16 @@ class DeployRecordTest {
 
   @Test
   void recordsCountOnlyFromTheIssuesAuthorTheOwnerOrSomeoneWhoMayWrite() {
-    DeployRecord put = new DeployRecord(SHA, "Add the cart", "11", "deploy-qa", "myapp", URL, null);
+    DeployRecord put = qaBuild("11", SHA, "Add the cart");
     DeployRecord forged =
         new DeployRecord(
-            "9".repeat(40),
-            "Forged",
-            "99",
-            "deploy-qa",
-            "myapp",
-            "https://evil.example/b",
+            new DeployRecord.Change("9".repeat(40), "Forged", null, List.of()),
+            new DeployRecord.Build("99", "deploy-qa", "myapp", "https://evil.example/b"),
             null,
-            null,
-            List.of(),
-            List.of("mallory"),
-            null,
+            new DeployRecord.Rule(List.of("mallory"), null),
             null);
-    DeployRecord byWriter =
-        new DeployRecord("8".repeat(40), "Rotated token", "12", "deploy-qa", "myapp", URL, null);
-    DeployRecord byOwner =
-        new DeployRecord("7".repeat(40), "By the owner", "13", "deploy-qa", "myapp", URL, null);
+    DeployRecord byWriter = qaBuild("12", "8".repeat(40), "Rotated token");
+    DeployRecord byOwner = qaBuild("13", "7".repeat(40), "By the owner");
     List<String> asked = new java.util.ArrayList<>();
     RepositoryAccess access =
         RepositoryAccess.memoized(
@@ -117,17 +121,10 @@ class DeployRecordTest {
   void theApprovalRuleReadsBack() {
     DeployRecord written =
         new DeployRecord(
-            SHA,
-            "Fix the login page",
-            "4",
-            "deploy-qa",
-            "myapp",
-            URL,
+            new DeployRecord.Change(SHA, "Fix the login page", null, List.of()),
+            new DeployRecord.Build("4", "deploy-qa", "myapp", URL),
             "Production",
-            null,
-            List.of(),
-            List.of("alice", "@my-org/release"),
-            true,
+            new DeployRecord.Rule(List.of("alice", "@my-org/release"), true),
             null);
     DeployRecord read = DeployRecord.readAll(written.render()).get(0);
     assertThat(read).isEqualTo(written);
@@ -170,7 +167,9 @@ class DeployRecordTest {
 
   @Test
   void aRecordWithoutACommitHasNoVisibleLine() {
-    DeployRecord record = new DeployRecord(null, null, "4", "deploy-qa", "myapp", URL, "QA");
+    DeployRecord record =
+        new DeployRecord(
+            null, new DeployRecord.Build("4", "deploy-qa", "myapp", URL), "QA", null, null);
     assertThat(record.render()).startsWith("\n\n<!-- trafficlight:deploy ");
     assertThat(DeployRecord.readAll(record.render())).containsExactly(record);
   }
@@ -192,9 +191,17 @@ class DeployRecordTest {
             + "\",\"build_name\":\"4\",\"approval\":{\"by\":\"alice\"},\"commits\":[1,2]} -->";
     String older = "<!-- trafficlight:deploy {\"commit\":\"" + SHA + "\",\"subject\":\"x\"} -->";
     assertThat(DeployRecord.readAll(newer))
-        .containsExactly(new DeployRecord(SHA, null, "4", null, null, null, null));
+        .containsExactly(
+            new DeployRecord(
+                new DeployRecord.Change(SHA, null, null, null),
+                new DeployRecord.Build("4", null, null, null),
+                null,
+                null,
+                null));
     assertThat(DeployRecord.readAll(older))
-        .containsExactly(new DeployRecord(SHA, "x", null, null, null, null, null));
+        .containsExactly(
+            new DeployRecord(
+                new DeployRecord.Change(SHA, "x", null, null), null, null, null, null));
   }
 
   @Test
@@ -203,13 +210,20 @@ class DeployRecordTest {
     assertThat(
             DeployRecord.readAll(
                 "<!-- trafficlight:deploy {\"commit\":\"main\",\"build_name\":\"4\"} -->"))
-        .containsExactly(new DeployRecord(null, null, "4", null, null, null, null));
+        .containsExactly(
+            new DeployRecord(
+                null, new DeployRecord.Build("4", null, null, null), null, null, null));
   }
 
   @Test
   void commitsAreLowerCase() {
     assertThat(
-            new DeployRecord(SHA.toUpperCase(Locale.ROOT), null, null, null, null, null, null)
+            new DeployRecord(
+                    new DeployRecord.Change(SHA.toUpperCase(Locale.ROOT), null, null, null),
+                    null,
+                    null,
+                    null,
+                    null)
                 .commit())
         .isEqualTo(SHA);
   }
@@ -228,12 +242,19 @@ class DeployRecordTest {
             + URL
             + ") for details of what changes this includes.\n";
     assertThat(DeployRecord.readAll(body))
-        .containsExactly(new DeployRecord(null, null, "4", "deploy-qa", "myapp", URL, null));
+        .containsExactly(
+            new DeployRecord(
+                null, new DeployRecord.Build("4", "deploy-qa", "myapp", URL), null, null, null));
     String elsewhere =
         "completed build number 12.\nsee [the build log](https://ci.example.com/b?id=9)";
     assertThat(DeployRecord.readAll(elsewhere))
         .containsExactly(
-            new DeployRecord(null, null, "12", null, null, "https://ci.example.com/b?id=9", null));
+            new DeployRecord(
+                null,
+                new DeployRecord.Build("12", null, null, "https://ci.example.com/b?id=9"),
+                null,
+                null,
+                null));
   }
 
   @Test
@@ -254,15 +275,8 @@ class DeployRecordTest {
             java.time.Instant.parse("2026-11-26T09:15:02Z"));
     DeployRecord written =
         new DeployRecord(
-            SHA,
-            "Fix the login page",
-            "5",
-            "deploy-production",
-            "myapp",
-            URL,
-            null,
-            null,
-            List.of(),
+            new DeployRecord.Change(SHA, "Fix the login page", null, List.of()),
+            new DeployRecord.Build("5", "deploy-production", "myapp", URL),
             null,
             null,
             qa);

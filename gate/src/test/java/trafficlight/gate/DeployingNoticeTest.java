@@ -15,13 +15,11 @@ class DeployingNoticeTest {
   private static Approval approval(String sha) {
     DeployRecord qa =
         new DeployRecord(
-            sha,
-            sha == null ? null : "Fix the cart total",
-            "7",
-            "deploy-qa",
-            "myapp",
-            "https://ci.example.com/b/7",
-            "Production");
+            new DeployRecord.Change(sha, sha == null ? null : "Fix the cart total", null, null),
+            new DeployRecord.Build("7", "deploy-qa", "myapp", "https://ci.example.com/b/7"),
+            "Production",
+            null,
+            null);
     return Approval.of(
         1425,
         "https://github.com/acme/gates/issues/1425",

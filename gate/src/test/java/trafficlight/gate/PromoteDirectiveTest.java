@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.NullSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class PromoteDirectiveTest {
 
@@ -12,7 +15,12 @@ class PromoteDirectiveTest {
   private static final String C = "9f8e7d6c5b4a39281706f5e4d3c2b1a098765432";
 
   private static DeployRecord build(String sha, String subject, String number) {
-    return new DeployRecord(sha, subject, number, "deploy-qa", "myapp", null, "Production");
+    return new DeployRecord(
+        new DeployRecord.Change(sha, subject, null, null),
+        new DeployRecord.Build(number, "deploy-qa", "myapp", null),
+        "Production",
+        null,
+        null);
   }
 
   private static final List<DeployRecord> RECORDS =
@@ -26,10 +34,14 @@ class PromoteDirectiveTest {
     assertThat(PromoteDirective.parse("\n  /promote 1A2B3C4  \nthe one QA signed off"))
         .contains(new PromoteDirective("1A2B3C4"));
     assertThat(PromoteDirective.parse("/PROMOTE")).contains(new PromoteDirective(""));
-    assertThat(PromoteDirective.parse("Looks good.\n/promote 1a2b3c4")).isEmpty();
-    assertThat(PromoteDirective.parse("/promoted 1a2b3c4")).isEmpty();
-    assertThat(PromoteDirective.parse("/promote 1a2b3c4 and more")).isEmpty();
-    assertThat(PromoteDirective.parse(null)).isEmpty();
+  }
+
+  @ParameterizedTest
+  @NullSource
+  @ValueSource(
+      strings = {"Looks good.\n/promote 1a2b3c4", "/promoted 1a2b3c4", "/promote 1a2b3c4 and more"})
+  void anythingElseIsNone(String comment) {
+    assertThat(PromoteDirective.parse(comment)).isEmpty();
   }
 
   @Test
@@ -74,7 +86,9 @@ class PromoteDirectiveTest {
 
   @Test
   void buildsWithoutACommitAreNotChoices() {
-    DeployRecord none = new DeployRecord(null, null, "10", "deploy-qa", "myapp", null, null);
+    DeployRecord none =
+        new DeployRecord(
+            null, new DeployRecord.Build("10", "deploy-qa", "myapp", null), null, null, null);
     assertThat(new PromoteDirective("1a2b3c4").choose(List.of(none)))
         .isEqualTo(
             new PromoteDirective.Refused(

@@ -151,17 +151,14 @@ class RefusedClosesTest {
   int gate(List<DeployRecord.Commit> commits, List<String> approvers, Boolean forbidSelfApproval) {
     DeployRecord record =
         new DeployRecord(
-            "a".repeat(40),
-            "Fix the cart",
-            "1",
-            "deploy-ci",
-            "shop",
-            "https://ci.example.com/teams/main/pipelines/shop/jobs/deploy-ci/builds/1",
+            new DeployRecord.Change("a".repeat(40), "Fix the cart", null, commits),
+            new DeployRecord.Build(
+                "1",
+                "deploy-ci",
+                "shop",
+                "https://ci.example.com/teams/main/pipelines/shop/jobs/deploy-ci/builds/1"),
             "Production",
-            null,
-            commits,
-            approvers,
-            forbidSelfApproval,
+            new DeployRecord.Rule(approvers, forbidSelfApproval),
             null);
     return hub.createIssue(
         REPO,
@@ -246,15 +243,11 @@ class RefusedClosesTest {
         number,
         "mallory",
         new DeployRecord(
-                "9".repeat(40),
-                "x",
-                "2",
-                "deploy-ci",
-                "shop",
-                null,
+                new DeployRecord.Change("9".repeat(40), "x", null, List.of(framed)),
+                new DeployRecord.Build("2", "deploy-ci", "shop", null),
                 "Production",
                 null,
-                List.of(framed))
+                null)
             .render());
     hub.closeIssue(REPO, number, "alice");
     RelayMetrics metrics = new RelayMetrics();

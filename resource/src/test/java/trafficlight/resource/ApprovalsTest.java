@@ -142,7 +142,12 @@ class ApprovalsTest extends AgainstLocalHub {
   @Test
   void theStageComesFromTheDeployRecord() {
     DeployRecord record =
-        new DeployRecord("a".repeat(40), "Fix", "7", "deploy-qa", "myapp", null, "Production");
+        new DeployRecord(
+            new DeployRecord.Change("a".repeat(40), "Fix", null, null),
+            new DeployRecord.Build("7", "deploy-qa", "myapp", null),
+            "Production",
+            null,
+            null);
     int number = hub.createIssue(REPO, TITLE, "body" + record.render(), List.of(), "ci-bot");
     tick();
     hub.closeIssue(REPO, number, "bob");
@@ -158,15 +163,11 @@ class ApprovalsTest extends AgainstLocalHub {
     DeployRecord.Commit byErin = new DeployRecord.Commit("b".repeat(40), "Fix", "erin", "web-flow");
     DeployRecord record =
         new DeployRecord(
-            "b".repeat(40),
-            "Fix",
-            "7",
-            "deploy-qa",
-            "myapp",
-            null,
+            new DeployRecord.Change("b".repeat(40), "Fix", "acme/app", List.of(byErin)),
+            new DeployRecord.Build("7", "deploy-qa", "myapp", null),
             "Production",
-            "acme/app",
-            List.of(byErin));
+            null,
+            null);
     int own = hub.createIssue(REPO, TITLE, "body" + record.render(), List.of(), "ci-bot");
     tick();
     hub.closeIssue(REPO, own, "Erin");

@@ -331,7 +331,12 @@ class ApprovedCommitTest extends AgainstLocalHub {
         Approval.of(
             qaIssue(),
             null,
-            new DeployRecord(FORGED, "x", "1", "j", "p", null, null),
+            new DeployRecord(
+                new DeployRecord.Change(FORGED, "x", null, null),
+                new DeployRecord.Build("1", "j", "p", null),
+                null,
+                null,
+                null),
             "mallory",
             null);
     comment(
@@ -359,17 +364,14 @@ class ApprovedCommitTest extends AgainstLocalHub {
     qaDeploys(NEWER, "Fix the cart total", "12");
     DeployRecord forged =
         new DeployRecord(
-            FORGED,
-            "Totally harmless",
-            "13",
-            "deploy-qa",
-            "myapp",
-            "javascript:alert(1)",
+            new DeployRecord.Change(
+                FORGED,
+                "Totally harmless",
+                null,
+                List.of(new DeployRecord.Commit(FORGED, "x", "alice", "alice"))),
+            new DeployRecord.Build("13", "deploy-qa", "myapp", "javascript:alert(1)"),
             "Production",
-            null,
-            List.of(new DeployRecord.Commit(FORGED, "x", "alice", "alice")),
-            List.of("mallory"),
-            true,
+            new DeployRecord.Rule(List.of("mallory"), true),
             null);
     comment("mallory", "Deployed." + forged.render());
     Map<String, String> version = closedVersion(); // alice closes

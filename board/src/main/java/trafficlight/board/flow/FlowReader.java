@@ -26,7 +26,11 @@ public final class FlowReader {
 
   public FlowReader(GitHubClient github, RepositoryName repo, TitleFormat format, Clock clock) {
     this.reader =
-        new GateReader(github, repo, format, Integer.MAX_VALUE, Duration.ofMinutes(10), clock);
+        new GateReader(
+            github,
+            repo,
+            format,
+            new GateReader.Reading(Integer.MAX_VALUE, Duration.ofMinutes(10), clock));
     this.times = CommitTimes.of(github);
     this.clock = clock;
   }

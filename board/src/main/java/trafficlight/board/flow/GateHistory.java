@@ -18,8 +18,7 @@ import trafficlight.gate.GateEvent;
 public final class GateHistory {
 
   /** What an issue's body says when it holds no record and no build log link. */
-  private static final DeployRecord UNRECORDED =
-      new DeployRecord(null, null, null, null, null, null, null);
+  private static final DeployRecord UNRECORDED = new DeployRecord(null, null, null, null, null);
 
   private GateHistory() {}
 

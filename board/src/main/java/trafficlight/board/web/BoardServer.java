@@ -31,6 +31,7 @@ import trafficlight.board.Where;
 import trafficlight.board.flow.FlowReader;
 import trafficlight.gate.ApprovalRule;
 import trafficlight.gate.Approver;
+import trafficlight.gate.GateEvents;
 import trafficlight.github.GitHubClient;
 import trafficlight.github.GitHubException;
 import trafficlight.server.AllowedHosts;
@@ -70,6 +71,8 @@ public final class BoardServer implements AutoCloseable {
    *     its deploy records carry it (tests may give their own)
    * @param publicUrl the board's address as browsers reach it (behind a proxy), or null: its host
    *     is a name the board answers besides its bind address ({@link AllowedHosts})
+   * @param events what reacts to the gate events the board's promotions send ({@link
+   *     trafficlight.board.Promotion})
    */
   public record Config(
       String bind,
@@ -79,32 +82,24 @@ public final class BoardServer implements AutoCloseable {
       Consumer<String> log,
       SignIn signIn,
       Function<Stage, Optional<ApprovalRule>> rules,
-      URI publicUrl) {
+      URI publicUrl,
+      GateEvents events) {
 
-    /** The public URL, if any, is sign-in's. */
-    public Config(
-        String bind,
-        int port,
-        Duration refresh,
-        boolean canPromote,
-        Consumer<String> log,
-        SignIn signIn,
-        Function<Stage, Optional<ApprovalRule>> rules) {
-      this(
-          bind,
-          port,
-          refresh,
-          canPromote,
-          log,
-          signIn,
-          rules,
-          signIn == null ? null : signIn.publicUrl());
-    }
-
-    /** No sign-in. */
+    /** No sign-in, and nothing reacts to the gate events. */
     public Config(
         String bind, int port, Duration refresh, boolean canPromote, Consumer<String> log) {
-      this(bind, port, refresh, canPromote, log, null, Stage::approvalRule);
+      this(bind, port, refresh, canPromote, log, null, Stage::approvalRule, null, GateEvents.NONE);
+    }
+
+    /** With GitHub sign-in and {@code rules}; the public URL is sign-in's. */
+    public Config withSignIn(SignIn signIn, Function<Stage, Optional<ApprovalRule>> rules) {
+      return new Config(
+          bind, port, refresh, canPromote, log, signIn, rules, signIn.publicUrl(), events);
+    }
+
+    /** With {@code events} reacting to the gate events the board's promotions send. */
+    public Config withEvents(GateEvents events) {
+      return new Config(bind, port, refresh, canPromote, log, signIn, rules, publicUrl, events);
     }
 
     /** The host names the board answers. */
@@ -171,16 +166,7 @@ public final class BoardServer implements AutoCloseable {
                 config.log());
     this.promoteRoutes =
         new PromoteRoutes(
-            () -> board,
-            reader,
-            github,
-            githubLock,
-            config.signIn() != null,
-            config.canPromote(),
-            ownPages,
-            access,
-            this::refresh,
-            config.log());
+            () -> board, reader, github, githubLock, config, ownPages, access, this::refresh);
     this.flowRoutes = new FlowRoutes(flow, metrics, config.log());
     this.refresher =
         Executors.newSingleThreadScheduledExecutor(
@@ -363,7 +349,7 @@ public final class BoardServer implements AutoCloseable {
     }
     m.put("can_promote", signInRoutes != null || config.canPromote());
     m.put("sign_in", signInRoutes != null);
-    m.put("signed_in_as", session != null && session.signedIn() ? session.login : null);
+    m.put("signed_in_as", session != null && session.signedIn() ? session.login() : null);
     m.put("promote", promote);
     m.put("refresh_seconds", config.refresh().toSeconds());
     m.put("error", lastError);

@@ -29,7 +29,7 @@ final class Flash {
 
   /** The query that says, once the board has read it again, what {@code result} did. */
   static String promoted(Promotion.Result result, boolean asSignedInPerson) {
-    StringBuilder q = new StringBuilder("flash=promoted&issue=").append(result.issue());
+    StringBuilder q = new StringBuilder("flash=promoted&issue=").append(result.closed().number());
     if (asSignedInPerson) {
       q.append("&as=closer");
     }

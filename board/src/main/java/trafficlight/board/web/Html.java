@@ -45,7 +45,7 @@ final class Html {
     }
     return "<form id=\"account\" method=\"post\" action=\"/signout\">"
         + "<span id=\"signed-in-as\">Signed in as <b>"
-        + Texts.escapeHtml(session.login)
+        + Texts.escapeHtml(session.login())
         + "</b></span> <input type=\"hidden\" name=\"csrf\" value=\""
         + Texts.escapeHtml(session.csrf)
         + "\"><button id=\"signout\" type=\"submit\">Sign out</button></form>";

@@ -20,27 +20,19 @@ import trafficlight.github.GitHubException;
  * ApprovalRule}'s decision for them as the closer, with the issue's deploy records. The answer is
  * kept per session, stage and issue for {@code keep} (the board's refresh), so viewing the board
  * costs GitHub at most one round of team questions per refresh; a promotion asks afresh.
+ *
+ * @param rules the approvers rule of a stage, when it has one
+ * @param teams asks GitHub whether someone is an active member of a team, with the board's token
+ * @param keep how long an answer is believed
  */
-final class PromoteAccess {
+record PromoteAccess(
+    Function<Stage, Optional<ApprovalRule>> rules,
+    TeamMembership teams,
+    Clock clock,
+    Duration keep) {
 
   /** The answer and, when not allowed, why, for the person. */
   record Verdict(boolean allowed, String why, Instant until) {}
-
-  private final Function<Stage, Optional<ApprovalRule>> rules;
-  private final TeamMembership teams;
-  private final Clock clock;
-  private final Duration keep;
-
-  PromoteAccess(
-      Function<Stage, Optional<ApprovalRule>> rules,
-      TeamMembership teams,
-      Clock clock,
-      Duration keep) {
-    this.rules = rules;
-    this.teams = teams;
-    this.clock = clock;
-    this.keep = keep;
-  }
 
   /** The kept verdict when still good, else a fresh one (then kept). */
   Verdict verdict(Sessions.Session session, Stage stage) {
@@ -67,9 +59,9 @@ final class PromoteAccess {
     if (session == null || !session.signedIn()) {
       return new Verdict(false, "sign in to promote", until);
     }
-    if (!session.permission.canClose()) {
+    if (!session.person.permission().canClose()) {
       return new Verdict(
-          false, session.login + " may not promote: " + session.permission.why(), until);
+          false, session.login() + " may not promote: " + session.person.permission().why(), until);
     }
     Optional<ApprovalRule> rule = rules.apply(stage);
     if (rule.isEmpty() || !rule.get().restricts()) {
@@ -77,7 +69,7 @@ final class PromoteAccess {
     }
     List<DeployRecord> records = stage.latest().builds().stream().map(Build::record).toList();
     try {
-      ApprovalDecision decision = rule.get().decide(session.login, teams, records);
+      ApprovalDecision decision = rule.get().decide(session.login(), teams, records);
       if (decision instanceof ApprovalDecision.Refused refused) {
         // the rule speaks of a close that happened; here it is one that would
         String why = refused.reason().replaceFirst("^closed by (\\S+), who ", "$1 ");
@@ -86,7 +78,9 @@ final class PromoteAccess {
       return new Verdict(true, null, until);
     } catch (GitHubException e) {
       return new Verdict(
-          false, "cannot tell whether " + session.login + " may promote: " + e.getMessage(), until);
+          false,
+          "cannot tell whether " + session.login() + " may promote: " + e.getMessage(),
+          until);
     }
   }
 }

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Map;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 import trafficlight.board.Board;
 import trafficlight.board.GateReader;
@@ -22,51 +21,25 @@ import trafficlight.github.GitHubException;
  * session's CSRF token; without, when the board promotes at all, with the board's token and a CSRF
  * token that must match a {@code SameSite=Strict} cookie. Either way the POST must come from the
  * board's own origin.
+ *
+ * @param github the board's own client, used to promote only without sign-in
+ * @param githubLock serializes use of {@code github}
+ * @param config whether sign-in is on, whether the board promotes with its token without it, its
+ *     log and what reacts to the gate events a promotion sends
+ * @param ownPages the pages a POST may come from
+ * @param refresh reads the board again after a promotion
  */
-final class PromoteRoutes {
+record PromoteRoutes(
+    Supplier<Board> boards,
+    GateReader reader,
+    GitHubClient github,
+    Object githubLock,
+    BoardServer.Config config,
+    OwnPages ownPages,
+    PromoteAccess access,
+    Runnable refresh) {
   private static final String CSRF_COOKIE = "tl_csrf";
-
-  private final Supplier<Board> boards;
-  private final GateReader reader;
-  private final GitHubClient github;
-  private final Object githubLock;
-  private final boolean signInOn;
-  private final boolean canPromote;
-  private final OwnPages ownPages;
-  private final PromoteAccess access;
-  private final Runnable refresh;
-  private final Consumer<String> log;
-  private final SecureRandom random = new SecureRandom();
-
-  /**
-   * @param github the board's own client, used to promote only without sign-in
-   * @param githubLock serializes use of {@code github}
-   * @param canPromote without sign-in: whether the board promotes with its token
-   * @param ownPages the pages a POST may come from
-   * @param refresh reads the board again after a promotion
-   */
-  PromoteRoutes(
-      Supplier<Board> boards,
-      GateReader reader,
-      GitHubClient github,
-      Object githubLock,
-      boolean signInOn,
-      boolean canPromote,
-      OwnPages ownPages,
-      PromoteAccess access,
-      Runnable refresh,
-      Consumer<String> log) {
-    this.boards = boards;
-    this.reader = reader;
-    this.github = github;
-    this.githubLock = githubLock;
-    this.signInOn = signInOn;
-    this.canPromote = canPromote;
-    this.ownPages = ownPages;
-    this.access = access;
-    this.refresh = refresh;
-    this.log = log;
-  }
+  private static final SecureRandom RANDOM = new SecureRandom();
 
   /**
    * Whether the viewer may promote this stage; null when there is nothing to promote there (or,
@@ -76,8 +49,8 @@ final class PromoteRoutes {
     if (stage.finalStage() || stage.latest() == null || !stage.latest().isOpen()) {
       return null;
     }
-    if (!signInOn) {
-      return canPromote ? new PromoteAccess.Verdict(true, null, null) : null;
+    if (config.signIn() == null) {
+      return config.canPromote() ? new PromoteAccess.Verdict(true, null, null) : null;
     }
     if (session == null || !session.signedIn()) {
       return new PromoteAccess.Verdict(false, "sign in to promote", null);
@@ -90,8 +63,8 @@ final class PromoteRoutes {
    * promotes); when not, the answer has been sent.
    */
   private boolean mayTry(HttpExchange ex, Sessions.Session session) throws IOException {
-    if (!signInOn) {
-      if (!canPromote) {
+    if (config.signIn() == null) {
+      if (!config.canPromote()) {
         Web.send(ex, 403, "text/plain", "this board is read-only");
         return false;
       }
@@ -144,7 +117,7 @@ final class PromoteRoutes {
               "Set-Cookie",
               CSRF_COOKIE + "=" + csrf + "; Path=/; HttpOnly; SameSite=Strict; Max-Age=3600");
     }
-    Web.html(ex, 200, Html.confirmation(stage, csrf, session == null ? null : session.login));
+    Web.html(ex, 200, Html.confirmation(stage, csrf, session == null ? null : session.login()));
   }
 
   void promote(HttpExchange ex, Sessions.Session session) throws IOException {
@@ -181,43 +154,33 @@ final class PromoteRoutes {
       if (session != null) {
         PromoteAccess.Verdict v = verdict(session, stage, true);
         if (!v.allowed()) {
-          log.accept("board: refused a promotion by " + session.login + ": " + v.why());
+          config.log().accept("board: refused a promotion by " + session.login() + ": " + v.why());
           Web.html(ex, 403, Html.message("You may not promote", v.why()));
           return;
         }
-        // the person's own token: GitHub records them as the closer, and their permission holds
-        synchronized (session) {
-          result =
-              Promotion.promotePicked(
-                  session.github,
-                  reader.repository(),
-                  board,
-                  project,
-                  stageName,
-                  session.login,
-                  "the trafficlight board",
-                  commit);
-        }
-      } else {
-        synchronized (githubLock) {
-          result =
-              Promotion.promotePicked(
-                  github,
-                  reader.repository(),
-                  board,
-                  project,
-                  stageName,
-                  null,
-                  "the trafficlight board",
-                  commit);
-        }
+      }
+      // with sign-in, the person's own token: GitHub records them as the closer, and their
+      // permission holds
+      GitHubClient client = session != null ? session.person.github() : github;
+      Promotion.Request request =
+          new Promotion.Request(
+              project,
+              stageName,
+              session != null ? session.login() : null,
+              "the trafficlight board",
+              commit);
+      synchronized (session != null ? session : githubLock) {
+        result =
+            Promotion.promotePicked(client, reader.repository(), board, request, config.events());
       }
       synchronized (githubLock) {
         reader.invalidate();
       }
     } catch (Promotion.NotRecorded e) {
       // the message quotes what was posted: no line breaks of a forger's into the log
-      log.accept("board: refused a promotion: " + e.getMessage().replaceAll("\\p{Cntrl}", "?"));
+      config
+          .log()
+          .accept("board: refused a promotion: " + e.getMessage().replaceAll("\\p{Cntrl}", "?"));
       Web.html(ex, 400, Html.message("Not promoted", e.getMessage()));
       return;
     } catch (Promotion.Refused e) {
@@ -236,9 +199,9 @@ final class PromoteRoutes {
     Web.redirect(ex, "/?" + Flash.promoted(result, session != null));
   }
 
-  private String token() {
+  private static String token() {
     byte[] bytes = new byte[24];
-    random.nextBytes(bytes);
+    RANDOM.nextBytes(bytes);
     return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 }

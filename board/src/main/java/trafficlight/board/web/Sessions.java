@@ -30,17 +30,29 @@ final class Sessions {
   private final Clock clock;
   private final Map<String, Session> byId = new ConcurrentHashMap<>();
 
+  /**
+   * Who signed in, as read at sign-in.
+   *
+   * @param github a client with their token
+   * @param permission their permission on the gate repository
+   * @param token their token, for revoking it at sign-out; never shown or logged
+   */
+  record Person(
+      String login, GitHubClient github, RepositoryPermissions.Answer permission, String token) {
+    @Override
+    public String toString() {
+      return "Person[" + login + "]";
+    }
+  }
+
   /** One browser's session. */
   static final class Session {
     final String id;
     final String csrf;
     final Instant expiresAt;
-    final String login;
-    final GitHubClient github;
-    final RepositoryPermissions.Answer permission;
 
-    /** The person's token, for revoking it at sign-out; never shown or logged. */
-    private final String token;
+    /** Who signed in; null while signing in. */
+    final Person person;
 
     private String expectedState;
     private Instant stateUntil;
@@ -48,34 +60,25 @@ final class Sessions {
     /** Per stage and issue: whether this person may promote, and until when that is believed. */
     final Map<String, PromoteAccess.Verdict> verdicts = new LinkedHashMap<>();
 
-    private Session(
-        String id,
-        String csrf,
-        Instant expiresAt,
-        String login,
-        GitHubClient github,
-        RepositoryPermissions.Answer permission,
-        String token) {
+    private Session(String id, String csrf, Instant expiresAt, Person person) {
       this.id = id;
       this.csrf = csrf;
       this.expiresAt = expiresAt;
-      this.login = login;
-      this.github = github;
-      this.permission = permission;
-      this.token = token;
-    }
-
-    String token() {
-      return token;
+      this.person = person;
     }
 
     boolean signedIn() {
-      return login != null;
+      return person != null;
+    }
+
+    /** The signed-in person's login, or null while signing in. */
+    String login() {
+      return person == null ? null : person.login();
     }
 
     @Override
     public String toString() {
-      return "Session[" + (login == null ? "signing in" : login) + "]";
+      return "Session[" + (person == null ? "signing in" : person.login()) + "]";
     }
   }
 
@@ -106,9 +109,7 @@ final class Sessions {
       if (!room()) {
         return null;
       }
-      s =
-          new Session(
-              token(), token(), clock.instant().plus(SIGN_IN_WINDOW), null, null, null, null);
+      s = new Session(token(), token(), clock.instant().plus(SIGN_IN_WINDOW), null);
       byId.put(s.id, s);
     }
     synchronized (s) {
@@ -140,26 +141,19 @@ final class Sessions {
   }
 
   /** Replaces the signing-in session by a signed-in one, under a new id. */
-  synchronized Session signedIn(
-      Session signingIn,
-      String login,
-      GitHubClient github,
-      RepositoryPermissions.Answer permission,
-      String userToken) {
+  synchronized Session signedIn(Session signingIn, Person person) {
     if (signingIn != null) {
       byId.remove(signingIn.id);
     }
-    Session s =
-        new Session(
-            token(), token(), clock.instant().plus(LIFETIME), login, github, permission, userToken);
+    Session s = new Session(token(), token(), clock.instant().plus(LIFETIME), person);
     byId.put(s.id, s);
     return s;
   }
 
   /** Forgets the session and the person's token. */
   void forget(Session s) {
-    if (s != null && byId.remove(s.id, s) && s.github != null) {
-      s.github.close();
+    if (s != null && byId.remove(s.id, s) && s.person != null) {
+      s.person.github().close();
     }
   }
 

@@ -151,7 +151,8 @@ final class SignInRoutes {
     }
     RepositoryPermissions.Answer permission =
         RepositoryPermissions.check(api, repository, token, Duration.ofSeconds(30));
-    Sessions.Session signedIn = sessions.signedIn(session, login, github, permission, token);
+    Sessions.Session signedIn =
+        sessions.signedIn(session, new Sessions.Person(login, github, permission, token));
     log.accept("board: " + login + " signed in (" + permission.why() + ")");
     setCookie(ex, signedIn.id, Sessions.LIFETIME);
     Web.redirect(ex, "/");
@@ -174,12 +175,12 @@ final class SignInRoutes {
       sessions.forget(session);
       if (session.signedIn()) {
         try {
-          signIn.flow().revoke(api, session.token());
-          log.accept("board: " + session.login + " signed out, token revoked");
+          signIn.flow().revoke(api, session.person.token());
+          log.accept("board: " + session.login() + " signed out, token revoked");
         } catch (OAuthWebFlow.Refused e) {
           log.accept(
               "board: "
-                  + session.login
+                  + session.login()
                   + " signed out; the token is forgotten but GitHub did not revoke it: "
                   + e.getMessage());
         }

@@ -10,22 +10,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import trafficlight.board.DeployedGates;
-import trafficlight.board.GateReader;
 import trafficlight.board.web.BoardServer;
-import trafficlight.gate.TitleFormat;
-import trafficlight.github.GitHubClient;
-import trafficlight.github.MemoryResponseCache;
-import trafficlight.github.RepositoryName;
 
 /** The board's /metrics and flow view over gates the real resource wrote, over real sockets. */
 class FlowBoardTest {
 
-  FlowGates flow;
-  GitHubClient github;
+  @AutoClose FlowGates flow;
   BoardServer server;
   int openQa;
 
@@ -49,33 +43,7 @@ class FlowBoardTest {
     openQa = flow.gates.deploy("myapp", "QA", "3", c3, "Search the shop");
     flow.advance(Duration.ofDays(4));
 
-    github = flow.client(new MemoryResponseCache(1000));
-    GateReader reader =
-        new GateReader(
-            github,
-            RepositoryName.parse(DeployedGates.REPO),
-            TitleFormat.defaultFormat(),
-            20,
-            Duration.ofMinutes(10),
-            flow.gates.hub.clock());
-    server =
-        BoardServer.start(
-            github,
-            reader,
-            flow.reader(github),
-            new BoardServer.Config("127.0.0.1", 0, Duration.ofHours(1), false, m -> {}));
-    server.refresh(); // the first flow read runs in the background; this one is done on return
-  }
-
-  @AfterEach
-  void stop() {
-    if (server != null) {
-      server.close();
-    }
-    if (github != null) {
-      github.close();
-    }
-    flow.close();
+    server = flow.startBoard();
   }
 
   HttpResponse<String> get(String path) throws Exception {

@@ -2,30 +2,19 @@ package trafficlight.board.flow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
+import trafficlight.board.Chromium;
 import trafficlight.board.DeployedGates;
-import trafficlight.board.GateReader;
 import trafficlight.board.web.BoardServer;
-import trafficlight.gate.TitleFormat;
-import trafficlight.github.GitHubClient;
-import trafficlight.github.MemoryResponseCache;
-import trafficlight.github.RepositoryName;
 
 /**
  * The flow view in Debian's headless Chromium, as the board's browser test drives it: a month of
@@ -34,56 +23,20 @@ import trafficlight.github.RepositoryName;
  */
 class FlowBrowserTest {
 
-  static final String CHROMIUM = System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium");
-  static final String CHROMEDRIVER =
-      System.getenv().getOrDefault("CHROMEDRIVER", "/usr/bin/chromedriver");
-
   @TempDir Path profile;
-  FlowGates flow;
-  GitHubClient github;
+  @AutoClose FlowGates flow;
   BoardServer server;
+
+  @AutoClose("quit")
   ChromeDriver browser;
 
   @BeforeEach
   void start() throws Exception {
-    Assumptions.assumeTrue(
-        Files.isExecutable(Path.of(CHROMIUM)) && Files.isExecutable(Path.of(CHROMEDRIVER)),
-        "skipped: the browser test needs " + CHROMIUM + " and " + CHROMEDRIVER);
+    Chromium.assumeInstalled();
     flow = new FlowGates();
     history();
-    github = flow.client(new MemoryResponseCache(1000));
-    GateReader reader =
-        new GateReader(
-            github,
-            RepositoryName.parse(DeployedGates.REPO),
-            TitleFormat.defaultFormat(),
-            20,
-            Duration.ofMinutes(10),
-            flow.gates.hub.clock());
-    server =
-        BoardServer.start(
-            github,
-            reader,
-            flow.reader(github),
-            new BoardServer.Config("127.0.0.1", 0, Duration.ofHours(1), false, m -> {}));
-    server.refresh(); // the first flow read runs in the background; this one is done on return
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM);
-    options.addArguments(
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--disable-dev-shm-usage",
-        "--window-size=1100,720",
-        "--user-data-dir=" + profile);
-    browser =
-        new ChromeDriver(
-            new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER)).build(),
-            options);
+    server = flow.startBoard();
+    browser = Chromium.start(profile, "1100,720");
   }
 
   /**
@@ -111,22 +64,6 @@ class FlowBrowserTest {
     String waiting = flow.commit("Search the shop", flow.now().minus(Duration.ofHours(3)));
     flow.gates.deploy("myapp", "QA", String.valueOf(build), waiting, "Search the shop");
     flow.advance(Duration.ofDays(4).plusHours(2));
-  }
-
-  @AfterEach
-  void stop() {
-    if (browser != null) {
-      browser.quit();
-    }
-    if (server != null) {
-      server.close();
-    }
-    if (github != null) {
-      github.close();
-    }
-    if (flow != null) {
-      flow.close();
-    }
   }
 
   @Test
@@ -161,17 +98,6 @@ class FlowBrowserTest {
     assertThat(browser.findElement(By.cssSelector("#figures tr[data-stage='QA']")).getText())
         .contains("QA 9");
 
-    screenshot("flow.png");
-  }
-
-  /** As the board's browser test: docs/NAME only with {@code -Dtrafficlight.screenshots=docs}. */
-  void screenshot(String name) throws Exception {
-    Path root =
-        "docs".equals(System.getProperty("trafficlight.screenshots"))
-            ? Path.of(System.getProperty("trafficlight.root", "..")).resolve("docs")
-            : Path.of("target", "screenshots");
-    Files.createDirectories(root);
-    File shot = browser.getScreenshotAs(OutputType.FILE);
-    Files.copy(shot.toPath(), root.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+    Chromium.screenshot(browser, "flow.png");
   }
 }

@@ -11,10 +11,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import trafficlight.board.DeployedGates;
+import trafficlight.board.GateReader;
+import trafficlight.board.web.BoardServer;
 import trafficlight.gate.TitleFormat;
 import trafficlight.github.Credentials;
 import trafficlight.github.GitHubClient;
 import trafficlight.github.GitHubEndpoint;
+import trafficlight.github.MemoryResponseCache;
 import trafficlight.github.RepositoryName;
 import trafficlight.github.ResponseCache;
 import trafficlight.github.RetryPolicy;
@@ -30,6 +33,11 @@ final class FlowGates implements AutoCloseable {
 
   final Path code;
   final DeployedGates gates;
+
+  /** The board {@link #startBoard} started and its client, closed with the gates; or null. */
+  private GitHubClient github;
+
+  private BoardServer board;
 
   FlowGates() {
     try {
@@ -89,6 +97,28 @@ final class FlowGates implements AutoCloseable {
         (Clock) gates.hub.clock());
   }
 
+  /**
+   * A board over these gates that does not promote, its flow figures read (the first flow read runs
+   * in the background; this one is done on return).
+   */
+  BoardServer startBoard() throws IOException {
+    github = client(new MemoryResponseCache(1000));
+    GateReader reader =
+        new GateReader(
+            github,
+            RepositoryName.parse(DeployedGates.REPO),
+            TitleFormat.defaultFormat(),
+            GateReader.Reading.standard(gates.hub.clock()));
+    board =
+        BoardServer.start(
+            github,
+            reader,
+            reader(github),
+            new BoardServer.Config("127.0.0.1", 0, Duration.ofHours(1), false, m -> {}));
+    board.refresh();
+    return board;
+  }
+
   private String git(String... args) {
     return gitAt(null, args);
   }
@@ -118,6 +148,10 @@ final class FlowGates implements AutoCloseable {
 
   @Override
   public void close() {
+    if (board != null) {
+      board.close();
+      github.close();
+    }
     gates.close();
     try (var files = Files.walk(code)) {
       files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());

@@ -128,15 +128,11 @@ class FlowStatsBenchmark {
 
   private static DeployRecord record(String sha, String stage, String build, boolean qa) {
     return new DeployRecord(
-        sha,
-        "a change",
-        build,
-        "deploy-" + stage.toLowerCase(Locale.ROOT),
-        "app",
-        null,
+        new DeployRecord.Change(sha, "a change", CODE, List.of()),
+        new DeployRecord.Build(build, "deploy-" + stage.toLowerCase(Locale.ROOT), "app", null),
         qa ? "Production" : null,
-        CODE,
-        List.of());
+        null,
+        null);
   }
 
   private static FileResponseCache cache(Path file) {

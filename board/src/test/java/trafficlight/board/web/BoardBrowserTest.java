@@ -2,27 +2,22 @@ package trafficlight.board.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import trafficlight.board.BoardFixture;
+import trafficlight.board.Chromium;
 import trafficlight.board.DeployedGates;
 import trafficlight.gate.ApprovalRule;
 import trafficlight.gate.DeployRecord;
@@ -33,53 +28,20 @@ import trafficlight.gate.DeployRecord;
  */
 class BoardBrowserTest {
 
-  static final String CHROMIUM = System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium");
-  static final String CHROMEDRIVER =
-      System.getenv().getOrDefault("CHROMEDRIVER", "/usr/bin/chromedriver");
-
   @TempDir Path profile;
-  BoardFixture f;
+  @AutoClose BoardFixture f;
+
+  @AutoClose("quit")
   ChromeDriver browser;
+
   WebDriverWait wait;
 
   @BeforeEach
   void start() {
-    Assumptions.assumeTrue(
-        Files.isExecutable(Path.of(CHROMIUM)) && Files.isExecutable(Path.of(CHROMEDRIVER)),
-        "skipped: the browser test needs "
-            + CHROMIUM
-            + " and "
-            + CHROMEDRIVER
-            + " (apt-get install chromium chromium-driver; .ci/run installs them)");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM);
-    options.addArguments(
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--disable-dev-shm-usage",
-        "--window-size=1280,760",
-        "--user-data-dir=" + profile);
-    ChromeDriverService service =
-        new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER)).build();
+    Chromium.assumeInstalled();
     f = new BoardFixture();
-    browser = new ChromeDriver(service, options);
+    browser = Chromium.start(profile, "1280,760");
     wait = new WebDriverWait(browser, Duration.ofSeconds(15));
-  }
-
-  @AfterEach
-  void stop() {
-    if (browser != null) {
-      browser.quit();
-    }
-    if (f != null) {
-      f.close();
-    }
   }
 
   WebElement cell(String id) {
@@ -143,19 +105,9 @@ class BoardBrowserTest {
     assertThat(cell("billing-ci").findElements(By.cssSelector("a.promote"))).hasSize(1);
   }
 
-  /**
-   * Keeps what the browser shows as target/screenshots/NAME; as docs/NAME, the README's pictures,
-   * only when asked with {@code -Dtrafficlight.screenshots=docs}, so a test run leaves the work
-   * tree clean.
-   */
+  /** The README's pictures: {@link Chromium#screenshot}. */
   void screenshot(String name) throws Exception {
-    Path root =
-        "docs".equals(System.getProperty("trafficlight.screenshots"))
-            ? Path.of(System.getProperty("trafficlight.root", "..")).resolve("docs")
-            : Path.of("target", "screenshots");
-    Files.createDirectories(root);
-    File shot = browser.getScreenshotAs(OutputType.FILE);
-    Files.copy(shot.toPath(), root.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+    Chromium.screenshot(browser, name);
   }
 
   /** A board with sign-in, where only {@code approver} may promote myapp's QA. */
@@ -179,6 +131,24 @@ class BoardBrowserTest {
         .isEqualTo("Signed in as " + login);
   }
 
+  /** {@code login} signed in on a board where only alice may promote myapp's QA, its light read. */
+  BoardServer signedInBoard(String login) throws Exception {
+    BoardServer s = signInBoard("alice");
+    browser.get(s.url() + "/");
+    waitLight("myapp-qa", "amber");
+    signInAs(s, login);
+    return s;
+  }
+
+  /** Opens myapp QA's Promote dialog once the cell offers it. */
+  void openPromote() {
+    wait.until(
+        ExpectedConditions.presenceOfNestedElementLocatedBy(
+            By.id("cell-myapp-qa"), By.cssSelector("a.promote")));
+    cell("myapp-qa").findElement(By.cssSelector("a.promote")).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("confirm")));
+  }
+
   @Test
   void signedInAsAnApproverPromoteClosesTheIssueAsThatPerson() throws Exception {
     BoardServer s = signInBoard("alice");
@@ -189,11 +159,7 @@ class BoardBrowserTest {
         .isEmpty();
 
     signInAs(s, "alice");
-    wait.until(
-        ExpectedConditions.presenceOfNestedElementLocatedBy(
-            By.id("cell-myapp-qa"), By.cssSelector("a.promote")));
-    cell("myapp-qa").findElement(By.cssSelector("a.promote")).click();
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("confirm")));
+    openPromote();
     assertThat(browser.findElement(By.id("as")).getText())
         .isEqualTo("You close it as alice, with your GitHub account.");
     assertThat(browser.findElements(By.id("by"))).as("no typed name").isEmpty();
@@ -216,14 +182,8 @@ class BoardBrowserTest {
     // written before her close, counts all the same
     f.gates.hub.addOrgMember("acme", "alice");
     String older = DeployedGates.sha('a');
-    BoardServer s = signInBoard("alice");
-    browser.get(s.url() + "/");
-    waitLight("myapp-qa", "amber");
-    signInAs(s, "alice");
-    wait.until(
-        ExpectedConditions.presenceOfNestedElementLocatedBy(
-            By.id("cell-myapp-qa"), By.cssSelector("a.promote")));
-    cell("myapp-qa").findElement(By.cssSelector("a.promote")).click();
+    BoardServer s = signedInBoard("alice");
+    openPromote();
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("builds")));
     assertThat(browser.findElement(By.id("build-0")).isSelected()).as("the newest").isTrue();
     assertThat(browser.findElement(By.cssSelector("label[for=build-0]")).getText())
@@ -261,15 +221,8 @@ class BoardBrowserTest {
   void anOutsidersPickIsIgnoredAndTheCellSaysSo() throws Exception {
     f.gates.hub.addComment(
         BoardFixture.REPO, f.seeded.qa(), "mallory", "/promote " + DeployedGates.sha('a'));
-    BoardServer s = signInBoard("alice");
-    browser.get(s.url() + "/");
-    waitLight("myapp-qa", "amber");
-    signInAs(s, "alice");
-    wait.until(
-        ExpectedConditions.presenceOfNestedElementLocatedBy(
-            By.id("cell-myapp-qa"), By.cssSelector("a.promote")));
-    cell("myapp-qa").findElement(By.cssSelector("a.promote")).click();
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("confirm")));
+    BoardServer s = signedInBoard("alice");
+    openPromote();
     browser.findElement(By.id("confirm")).click(); // the newest, as preselected
     waitLight("myapp-qa", "green");
 
@@ -304,27 +257,27 @@ class BoardBrowserTest {
     assertThat(Files.readString(get.resolve("commit")).strip()).isEqualTo(DeployedGates.sha('a'));
   }
 
+  /**
+   * The pipeline (ci-bot) records on myapp QA's issue its build 5 of commit c, whose page is {@code
+   * buildUrl}, with the approvers {@code rule} (null: none).
+   */
+  void recordOnQa(String buildUrl, DeployRecord.Rule rule) {
+    DeployRecord record =
+        new DeployRecord(
+            new DeployRecord.Change(DeployedGates.sha('c'), "Tidy the login page", null, null),
+            new DeployRecord.Build("5", "deploy-qa", "myapp", buildUrl),
+            "Production",
+            rule,
+            null);
+    f.gates.hub.addComment(BoardFixture.REPO, f.seeded.qa(), "ci-bot", record.render());
+  }
+
   @Test
   void withoutSignInTheBoardRefusesAPromotionItsAccountsCloseWouldNotCount() throws Exception {
     // the pipeline's newest record names the rule: only alice may promote QA
-    f.gates.hub.addComment(
-        BoardFixture.REPO,
-        f.seeded.qa(),
-        "ci-bot",
-        new DeployRecord(
-                DeployedGates.sha('c'),
-                "Tidy the login page",
-                "5",
-                "deploy-qa",
-                "myapp",
-                "https://ci.example.com/teams/main/pipelines/myapp/jobs/deploy-qa/builds/5",
-                "Production",
-                null,
-                List.of(),
-                List.of("alice"),
-                false,
-                null)
-            .render());
+    recordOnQa(
+        "https://ci.example.com/teams/main/pipelines/myapp/jobs/deploy-qa/builds/5",
+        new DeployRecord.Rule(List.of("alice"), false));
     BoardServer s = f.startAs("bob");
     browser.get(s.url() + "/");
     waitLight("myapp-qa", "amber");
@@ -345,17 +298,10 @@ class BoardBrowserTest {
         "mallory",
         "Deployed."
             + new DeployRecord(
-                    forged,
-                    "Totally harmless",
-                    "99",
-                    "deploy-qa",
-                    "myapp",
-                    "javascript:alert(1)",
+                    new DeployRecord.Change(forged, "Totally harmless", null, List.of()),
+                    new DeployRecord.Build("99", "deploy-qa", "myapp", "javascript:alert(1)"),
                     "Production",
-                    null,
-                    List.of(),
-                    List.of("mallory"),
-                    false,
+                    new DeployRecord.Rule(List.of("mallory"), false),
                     null)
                 .render());
     BoardServer s = f.start(true);
@@ -385,19 +331,7 @@ class BoardBrowserTest {
   @Test
   void aBuildUrlThatIsNoWebLinkIsShownAsTextAndTheApiHandsOutNoSuchLink() throws Exception {
     // even the pipeline's own record: a javascript: URL never becomes a link
-    f.gates.hub.addComment(
-        BoardFixture.REPO,
-        f.seeded.qa(),
-        "ci-bot",
-        new DeployRecord(
-                DeployedGates.sha('c'),
-                "Tidy the login page",
-                "5",
-                "deploy-qa",
-                "myapp",
-                "javascript:alert(document.domain)",
-                "Production")
-            .render());
+    recordOnQa("javascript:alert(document.domain)", null);
     BoardServer s = f.start(false);
     browser.get(s.url() + "/");
     waitLight("myapp-qa", "amber");
@@ -422,10 +356,7 @@ class BoardBrowserTest {
   @Test
   void signedInAsSomeoneElseThereIsNoPromoteAndAForgedPostIsRefused() throws Exception {
     f.gates.hub.createUser("dana");
-    BoardServer s = signInBoard("alice");
-    browser.get(s.url() + "/");
-    waitLight("myapp-qa", "amber");
-    signInAs(s, "dana");
+    BoardServer s = signedInBoard("dana");
     wait.until(
         ExpectedConditions.textToBePresentInElementLocated(
             By.id("cell-myapp-qa"), "dana may not promote to Production (approvers: alice)"));

@@ -2,17 +2,8 @@ package trafficlight.board.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import trafficlight.board.BoardFixture;
 import trafficlight.board.Light;
@@ -20,36 +11,15 @@ import trafficlight.github.GitHubEndpoint;
 import trafficlight.github.RepositoryName;
 
 /** The board's HTTP surface: JSON, cache, CSRF, confirmation, read-only. */
-class BoardServerTest {
-
-  final BoardFixture f = new BoardFixture();
-  final HttpClient http = HttpClient.newHttpClient();
-  final List<String> log = new ArrayList<>();
-
-  @AfterEach
-  void stop() {
-    f.close();
-  }
+class BoardServerTest extends BoardWebTest {
 
   HttpResponse<String> get(BoardServer s, String path) throws Exception {
-    return http.send(
-        HttpRequest.newBuilder(URI.create(s.url() + path)).GET().build(),
-        HttpResponse.BodyHandlers.ofString());
+    return get(s.url() + path, null);
   }
 
   HttpResponse<String> post(BoardServer s, String form, String origin, String cookie)
       throws Exception {
-    HttpRequest.Builder b =
-        HttpRequest.newBuilder(URI.create(s.url() + "/promote"))
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(HttpRequest.BodyPublishers.ofString(form, StandardCharsets.UTF_8));
-    if (origin != null) {
-      b.header("Origin", origin);
-    }
-    if (cookie != null) {
-      b.header("Cookie", cookie);
-    }
-    return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    return post(s.url() + "/promote", form, origin, cookie);
   }
 
   @Test
@@ -85,14 +55,10 @@ class BoardServerTest {
     assertThat(confirm.body())
         .contains("Promote myapp QA to Production?")
         .contains("#" + f.seeded.qa());
-    String setCookie = confirm.headers().firstValue("Set-Cookie").orElseThrow();
-    assertThat(setCookie).contains("HttpOnly").contains("SameSite=Strict");
-    String cookie = setCookie.substring(0, setCookie.indexOf(';'));
-    Matcher m = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(confirm.body());
-    assertThat(m.find()).isTrue();
-    String csrf = m.group(1);
-    String form =
-        "csrf=" + csrf + "&project=myapp&stage=applications.myapp.QA&issue=" + f.seeded.qa();
+    assertThat(setCookie(confirm)).contains("HttpOnly").contains("SameSite=Strict");
+    String cookie = cookiePair(confirm);
+    String csrf = csrf(confirm.body());
+    String form = promoteForm(csrf);
 
     assertThat(post(s, form, s.url(), null).statusCode()).isEqualTo(403); // no cookie
     assertThat(post(s, form.replace(csrf, "forged"), s.url(), cookie).statusCode()).isEqualTo(403);

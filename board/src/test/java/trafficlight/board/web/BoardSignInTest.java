@@ -3,17 +3,12 @@ package trafficlight.board.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import trafficlight.board.BoardFixture;
 import trafficlight.board.DeployedGates;
@@ -24,15 +19,7 @@ import trafficlight.gate.ApprovalRule;
  * The board's GitHub sign-in over real sockets against localhub's OAuth web flow: the state and the
  * code, the session cookie, sign-out, and who may promote.
  */
-class BoardSignInTest {
-
-  final BoardFixture f = new BoardFixture();
-  final HttpClient http = HttpClient.newHttpClient(); // follows no redirects
-
-  @AfterEach
-  void stop() {
-    f.close();
-  }
+class BoardSignInTest extends BoardWebTest {
 
   static Function<Stage, Optional<ApprovalRule>> approvers(String... approvers) {
     ApprovalRule rule = ApprovalRule.of(List.of(approvers), false);
@@ -40,76 +27,6 @@ class BoardSignInTest {
   }
 
   static final Function<Stage, Optional<ApprovalRule>> NO_RULES = stage -> Optional.empty();
-
-  HttpResponse<String> get(String url, String cookie) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).GET();
-    if (cookie != null) {
-      b.header("Cookie", cookie);
-    }
-    return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  HttpResponse<String> post(String url, String form, String origin, String cookie)
-      throws Exception {
-    HttpRequest.Builder b =
-        HttpRequest.newBuilder(URI.create(url))
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(HttpRequest.BodyPublishers.ofString(form, StandardCharsets.UTF_8));
-    if (origin != null) {
-      b.header("Origin", origin);
-    }
-    if (cookie != null) {
-      b.header("Cookie", cookie);
-    }
-    return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  static String setCookie(HttpResponse<?> r) {
-    return r.headers().firstValue("Set-Cookie").orElseThrow();
-  }
-
-  static String cookiePair(HttpResponse<?> r) {
-    String c = setCookie(r);
-    return c.substring(0, c.indexOf(';'));
-  }
-
-  static String location(HttpResponse<?> r) {
-    return r.headers().firstValue("Location").orElseThrow();
-  }
-
-  /** The browser's first step: the board's /signin; its session cookie and GitHub's URL. */
-  record Started(String cookie, URI authorize) {
-    String state() {
-      return Web.query(authorize).get("state");
-    }
-  }
-
-  Started startSignIn(BoardServer s) throws Exception {
-    HttpResponse<String> r = get(s.url() + "/signin", null);
-    assertThat(r.statusCode()).isEqualTo(303);
-    return new Started(cookiePair(r), URI.create(location(r)));
-  }
-
-  /** The person on localhub's authorize page: the callback URL GitHub redirects to. */
-  String authorizeAs(Started started, String login) throws Exception {
-    HttpResponse<String> r =
-        post(
-            f.gates.hub.baseUrl() + "/login/oauth/authorize",
-            started.authorize().getRawQuery() + "&login=" + login,
-            null,
-            null);
-    assertThat(r.statusCode()).isEqualTo(302);
-    return location(r);
-  }
-
-  /** Signs in as {@code login}; returns the signed-in session's cookie. */
-  String signIn(BoardServer s, String login) throws Exception {
-    Started started = startSignIn(s);
-    HttpResponse<String> back = get(authorizeAs(started, login), started.cookie());
-    assertThat(back.statusCode()).as(back.body()).isEqualTo(303);
-    assertThat(location(back)).isEqualTo("/");
-    return cookiePair(back);
-  }
 
   /** What the board JSON says this viewer may do with myapp's QA stage. */
   @SuppressWarnings("unchecked")
@@ -124,14 +41,9 @@ class BoardSignInTest {
     throw new AssertionError("no myapp QA in " + boardJson);
   }
 
-  static String csrf(String html) {
-    Matcher m = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(html);
-    assertThat(m.find()).as("a csrf field in %s", html).isTrue();
-    return m.group(1);
-  }
-
-  String promoteForm(String csrf) {
-    return "csrf=" + csrf + "&project=myapp&stage=applications.myapp.QA&issue=" + f.seeded.qa();
+  /** The board sees nobody signed in with {@code cookie}. */
+  void assertSignedOut(BoardServer s, String cookie) throws Exception {
+    assertThat(get(s.url() + "/api/board", cookie).body()).doesNotContain("\"signed_in_as\"");
   }
 
   @Test
@@ -164,9 +76,7 @@ class BoardSignInTest {
     assertThat(board.body()).contains("\"signed_in_as\":\"alice\"").doesNotContain("gho_");
     HttpResponse<String> page = get(s.url() + "/", session);
     assertThat(page.body()).contains("Signed in as <b>alice</b>").doesNotContain("gho_");
-    assertThat(get(s.url() + "/api/board", started.cookie()).body())
-        .as("the signing-in session is gone")
-        .doesNotContain("\"signed_in_as\"");
+    assertSignedOut(s, started.cookie()); // the signing-in session is gone
   }
 
   @Test
@@ -186,8 +96,7 @@ class BoardSignInTest {
     String forged = callback.replace("state=" + started.state(), "state=forged");
     assertThat(get(forged, started.cookie()).statusCode()).isEqualTo(403);
     assertThat(get(callback, started.cookie()).statusCode()).isEqualTo(403);
-    assertThat(get(s.url() + "/api/board", started.cookie()).body())
-        .doesNotContain("\"signed_in_as\"");
+    assertSignedOut(s, started.cookie());
   }
 
   @Test
@@ -206,8 +115,7 @@ class BoardSignInTest {
         .contains("bad_verification_code")
         .doesNotContain(code)
         .doesNotContain(BoardFixture.CLIENT_SECRET);
-    assertThat(get(s.url() + "/api/board", second.cookie()).body())
-        .doesNotContain("\"signed_in_as\"");
+    assertSignedOut(s, second.cookie());
 
     Started denied = startSignIn(s);
     HttpResponse<String> error =
@@ -237,7 +145,7 @@ class BoardSignInTest {
     assertThat(out.statusCode()).isEqualTo(303);
     assertThat(setCookie(out)).startsWith("tl_session=;").contains("Max-Age=0");
     assertThat(s.sessionCount()).isZero();
-    assertThat(get(s.url() + "/api/board", session).body()).doesNotContain("\"signed_in_as\"");
+    assertSignedOut(s, session);
     // the token the board held (as its GET /user sent it) no longer works at GitHub
     String token =
         f.gates.hub.requests().stream()

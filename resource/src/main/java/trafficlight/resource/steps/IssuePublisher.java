@@ -183,17 +183,18 @@ final class IssuePublisher {
       BuildMetadata build,
       PutParams params) {
     return new DeployRecord(
-        commit == null ? null : commit.sha(),
-        commit == null ? null : commit.subject(),
-        build.get("BUILD_NAME"),
-        build.get("BUILD_JOB_NAME"),
-        build.get("BUILD_PIPELINE_NAME"),
-        build.buildUrl(),
+        new DeployRecord.Change(
+            commit == null ? null : commit.sha(),
+            commit == null ? null : commit.subject(),
+            code == null ? null : code.toString(),
+            carried.commits()),
+        new DeployRecord.Build(
+            build.get("BUILD_NAME"),
+            build.get("BUILD_JOB_NAME"),
+            build.get("BUILD_PIPELINE_NAME"),
+            build.buildUrl()),
         params.nextStage(),
-        code == null ? null : code.toString(),
-        carried.commits(),
-        params.approvers(),
-        params.forbidSelfApproval(),
+        new DeployRecord.Rule(params.approvers(), params.forbidSelfApproval()),
         promotedFrom);
   }
 

@@ -69,15 +69,15 @@ class PullRequestCommentsCostTest {
   GateEvent.Deployed deployed(String stage, String next, List<DeployRecord.Commit> commits) {
     DeployRecord record =
         new DeployRecord(
-            commits.get(commits.size() - 1).sha(),
-            null,
-            "1",
-            "deploy-" + stage.toLowerCase(java.util.Locale.ROOT),
-            "myapp",
-            "https://ci.example.com/builds/1",
+            new DeployRecord.Change(commits.get(commits.size() - 1).sha(), null, CODE, commits),
+            new DeployRecord.Build(
+                "1",
+                "deploy-" + stage.toLowerCase(java.util.Locale.ROOT),
+                "myapp",
+                "https://ci.example.com/builds/1"),
             next,
-            CODE,
-            commits);
+            null,
+            null);
     return new GateEvent.Deployed(
         new GateEvent.Gate(
             "acme/gates", 1, "[bot] Pulumi myapp applications.myapp." + stage + " deployed.", null),
