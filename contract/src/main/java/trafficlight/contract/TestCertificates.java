@@ -180,7 +180,8 @@ public final class TestCertificates {
     }
   }
 
-  private static String pem(String type, byte[] der) {
+  /** The PEM text of DER bytes: {@code -----BEGIN type-----}, base64 in 64-character lines, END. */
+  public static String pem(String type, byte[] der) {
     String body =
         Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
     return "-----BEGIN " + type + "-----\n" + body + "\n-----END " + type + "-----\n";

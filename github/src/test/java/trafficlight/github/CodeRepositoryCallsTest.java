@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import trafficlight.contract.Exchange;
 import trafficlight.contract.GitHubContract;
+import trafficlight.localhub.Exchanges;
 import trafficlight.localhub.LocalGitRepository;
 import trafficlight.localhub.LocalHub;
 import trafficlight.localhub.RecordedRequest;
@@ -68,13 +69,7 @@ class CodeRepositoryCallsTest {
   }
 
   GitHubClient client(ResponseCache cache) {
-    return new GitHubClient(
-        GitHubEndpoint.parse(hub.baseUrl()),
-        new Credentials.Token(token),
-        Duration.ofSeconds(10),
-        FAST,
-        log::add,
-        cache);
+    return Clients.client(hub.baseUrl(), new Credentials.Token(token), FAST, log::add, cache);
   }
 
   @Test
@@ -221,12 +216,8 @@ class CodeRepositoryCallsTest {
     hub.createRepo("acme/secret", RepoOptions.PRIVATE);
     hub.serveCode("acme/secret", git.path());
     try (GitHubClient anonymous =
-        new GitHubClient(
-            GitHubEndpoint.parse(hub.baseUrl()),
-            new Credentials.Anonymous(),
-            Duration.ofSeconds(10),
-            FAST,
-            log::add)) {
+        Clients.client(
+            hub.baseUrl(), new Credentials.Anonymous(), FAST, log::add, ResponseCache.NONE)) {
       assertThatThrownBy(() -> anonymous.compare(RepositoryName.parse("acme/secret"), first, third))
           .isInstanceOf(GitHubException.class)
           .isNotInstanceOf(CommitNotFoundException.class)
@@ -297,21 +288,7 @@ class CodeRepositoryCallsTest {
     commitResolvesPrefixesAndBranches();
     unknownCommitsAreToldApartFromUnreachableRepositories();
     deploymentsRoundTrip();
-    List<Exchange> exchanges = new ArrayList<>();
-    for (RecordedRequest r : hub.requests()) {
-      Map<String, List<String>> headers = new LinkedHashMap<>();
-      r.responseHeaders().forEach((k, v) -> headers.put(k, List.of(v)));
-      exchanges.add(
-          new Exchange(
-              r.method(),
-              r.path(),
-              r.query(),
-              r.headers(),
-              r.body(),
-              r.status(),
-              headers,
-              r.responseBody()));
-    }
+    List<Exchange> exchanges = hub.requests().stream().map(Exchanges::of).toList();
     assertThat(exchanges).hasSizeGreaterThan(15);
     GitHubContract.apiGitHubCom().allowingUndocumentedStatus(422).assertConforms(exchanges);
   }

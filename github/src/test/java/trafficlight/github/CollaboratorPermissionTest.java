@@ -2,9 +2,6 @@ package trafficlight.github;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,7 +12,6 @@ import trafficlight.localhub.RepoOptions;
 class CollaboratorPermissionTest {
 
   LocalHub hub;
-  final List<String> log = new ArrayList<>();
 
   @BeforeEach
   void start() {
@@ -35,14 +31,7 @@ class CollaboratorPermissionTest {
   @Test
   void answersTheRoleAndNoneForSomeoneWhoIsNoCollaborator() {
     RepositoryName gates = RepositoryName.parse("acme/gates");
-    try (GitHubClient github =
-        new GitHubClient(
-            GitHubEndpoint.parse(hub.baseUrl()),
-            new Credentials.Token(hub.createToken("ci-bot")),
-            Duration.ofSeconds(10),
-            RetryPolicy.DEFAULT,
-            log::add,
-            ResponseCache.NONE)) {
+    try (GitHubClient github = Clients.withToken(hub.baseUrl(), hub.createToken("ci-bot"))) {
       assertThat(github.collaboratorPermission(gates, "alice"))
           .isEqualTo(new CollaboratorPermission("read", "triage"));
       assertThat(github.collaboratorPermission(gates, "ci-bot"))

@@ -45,13 +45,7 @@ class ConditionalRequestTest {
   }
 
   GitHubClient client(ResponseCache cache) {
-    return new GitHubClient(
-        GitHubEndpoint.parse(hub.baseUrl()),
-        new Credentials.Token(token),
-        Duration.ofSeconds(10),
-        FAST,
-        log::add,
-        cache);
+    return Clients.client(hub.baseUrl(), new Credentials.Token(token), FAST, log::add, cache);
   }
 
   /** One issue a page, so three pages linked by {@code Link}. */
@@ -147,10 +141,9 @@ class ConditionalRequestTest {
         });
     server.start();
     try (GitHubClient github =
-        new GitHubClient(
-            GitHubEndpoint.parse("http://127.0.0.1:" + server.getAddress().getPort()),
+        Clients.client(
+            "http://127.0.0.1:" + server.getAddress().getPort(),
             new Credentials.Anonymous(),
-            Duration.ofSeconds(5),
             FAST,
             log::add,
             cache())) {

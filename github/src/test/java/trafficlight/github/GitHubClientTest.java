@@ -40,12 +40,12 @@ class GitHubClientTest {
     hub.createRepo(REPO);
     hub.createIssue(REPO, "gate", "body", List.of(), "ci-bot");
     github =
-        new GitHubClient(
-            GitHubEndpoint.parse(hub.baseUrl()),
+        Clients.client(
+            hub.baseUrl(),
             new Credentials.Token(hub.createToken("ci-bot")),
-            Duration.ofSeconds(10),
             FAST,
-            log::add);
+            log::add,
+            ResponseCache.NONE);
     hub.clearRequests();
   }
 

@@ -2,12 +2,11 @@ package trafficlight.github;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static trafficlight.contract.TestCertificates.pem;
 
-import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.util.Arrays;
-import java.util.Base64;
 import org.junit.jupiter.api.Test;
 
 class PemPrivateKeyTest {
@@ -22,16 +21,6 @@ class PemPrivateKeyTest {
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  private static String pem(String type, byte[] der) {
-    return "-----BEGIN "
-        + type
-        + "-----\n"
-        + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
-        + "\n-----END "
-        + type
-        + "-----\n";
   }
 
   @Test

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -15,9 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import trafficlight.contract.Exchange;
 import trafficlight.contract.GitHubContract;
+import trafficlight.localhub.Exchanges;
 import trafficlight.localhub.LocalGitRepository;
 import trafficlight.localhub.LocalHub;
-import trafficlight.localhub.RecordedRequest;
 
 /** The pull requests of a code repository, against localhub serving a git repository made here. */
 class PullRequestsTest {
@@ -47,10 +45,9 @@ class PullRequestsTest {
   }
 
   GitHubClient client(ResponseCache cache) {
-    return new GitHubClient(
-        GitHubEndpoint.parse(hub.baseUrl()),
+    return Clients.client(
+        hub.baseUrl(),
         new Credentials.Token(hub.createToken("ci-bot")),
-        Duration.ofSeconds(10),
         CodeRepositoryCallsTest.FAST,
         log::add,
         cache);
@@ -122,21 +119,7 @@ class PullRequestsTest {
   }
 
   private void assertContract() {
-    List<Exchange> exchanges = new ArrayList<>();
-    for (RecordedRequest r : hub.requests()) {
-      Map<String, List<String>> headers = new LinkedHashMap<>();
-      r.responseHeaders().forEach((k, v) -> headers.put(k, List.of(v)));
-      exchanges.add(
-          new Exchange(
-              r.method(),
-              r.path(),
-              r.query(),
-              r.headers(),
-              r.body(),
-              r.status(),
-              headers,
-              r.responseBody()));
-    }
+    List<Exchange> exchanges = hub.requests().stream().map(Exchanges::of).toList();
     GitHubContract.apiGitHubCom().allowingUndocumentedStatus(404).assertConforms(exchanges);
   }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -37,10 +36,9 @@ class TeamMembershipTest {
   }
 
   GitHubClient client(String login, ResponseCache cache) {
-    return new GitHubClient(
-        GitHubEndpoint.parse(hub.baseUrl()),
+    return Clients.client(
+        hub.baseUrl(),
         new Credentials.Token(hub.createToken(login)),
-        Duration.ofSeconds(10),
         RetryPolicy.DEFAULT,
         log::add,
         cache);
