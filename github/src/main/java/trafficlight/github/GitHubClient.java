@@ -46,7 +46,8 @@ public final class GitHubClient implements AutoCloseable {
       RetryPolicy retry,
       Consumer<String> log,
       ResponseCache cache) {
-    this.requests = new GitHubRequests(endpoint, credentials, timeout, retry, log, cache);
+    this.requests =
+        new GitHubRequests(endpoint, credentials, timeout, new Retries(retry, log), cache);
     this.issues = new Issues(requests);
     this.commits = new Commits(requests);
     this.deployments = new Deployments(requests);

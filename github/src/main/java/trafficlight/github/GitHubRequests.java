@@ -31,8 +31,7 @@ final class GitHubRequests implements AutoCloseable {
 
   private final GitHubEndpoint endpoint;
   private final Credentials credentials;
-  private final RetryPolicy retry;
-  private final Consumer<String> log;
+  private final Retries retries;
   private final Clock clock = Clock.systemUTC();
   private final RateLimits rateLimits = new RateLimits(clock);
   private final HttpTransport transport;
@@ -44,13 +43,11 @@ final class GitHubRequests implements AutoCloseable {
       GitHubEndpoint endpoint,
       Credentials credentials,
       Duration timeout,
-      RetryPolicy retry,
-      Consumer<String> log,
+      Retries retries,
       ResponseCache cache) {
     this.endpoint = endpoint;
     this.credentials = credentials;
-    this.retry = retry;
-    this.log = log;
+    this.retries = retries;
     this.cache = cache == null ? ResponseCache.NONE : cache;
     this.transport = new HttpTransport(timeout);
   }
@@ -60,7 +57,7 @@ final class GitHubRequests implements AutoCloseable {
   }
 
   Consumer<String> log() {
-    return log;
+    return retries.log();
   }
 
   /** A request to a path of the API; a POST is never retried after an unknown outcome. */
@@ -191,7 +188,7 @@ final class GitHubRequests implements AutoCloseable {
     }
     boolean conditional = cacheable;
     for (int attempt = 1; ; attempt++) {
-      boolean last = attempt >= retry.maxAttempts();
+      boolean last = retries.isLast(attempt);
       ResponseCache.Entry cached = conditional ? cache.lookup(url) : null;
       Map<String, String> headers = headers(token);
       if (cached != null) {
@@ -208,7 +205,7 @@ final class GitHubRequests implements AutoCloseable {
         }
         String failure = what + " failed: " + FailureMessages.describe(uri, e);
         if (repeatable && !last) {
-          retryAfter(retry.backoff(attempt), failure, attempt);
+          retries.retryAfter(retries.backoff(attempt), failure, attempt);
           continue;
         }
         throw new GitHubException(0, failure, e);
@@ -234,7 +231,7 @@ final class GitHubRequests implements AutoCloseable {
       if (status >= 500) {
         String failure = what + ": GitHub answered " + status + FailureMessages.summary(result);
         if (repeatable && !last) {
-          retryAfter(retry.backoff(attempt), failure, attempt);
+          retries.retryAfter(retries.backoff(attempt), failure, attempt);
           continue;
         }
         throw new GitHubException(status, failure);
@@ -242,9 +239,9 @@ final class GitHubRequests implements AutoCloseable {
       if (RateLimits.isRateLimited(result)) {
         Duration wait = rateLimits.waitFor(result);
         String failure = what + ": " + rateLimits.message(result, wait);
-        if (!last && wait.compareTo(retry.maxRateLimitWait()) <= 0) {
+        if (!last && retries.waitsOut(wait)) {
           // GitHub did not apply a rate-limited request: repeating even a POST is safe.
-          retryAfter(wait, failure, attempt);
+          retries.retryAfter(wait, failure, attempt);
           continue;
         }
         throw new RateLimitException(status, failure, clock.instant().plus(wait));
@@ -266,7 +263,7 @@ final class GitHubRequests implements AutoCloseable {
                 + " with a body that is not JSON"
                 + FailureMessages.snippet(result);
         if (repeatable && !last) {
-          retryAfter(retry.backoff(attempt), failure, attempt);
+          retries.retryAfter(retries.backoff(attempt), failure, attempt);
           continue;
         }
         throw new GitHubException(0, failure, e);
@@ -314,24 +311,6 @@ final class GitHubRequests implements AutoCloseable {
       headers.put("link", List.of(cached.link()));
     }
     return new Response(new HttpResult(200, headers, cached.body()), json);
-  }
-
-  private void retryAfter(Duration wait, String failure, int attempt) {
-    log.accept(
-        failure
-            + "; retrying in "
-            + wait.toMillis() / 1000.0
-            + " s (attempt "
-            + (attempt + 1)
-            + " of "
-            + retry.maxAttempts()
-            + ")");
-    try {
-      Thread.sleep(wait.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new GitHubException(0, failure + " (interrupted while waiting to retry)");
-    }
   }
 
   private static Map<String, String> headers(String token) {

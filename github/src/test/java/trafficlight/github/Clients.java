@@ -18,6 +18,11 @@ final class Clients {
         GitHubEndpoint.parse(baseUrl), credentials, Duration.ofSeconds(10), retry, log, cache);
   }
 
+  /** Retries without waiting: {@code attempts} in all, a rate limit waited out up to a limit. */
+  static RetryPolicy quick(int attempts, Duration maxRateLimitWait) {
+    return new RetryPolicy(attempts, Duration.ofMillis(1), Duration.ofMillis(1), maxRateLimitWait);
+  }
+
   /** A client acting for a token, with the default retries and no cache, that logs nowhere. */
   static GitHubClient withToken(String baseUrl, String token) {
     return client(

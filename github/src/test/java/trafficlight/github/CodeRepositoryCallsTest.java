@@ -5,19 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import trafficlight.contract.Exchange;
 import trafficlight.contract.GitHubContract;
 import trafficlight.localhub.Exchanges;
-import trafficlight.localhub.LocalGitRepository;
-import trafficlight.localhub.LocalHub;
 import trafficlight.localhub.RecordedRequest;
 import trafficlight.localhub.RepoOptions;
 
@@ -26,26 +21,20 @@ import trafficlight.localhub.RepoOptions;
  * a git repository made here: three commits on main, a side branch from the first, an unrelated
  * history.
  */
-class CodeRepositoryCallsTest {
+class CodeRepositoryCallsTest extends AgainstCodeRepository {
   static final RepositoryName SHOP = RepositoryName.parse("acme/shop");
   static final String COMPARE = "repos/compare-commits-with-basehead";
-  static final RetryPolicy FAST =
-      new RetryPolicy(2, Duration.ofMillis(1), Duration.ofMillis(1), Duration.ofSeconds(1));
+  static final RetryPolicy FAST = Clients.quick(2, Duration.ofSeconds(1));
 
-  @TempDir Path dir;
-  LocalGitRepository git;
-  LocalHub hub;
   String token;
   String first;
   String second;
   String third;
   String side;
   String unrelated;
-  final List<String> log = new ArrayList<>();
 
   @BeforeEach
   void start() {
-    git = LocalGitRepository.init(dir.resolve("shop.git"));
     first = git.commit("main", "Add the cart", "Ann Lee", "ann@example.com", Map.of("cart", "1\n"));
     second =
         git.commit(
@@ -58,14 +47,8 @@ class CodeRepositoryCallsTest {
     git.branch("side", first);
     side = git.commit("side", "Try another cart", "Carol", "carol@example.com", Map.of("c", "x"));
     unrelated = git.commit("unrelated", "Start over", "Nobody", "", Map.of("u", "u"));
-    hub = LocalHub.builder().codeRepository(SHOP.toString(), git.path()).start();
+    serve(SHOP);
     token = hub.createToken("ci-bot");
-  }
-
-  @AfterEach
-  void stop() {
-    hub.close();
-    git.close();
   }
 
   GitHubClient client(ResponseCache cache) {

@@ -2,30 +2,20 @@ package trafficlight.github;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import trafficlight.localhub.LocalHub;
 import trafficlight.localhub.RepoOptions;
 
 /** {@link GitHubClient#collaboratorPermission} against localhub's roles. */
-class CollaboratorPermissionTest {
-
-  LocalHub hub;
+class CollaboratorPermissionTest extends AgainstLocalHub {
 
   @BeforeEach
   void start() {
-    hub = LocalHub.start();
     hub.createRepo("acme/gates", RepoOptions.PRIVATE);
     hub.addOrgMember("acme", "alice");
     hub.grantRole("acme/gates", "alice", "triage");
     hub.addCollaborator("acme/gates", "ci-bot");
     hub.createUser("mallory");
-  }
-
-  @AfterEach
-  void stop() {
-    hub.close();
   }
 
   @Test

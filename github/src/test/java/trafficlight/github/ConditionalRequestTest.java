@@ -5,43 +5,29 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetSocketAddress;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import trafficlight.localhub.LocalHub;
 import trafficlight.localhub.RecordedRequest;
 
 /** GitHubClient with a ResponseCache, against localhub's ETags and 304s. */
-class ConditionalRequestTest {
+class ConditionalRequestTest extends AgainstLocalHub {
 
   static final String REPO = "acme/gates";
-  static final RetryPolicy FAST =
-      new RetryPolicy(4, Duration.ofMillis(1), Duration.ofMillis(1), Duration.ofSeconds(1));
+  static final RetryPolicy FAST = Clients.quick(4, Duration.ofSeconds(1));
 
-  @TempDir Path dir;
-  LocalHub hub;
   String token;
-  final List<String> log = new ArrayList<>();
 
   @BeforeEach
   void start() {
-    hub = LocalHub.start();
     hub.createRepo(REPO);
     token = hub.createToken("ci-bot");
     for (int i = 0; i < 3; i++) {
       hub.createIssue(REPO, "gate " + i, "body", List.of(), "ci-bot");
     }
-  }
-
-  @AfterEach
-  void stop() {
-    hub.close();
   }
 
   GitHubClient client(ResponseCache cache) {

@@ -5,23 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static trafficlight.contract.TestCertificates.pem;
 
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
+import trafficlight.contract.TestCertificates;
 
 class PemPrivateKeyTest {
 
-  private static final KeyPair KEY = newKey();
-
-  private static KeyPair newKey() {
-    try {
-      KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-      generator.initialize(2048);
-      return generator.generateKeyPair();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-  }
+  private static final KeyPair KEY = TestCertificates.rsaKeys();
 
   @Test
   void readsPkcs8() {
