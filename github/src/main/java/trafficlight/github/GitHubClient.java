@@ -46,8 +46,8 @@ public final class GitHubClient implements AutoCloseable {
       RetryPolicy retry,
       Consumer<String> log,
       ResponseCache cache) {
-    this.requests =
-        new GitHubRequests(endpoint, credentials, timeout, new Retries(retry, log), cache);
+    Attempts attempts = new Attempts(new HttpTransport(timeout), retry, log);
+    this.requests = new GitHubRequests(endpoint, credentials, attempts, cache);
     this.issues = new Issues(requests);
     this.commits = new Commits(requests);
     this.deployments = new Deployments(requests);

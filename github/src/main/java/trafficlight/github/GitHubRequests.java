@@ -31,25 +31,19 @@ final class GitHubRequests implements AutoCloseable {
 
   private final GitHubEndpoint endpoint;
   private final Credentials credentials;
-  private final Retries retries;
+  private final Attempts attempts;
   private final Clock clock = Clock.systemUTC();
   private final RateLimits rateLimits = new RateLimits(clock);
-  private final HttpTransport transport;
   private final ResponseCache cache;
   private final ImmutableAnswers remembered = new ImmutableAnswers();
   private String bearer;
 
   GitHubRequests(
-      GitHubEndpoint endpoint,
-      Credentials credentials,
-      Duration timeout,
-      Retries retries,
-      ResponseCache cache) {
+      GitHubEndpoint endpoint, Credentials credentials, Attempts attempts, ResponseCache cache) {
     this.endpoint = endpoint;
     this.credentials = credentials;
-    this.retries = retries;
+    this.attempts = attempts;
     this.cache = cache == null ? ResponseCache.NONE : cache;
-    this.transport = new HttpTransport(timeout);
   }
 
   GitHubEndpoint endpoint() {
@@ -57,7 +51,7 @@ final class GitHubRequests implements AutoCloseable {
   }
 
   Consumer<String> log() {
-    return retries.log();
+    return attempts.log();
   }
 
   /** A request to a path of the API; a POST is never retried after an unknown outcome. */
@@ -188,7 +182,7 @@ final class GitHubRequests implements AutoCloseable {
     }
     boolean conditional = cacheable;
     for (int attempt = 1; ; attempt++) {
-      boolean last = retries.isLast(attempt);
+      boolean last = attempts.isLast(attempt);
       ResponseCache.Entry cached = conditional ? cache.lookup(url) : null;
       Map<String, String> headers = headers(token);
       if (cached != null) {
@@ -196,7 +190,7 @@ final class GitHubRequests implements AutoCloseable {
       }
       HttpResult result;
       try {
-        result = transport.send(method, uri, headers, body);
+        result = attempts.send(method, uri, headers, body);
       } catch (IOException e) {
         String tls = TlsFailure.explain(uri, e);
         if (tls != null) {
@@ -205,7 +199,7 @@ final class GitHubRequests implements AutoCloseable {
         }
         String failure = what + " failed: " + FailureMessages.describe(uri, e);
         if (repeatable && !last) {
-          retries.retryAfter(retries.backoff(attempt), failure, attempt);
+          attempts.retryAfter(attempts.backoff(attempt), failure, attempt);
           continue;
         }
         throw new GitHubException(0, failure, e);
@@ -231,7 +225,7 @@ final class GitHubRequests implements AutoCloseable {
       if (status >= 500) {
         String failure = what + ": GitHub answered " + status + FailureMessages.summary(result);
         if (repeatable && !last) {
-          retries.retryAfter(retries.backoff(attempt), failure, attempt);
+          attempts.retryAfter(attempts.backoff(attempt), failure, attempt);
           continue;
         }
         throw new GitHubException(status, failure);
@@ -239,9 +233,9 @@ final class GitHubRequests implements AutoCloseable {
       if (RateLimits.isRateLimited(result)) {
         Duration wait = rateLimits.waitFor(result);
         String failure = what + ": " + rateLimits.message(result, wait);
-        if (!last && retries.waitsOut(wait)) {
+        if (!last && attempts.waitsOut(wait)) {
           // GitHub did not apply a rate-limited request: repeating even a POST is safe.
-          retries.retryAfter(wait, failure, attempt);
+          attempts.retryAfter(wait, failure, attempt);
           continue;
         }
         throw new RateLimitException(status, failure, clock.instant().plus(wait));
@@ -263,7 +257,7 @@ final class GitHubRequests implements AutoCloseable {
                 + " with a body that is not JSON"
                 + FailureMessages.snippet(result);
         if (repeatable && !last) {
-          retries.retryAfter(retries.backoff(attempt), failure, attempt);
+          attempts.retryAfter(attempts.backoff(attempt), failure, attempt);
           continue;
         }
         throw new GitHubException(0, failure, e);
@@ -364,7 +358,7 @@ final class GitHubRequests implements AutoCloseable {
 
   @Override
   public void close() {
-    transport.close();
+    attempts.transport().close();
   }
 
   /** An answer: the HTTP result and its parsed JSON body. */

@@ -1,24 +1,22 @@
 package trafficlight.github;
 
+import java.io.IOException;
+import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * How a client retries: its {@link RetryPolicy}, and the log that each retry is reported to before
- * its wait (and that the operations write their other notes to).
+ * How a client tries its requests: over which transport, how often ({@link RetryPolicy}), and to
+ * which log each retry is reported before its wait (the operations write their other notes there
+ * too).
  */
-final class Retries {
+record Attempts(HttpTransport transport, RetryPolicy policy, Consumer<String> log) {
 
-  private final RetryPolicy policy;
-  private final Consumer<String> log;
-
-  Retries(RetryPolicy policy, Consumer<String> log) {
-    this.policy = policy;
-    this.log = log;
-  }
-
-  Consumer<String> log() {
-    return log;
+  /** One attempt: the request sent once. */
+  HttpResult send(String method, URI uri, Map<String, String> headers, String body)
+      throws IOException {
+    return transport.send(method, uri, headers, body);
   }
 
   /** Whether {@code attempt} (counted from 1) is the last the policy allows. */
