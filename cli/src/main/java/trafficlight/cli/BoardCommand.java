@@ -46,17 +46,7 @@ public final class BoardCommand implements Callable<Integer> {
 
   @Mixin GitHubOptions github;
 
-  @Option(
-      names = "--port",
-      defaultValue = "8081",
-      description = "Port (default: ${DEFAULT-VALUE}).")
-  int port;
-
-  @Option(
-      names = "--bind",
-      defaultValue = "127.0.0.1",
-      description = "Address to listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 for everyone).")
-  String bind;
+  @Mixin ListenOptions listen = new ListenOptions(8081);
 
   @Option(
       names = "--refresh",
@@ -150,7 +140,8 @@ public final class BoardCommand implements Callable<Integer> {
               Duration.ofSeconds(github.timeout));
     }
     Optional<String> refusal =
-        BoardSafety.refusal(bind, permission.canClose(), readOnly, signIn != null, publicBase);
+        BoardSafety.refusal(
+            listen.bind, permission.canClose(), readOnly, signIn != null, publicBase);
     if (refusal.isPresent()) {
       throw new Refused(refusal.get());
     }
@@ -159,8 +150,8 @@ public final class BoardCommand implements Callable<Integer> {
             client,
             github.reader(client),
             new BoardServer.Config(
-                bind,
-                port,
+                listen.bind,
+                listen.port,
                 Duration.ofSeconds(Math.max(1, refresh)),
                 permission.canClose(),
                 System.err::println,
@@ -171,7 +162,7 @@ public final class BoardCommand implements Callable<Integer> {
     System.out.println("board listening on " + server.url());
     System.out.println(
         "board answers the hosts "
-            + AllowedHosts.of(bind, publicBase == null ? List.of() : List.of(publicBase))
+            + AllowedHosts.of(listen.bind, publicBase == null ? List.of() : List.of(publicBase))
                 .describe());
     if (signIn != null) {
       System.out.println(

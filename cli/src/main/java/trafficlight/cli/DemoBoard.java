@@ -22,29 +22,8 @@ import trafficlight.github.RetryPolicy;
  * two seconds, with Promote on. It also words the demo's other ways to promote an open gate issue:
  * the board's Promote button and the {@code trafficlight promote} command line.
  */
-final class DemoBoard implements AutoCloseable {
-
-  private final String hubUrl;
-  private final String repo;
-  private final String title;
-  private final Path promoterToken;
-  private final GitHubClient github;
-  private final BoardServer server;
-
-  private DemoBoard(
-      String hubUrl,
-      String repo,
-      String title,
-      Path promoterToken,
-      GitHubClient github,
-      BoardServer server) {
-    this.hubUrl = hubUrl;
-    this.repo = repo;
-    this.title = title;
-    this.promoterToken = promoterToken;
-    this.github = github;
-    this.server = server;
-  }
+record DemoBoard(ShellLines shell, GitHubClient github, BoardServer server)
+    implements AutoCloseable {
 
   /**
    * Starts the board on a free loopback port.
@@ -75,7 +54,7 @@ final class DemoBoard implements AutoCloseable {
               github,
               reader,
               new BoardServer.Config("127.0.0.1", 0, Duration.ofSeconds(2), true, message -> {}));
-      return new DemoBoard(hubUrl, repo, title, promoterToken, github, server);
+      return new DemoBoard(new ShellLines(hubUrl, repo, title, promoterToken), github, server);
     } catch (IOException | RuntimeException e) {
       github.close();
       throw e;
@@ -87,9 +66,9 @@ final class DemoBoard implements AutoCloseable {
   }
 
   /**
-   * The board's ways to give the go-ahead for the open gate issue {@code issue}, printed under the
-   * demo's curl command: its Promote button, and the {@code trafficlight promote} line that does
-   * the same from a shell.
+   * The ways to give the go-ahead for the open gate issue {@code issue}: localhub's close as a
+   * person would, with curl; the board's Promote button; and the {@code trafficlight promote} line
+   * that does the same from a shell.
    */
   List<String> howToPromote(int issue) {
     server.refresh();
@@ -97,35 +76,63 @@ final class DemoBoard implements AutoCloseable {
       for (Stage stage : project.stages()) {
         if (stage.latest() != null && stage.latest().number() == issue) {
           return List.of(
+              shell.close(issue),
               "or click Promote on the board: " + server.url(),
-              "or: GITHUB_TOKEN=$(cat '"
-                  + promoterToken
-                  + "') "
-                  + Hints.TRAFFICLIGHT
-                  + " promote "
-                  + project.name()
-                  + " "
-                  + stage.shortName()
-                  + connectionOptions(stage));
+              "or: " + shell.promote(project, stage));
         }
       }
     }
-    return List.of("or use the board: " + server.url());
+    return List.of(shell.close(issue), "or use the board: " + server.url());
   }
 
   /**
-   * The options by which {@code trafficlight status}, {@code where} and {@code promote} find the
-   * demo's gates; {@code --title-format} only when the default format would not read the stage's
-   * titles.
+   * The demo's command lines for a shell.
+   *
+   * @param hubUrl localhub's base URL
+   * @param repo the gate issues' repository
+   * @param title the chain's title format
+   * @param promoterToken the file holding a person's token, read by the promote line
    */
-  private String connectionOptions(Stage stage) {
-    Optional<TitleFormat.Title> read = TitleFormat.defaultFormat().match(stage.latest().title());
-    boolean defaultReads = read.isPresent() && read.get().project().equals(stage.project());
-    return " --gh-host "
-        + hubUrl
-        + " --repository "
-        + repo
-        + (defaultReads ? "" : " --title-format '" + title + "'");
+  record ShellLines(String hubUrl, String repo, String title, Path promoterToken) {
+
+    /** localhub's close of an issue by a person, {@code you}. */
+    String close(int issue) {
+      return "curl -X POST "
+          + hubUrl
+          + "/_localhub/repos/"
+          + repo
+          + "/issues/"
+          + issue
+          + "/close -d '{\"login\":\"you\"}'";
+    }
+
+    /** {@code trafficlight promote} of the stage, with a token that shows on no screen. */
+    String promote(Project project, Stage stage) {
+      return "GITHUB_TOKEN=$(cat '"
+          + promoterToken
+          + "') "
+          + Hints.TRAFFICLIGHT
+          + " promote "
+          + project.name()
+          + " "
+          + stage.shortName()
+          + connectionOptions(stage);
+    }
+
+    /**
+     * The options by which {@code trafficlight status}, {@code where} and {@code promote} find the
+     * demo's gates; {@code --title-format} only when the default format would not read the stage's
+     * titles.
+     */
+    private String connectionOptions(Stage stage) {
+      Optional<TitleFormat.Title> read = TitleFormat.defaultFormat().match(stage.latest().title());
+      boolean defaultReads = read.isPresent() && read.get().project().equals(stage.project());
+      return " --gh-host "
+          + hubUrl
+          + " --repository "
+          + repo
+          + (defaultReads ? "" : " --title-format '" + title + "'");
+    }
   }
 
   @Override

@@ -170,7 +170,7 @@ public final class DemoCommand implements Callable<Integer> {
               DemoRelay.randomSecret());
       try (DemoBoard board = DemoBoard.start(hub.baseUrl(), REPO, chain.title(), token, yourToken);
           CloseTimes closeTimes = CloseTimes.start(hub, REPO)) {
-        Printer printer = new Printer(chain, code, hub.baseUrl(), board, closeTimes, !scripted);
+        Printer printer = new Printer(chain, code, scripted ? null : board, closeTimes);
         LocalRunner.Builder runnerBuilder =
             LocalRunner.builder(PIPELINE, Files.readString(pipelineFile))
                 .image(Chain.IMAGE, ResourceProcess.fromCheckout())
@@ -343,8 +343,7 @@ public final class DemoCommand implements Callable<Integer> {
 
   private Build expect(Build build) {
     if (build.status() != Build.Status.SUCCEEDED) {
-      throw new IllegalStateException(
-          build.job() + " #" + build.number() + " failed: see " + build.url());
+      throw new IllegalStateException(label(build) + " failed: see " + build.url());
     }
     return build;
   }
@@ -414,28 +413,23 @@ public final class DemoCommand implements Callable<Integer> {
   private final class Printer implements RunnerListener {
     private final Chain chain;
     private final DemoCodeResource code;
-    private final String hubUrl;
-    private final DemoBoard board;
+    private final DemoBoard guide;
     private final CloseTimes closeTimes;
     private final boolean interactive;
     private final Map<String, Integer> lastIssue = new ConcurrentHashMap<>();
     private final Map<String, String> lastAction = new ConcurrentHashMap<>();
     private final Map<Long, String> approvedCommit = new ConcurrentHashMap<>();
 
-    /** With {@code interactive}, each put is followed by how a person gives the go-ahead. */
-    Printer(
-        Chain chain,
-        DemoCodeResource code,
-        String hubUrl,
-        DemoBoard board,
-        CloseTimes closeTimes,
-        boolean interactive) {
+    /**
+     * With a {@code guide} (an interactive run), each put is followed by the ways a person gives
+     * the go-ahead; a scripted run has none.
+     */
+    Printer(Chain chain, DemoCodeResource code, DemoBoard guide, CloseTimes closeTimes) {
       this.chain = chain;
       this.code = code;
-      this.hubUrl = hubUrl;
-      this.board = board;
+      this.guide = guide;
       this.closeTimes = closeTimes;
-      this.interactive = interactive;
+      this.interactive = guide != null;
     }
 
     int lastIssue(String stage) {
@@ -478,15 +472,13 @@ public final class DemoCommand implements Callable<Integer> {
       Chain.Stage stage = stageOfJob(build.job());
       sayHowLongSinceTheClose(stage, build);
       if (pinned(stage)) {
-        say(stage.name(), build.job() + " #" + build.number() + " started");
+        say(stage.name(), label(build) + " started");
         return;
       }
       Map<String, String> commit = build.inputs().get("myapp");
       say(
           stage.name(),
-          build.job()
-              + " #"
-              + build.number()
+          label(build)
               + " started: deploying "
               + short7(commit)
               + " \""
@@ -507,9 +499,7 @@ public final class DemoCommand implements Callable<Integer> {
       }
       Map<String, String> fetched = build.inputs().get("myapp");
       String line =
-          build.job()
-              + " #"
-              + build.number()
+          label(build)
               + " deploying the approved "
               + commit.substring(0, 7)
               + " \""
@@ -552,9 +542,7 @@ public final class DemoCommand implements Callable<Integer> {
         lastAction.put(stage.name(), metadata.get("action"));
         say(
             stage.name(),
-            build.job()
-                + " #"
-                + build.number()
+            label(build)
                 + " "
                 + metadata.get("action")
                 + " #"
@@ -579,13 +567,7 @@ public final class DemoCommand implements Callable<Integer> {
       Chain.Stage stage = stageOfJob(build.job());
       say(
           stage.name(),
-          build.job()
-              + " #"
-              + build.number()
-              + " "
-              + build.status().name().toLowerCase(Locale.ROOT)
-              + "  "
-              + build.url());
+          label(build) + " " + build.status().name().toLowerCase(Locale.ROOT) + "  " + build.url());
       if (interactive
           && build.status() == Build.Status.SUCCEEDED
           && chain.stages().indexOf(stage) == chain.stages().size() - 1) {
@@ -617,20 +599,12 @@ public final class DemoCommand implements Callable<Integer> {
 
     /** One block, never torn by what other threads print meanwhile. */
     private void howToPromote(int issue, String nextStage) {
-      List<String> board = this.board.howToPromote(issue);
+      List<String> ways = guide.howToPromote(issue);
       synchronized (out) {
         out.println();
         out.println(
             "  Next: close #" + issue + " to promote to " + nextStage + ", as a person would:");
-        out.println(
-            "    curl -X POST "
-                + hubUrl
-                + "/_localhub/repos/"
-                + REPO
-                + "/issues/"
-                + issue
-                + "/close -d '{\"login\":\"you\"}'");
-        board.forEach(line -> out.println("    " + line));
+        ways.forEach(line -> out.println("    " + line));
         out.println(
             "  localhub's webhook tells the relay, the relay tells the runner: "
                 + nextStage
@@ -644,6 +618,11 @@ public final class DemoCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "%-11s %s%n", stage, text);
       }
     }
+  }
+
+  /** A build as Concourse names it: {@code deploy-qa #4}. */
+  private static String label(Build build) {
+    return build.job() + " #" + build.number();
   }
 
   private static String short7(Map<String, String> version) {

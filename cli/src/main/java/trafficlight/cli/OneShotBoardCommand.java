@@ -4,6 +4,8 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import trafficlight.board.Board;
 import trafficlight.board.GateReader;
 import trafficlight.board.Promotion;
@@ -24,10 +26,19 @@ abstract class OneShotBoardCommand implements Callable<Integer> {
   /** Exit code when the request made no sense on this board (nothing to promote, no commit). */
   static final int REFUSED = 3;
 
+  @Mixin GitHubOptions github;
+
+  @Option(names = "--json", description = "Print JSON.")
+  boolean json;
+
   PrintStream out = System.out;
   PrintStream err = System.err;
 
-  abstract GitHubOptions github();
+  /** Prints the answer to {@code out} and the errors and notes to {@code err} instead. */
+  void printTo(PrintStream out, PrintStream err) {
+    this.out = out;
+    this.err = err;
+  }
 
   abstract int run(GitHubClient github, Board board) throws Exception;
 
@@ -47,9 +58,9 @@ abstract class OneShotBoardCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     ResponseCache cache = responseCache();
     List<String> notes = new ArrayList<>();
-    try (GitHubClient github = github().client(cache, err, notes::add)) {
-      GateReader reader = github().reader(github);
-      int exit = run(github, reader.read());
+    try (GitHubClient client = github.client(cache, err, notes::add)) {
+      GateReader reader = github.reader(client);
+      int exit = run(client, reader.read());
       saveCache(cache);
       notes.forEach(err::println);
       return exit;
@@ -57,7 +68,7 @@ abstract class OneShotBoardCommand implements Callable<Integer> {
       err.println(e.getMessage());
       return REFUSED;
     } catch (GitHubException e) {
-      err.println(github().explain(e));
+      err.println(github.explain(e));
       return GITHUB_FAILED;
     }
   }

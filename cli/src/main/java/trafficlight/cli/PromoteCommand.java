@@ -1,7 +1,6 @@
 package trafficlight.cli;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import trafficlight.board.Board;
@@ -18,8 +17,6 @@ import trafficlight.github.GitHubClient;
         "Promote a stage: close its open gate issue (the go-ahead for the next stage), with a"
             + " comment saying who promoted it (and, with --commit, which build).")
 public final class PromoteCommand extends OneShotBoardCommand {
-
-  @Mixin GitHubOptions github;
 
   @Parameters(index = "0", paramLabel = "<project>")
   String project;
@@ -39,14 +36,6 @@ public final class PromoteCommand extends OneShotBoardCommand {
           "Approve the build of this commit (a SHA or a prefix of 4+ hex digits of one the issue's"
               + " builds recorded) instead of the newest: the comment starts /promote <sha>.")
   String commit;
-
-  @Option(names = "--json", description = "Print JSON.")
-  boolean json;
-
-  @Override
-  GitHubOptions github() {
-    return github;
-  }
 
   @Override
   int run(GitHubClient client, Board board) {

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import trafficlight.concourse.PipelineRef;
 import trafficlight.github.Credentials;
@@ -77,17 +78,7 @@ public final class RelayCommand implements Callable<Integer> {
       description = "A vars file, as fly's -l. Repeatable; --var wins over it.")
   List<Path> varsFiles = new ArrayList<>();
 
-  @Option(
-      names = "--port",
-      defaultValue = "8090",
-      description = "Port (default: ${DEFAULT-VALUE}).")
-  int port;
-
-  @Option(
-      names = "--bind",
-      defaultValue = "127.0.0.1",
-      description = "Address to listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 for everyone).")
-  String bind;
+  @Mixin ListenOptions listen = new ListenOptions(8090);
 
   @Option(
       names = "--public-url",
@@ -147,7 +138,7 @@ public final class RelayCommand implements Callable<Integer> {
             routes(),
             secret(),
             address(),
-            port,
+            listen.port,
             RelaySettings.FIRST_RETRY,
             RelaySettings.RETRY_FOR,
             publicUrl());
@@ -230,9 +221,10 @@ public final class RelayCommand implements Callable<Integer> {
 
   private InetAddress address() {
     try {
-      return InetAddress.getByName(bind);
+      return InetAddress.getByName(listen.bind);
     } catch (UnknownHostException e) {
-      throw new RelayConfigException("--bind " + bind + " is not an address of this machine");
+      throw new RelayConfigException(
+          "--bind " + listen.bind + " is not an address of this machine");
     }
   }
 

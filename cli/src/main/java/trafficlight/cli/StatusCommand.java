@@ -2,7 +2,6 @@ package trafficlight.cli;
 
 import java.util.List;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import trafficlight.board.Board;
 import trafficlight.board.BoardJson;
@@ -17,13 +16,8 @@ import trafficlight.github.GitHubClient;
     description = "Show each project's stages with their lights, from the gate issues.")
 public final class StatusCommand extends OneShotBoardCommand {
 
-  @Mixin GitHubOptions github;
-
   @Option(names = "--project", description = "Only this project.")
   String project;
-
-  @Option(names = "--json", description = "Print JSON.")
-  boolean json;
 
   /** When the table is coloured. */
   enum ColorMode {
@@ -37,11 +31,6 @@ public final class StatusCommand extends OneShotBoardCommand {
       defaultValue = "auto",
       description = "${COMPLETION-CANDIDATES}: auto is on a terminal (default: ${DEFAULT-VALUE}).")
   ColorMode color;
-
-  @Override
-  GitHubOptions github() {
-    return github;
-  }
 
   @Override
   int run(GitHubClient client, Board board) {

@@ -3,7 +3,6 @@ package trafficlight.cli;
 import java.nio.file.Path;
 import java.util.Optional;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import trafficlight.board.Ancestry;
@@ -27,22 +26,12 @@ import trafficlight.github.ResponseCache;
     description = "Where a commit is deployed, and what would promote it to the next stage.")
 public final class WhereCommand extends OneShotBoardCommand {
 
-  @Mixin GitHubOptions github;
-
   @Parameters(
       index = "0",
       paramLabel = "<commit-or-pull-request>",
       description =
           "A commit SHA or prefix, or a pull request as owner/name#number (its merge commit).")
   String commit;
-
-  @Option(names = "--json", description = "Print JSON.")
-  boolean json;
-
-  @Override
-  GitHubOptions github() {
-    return github;
-  }
 
   @Option(
       names = "--git-dir",

@@ -12,7 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,28 +28,17 @@ class BoardCommandTest {
   static final String SECRET = "oauth-s3cret";
 
   @TempDir Path dir;
-  LocalHub hub;
+  @AutoClose LocalHub hub;
   String token;
   final Map<String, String> env = new HashMap<>();
-  GitHubClient client;
-  BoardServer server;
+  @AutoClose GitHubClient client;
+  @AutoClose BoardServer server;
 
   @BeforeEach
   void start() {
     hub = LocalHub.start();
     hub.createRepo("acme/deploy-gates");
     token = hub.createToken("board-bot");
-  }
-
-  @AfterEach
-  void stop() {
-    if (server != null) {
-      server.close();
-    }
-    if (client != null) {
-      client.close();
-    }
-    hub.close();
   }
 
   BoardCommand commandOn(String ghHost, String... args) {

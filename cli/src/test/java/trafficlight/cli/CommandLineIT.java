@@ -3,15 +3,10 @@ package trafficlight.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import trafficlight.localhub.LocalHub;
 
@@ -21,32 +16,11 @@ import trafficlight.localhub.LocalHub;
  */
 class CommandLineIT {
 
-  record Run(int code, String out, String err) {}
-
   static Run trafficlight(String... args) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of(DemoProcess.java(), "-jar"));
     command.add(DemoProcess.jar().toString());
     command.addAll(List.of(args));
-    ProcessBuilder builder = new ProcessBuilder(command);
-    builder.environment().remove("GITHUB_TOKEN");
-    Process process = builder.start();
-    process.getOutputStream().close();
-    CompletableFuture<String> err =
-        CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
-    String out = read(process.getInputStream());
-    if (!process.waitFor(60, TimeUnit.SECONDS)) {
-      process.destroyForcibly();
-      throw new AssertionError("still running after 60 s: " + command);
-    }
-    return new Run(process.exitValue(), out, err.join());
-  }
-
-  private static String read(InputStream in) {
-    try (in) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return Run.process(new ProcessBuilder(command), command.toString());
   }
 
   @Test

@@ -154,7 +154,7 @@ class DemoIT {
     try (DemoProcess demo = DemoProcess.start()) {
       String commit = demo.awaitLine("myapp       new commit ").split(" +")[3];
       String promoteCi = hint(demo.awaitLine("./trafficlight promote myapp CI"));
-      UserShell.Run promoted = shell.run(promoteCi);
+      Run promoted = shell.run(promoteCi);
       assertThat(promoted.code()).as(promoted.err()).isZero();
       assertThat(promoted.out()).startsWith("promoted myapp CI to QA: closed #1 (1 build) ");
 
@@ -171,7 +171,7 @@ class DemoIT {
       String yourToken = Files.readString(tokenFile, StandardCharsets.UTF_8);
       assertThat(yourToken).startsWith("ghp_");
 
-      UserShell.Run json = shell.run(trafficlight + "status --json" + options);
+      Run json = shell.run(trafficlight + "status --json" + options);
       assertThat(json.code()).as(json.err()).isZero();
       JsonNode stages = new ObjectMapper().readTree(json.out()).at("/projects/0/stages");
       assertThat(stages.findValuesAsText("short_name")).containsExactly("CI", "QA", "Production");
@@ -180,14 +180,14 @@ class DemoIT {
       assertThat(stages.get(1).get("next").asText()).isEqualTo("Production");
       assertThat(json.out()).doesNotContain("\"production\"");
 
-      UserShell.Run table = shell.run(trafficlight + "status --color never" + options);
+      Run table = shell.run(trafficlight + "status --color never" + options);
       assertThat(table.code()).as(table.err()).isZero();
       assertThat(table.out())
           .as(table.out())
           .containsPattern("myapp +Production +grey +never deployed")
           .doesNotContain("production");
 
-      UserShell.Run where = shell.run(trafficlight + "where " + commit + options);
+      Run where = shell.run(trafficlight + "where " + commit + options);
       assertThat(where.code()).as(where.err()).isZero();
       assertThat(where.out())
           .as(where.out())

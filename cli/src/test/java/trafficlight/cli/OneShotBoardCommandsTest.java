@@ -2,21 +2,12 @@ package trafficlight.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 import trafficlight.gate.DeployRecord;
-import trafficlight.localhub.LocalHub;
-import trafficlight.localhub.MovableClock;
 
 /**
  * status, where and promote against localhub, in-process. The issues are typed as an older resource
@@ -24,22 +15,15 @@ import trafficlight.localhub.MovableClock;
  * as its label spells it ({@code production}); {@link DemoIT} checks the chain's spelling on issues
  * that the current resource wrote.
  */
-class OneShotBoardCommandsTest {
+class OneShotBoardCommandsTest extends AgainstGates {
 
-  static final String REPO = "acme/deploy-gates";
   static final String A = "a".repeat(40);
   static final String B = "b".repeat(40);
 
-  LocalHub hub;
-  String token;
   int qa;
 
   @BeforeEach
   void seed() {
-    hub =
-        LocalHub.builder().clock(MovableClock.fixed(Instant.parse("2026-11-20T08:00:00Z"))).start();
-    hub.createRepo(REPO);
-    token = hub.createToken("release-bot");
     int ci = deploy("CI", "qa", "7", A, "Add the login page");
     hub.clock().advance(Duration.ofMinutes(10));
     hub.closeIssue(REPO, ci, "alice");
@@ -54,11 +38,6 @@ class OneShotBoardCommandsTest {
     hub.addComment(REPO, qa, "ci-bot", body("QA", "4", B, "Fix the login page"));
     hub.renameIssue(REPO, ci2, "[CONSUMED #4] " + hub.issue(REPO, ci2).title());
     hub.clock().advance(Duration.ofMinutes(83));
-  }
-
-  @AfterEach
-  void stop() {
-    hub.close();
   }
 
   int deploy(String stage, String next, String build, String sha, String subject) {
@@ -95,20 +74,6 @@ class OneShotBoardCommandsTest {
         + "\",\"pipeline\":\"myapp\",\"build_url\":\""
         + url
         + "\"} -->\n";
-  }
-
-  record Run(int code, String out, String err) {}
-
-  Run run(OneShotBoardCommand command, String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    command.out = new PrintStream(out, true, StandardCharsets.UTF_8);
-    command.err = new PrintStream(err, true, StandardCharsets.UTF_8);
-    List<String> all = new ArrayList<>(List.of(args));
-    all.addAll(List.of("--gh-host", hub.baseUrl(), "--repository", REPO, "--token", token));
-    int code = new CommandLine(command).execute(all.toArray(String[]::new));
-    return new Run(
-        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
   @Test

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -120,27 +121,27 @@ class RelayCommandTest {
     }
     RelayCommand command =
         command(env, "--var", "relay_token=t", "--public-url", "https://relay.example.com/");
-    PrintStream out = System.out;
-    ByteArrayOutputStream captured = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-    try (RelayServer relay = command.start()) {
-      assertThat(relay.port()).isPositive();
-    } finally {
-      System.setOut(out);
-    }
-    assertThat(captured.toString(StandardCharsets.UTF_8))
+    assertThat(printedOnStart(command, System.out, System::setOut))
         .contains(
             "relay answers the hosts 127.0.0.1, localhost, relay.example.com, 127.0.0.0/8, [::1]");
   }
 
   String stderrOfStart(RelayCommand command) {
-    PrintStream err = System.err;
+    return printedOnStart(command, System.err, System::setErr);
+  }
+
+  /**
+   * What the relay's start printed on one of the process's streams ({@code stream}, which {@code
+   * replace} swaps), the relay closed again.
+   */
+  static String printedOnStart(
+      RelayCommand command, PrintStream stream, Consumer<PrintStream> replace) {
     ByteArrayOutputStream captured = new ByteArrayOutputStream();
-    System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    replace.accept(new PrintStream(captured, true, StandardCharsets.UTF_8));
     try (RelayServer relay = command.start()) {
       assertThat(relay.port()).isPositive();
     } finally {
-      System.setErr(err);
+      replace.accept(stream);
     }
     return captured.toString(StandardCharsets.UTF_8);
   }

@@ -3,9 +3,6 @@ package trafficlight.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.jr.ob.JSON;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,7 +12,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 import trafficlight.gate.DeployRecord;
 import trafficlight.localhub.LocalGitRepository;
 import trafficlight.localhub.LocalHub;
@@ -80,19 +76,17 @@ class StatsCommandTest {
         "ci-bot");
   }
 
-  record Run(int code, String out, String err) {}
-
   Run run(String... args) {
     StatsCommand command = new StatsCommand();
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    command.out = new PrintStream(out, true, StandardCharsets.UTF_8);
-    command.err = new PrintStream(err, true, StandardCharsets.UTF_8);
     List<String> all = new ArrayList<>(List.of(args));
     all.addAll(List.of("--gh-host", hub.baseUrl(), "--repository", REPO, "--token", token));
-    int code = new CommandLine(command).execute(all.toArray(String[]::new));
-    return new Run(
-        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    return Run.inProcess(
+        command,
+        (out, err) -> {
+          command.out = out;
+          command.err = err;
+        },
+        all);
   }
 
   @Test

@@ -10,7 +10,9 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.cert.X509Certificate;
+import java.security.spec.AlgorithmParameterSpec;
 import java.security.spec.ECGenParameterSpec;
+import java.security.spec.RSAKeyGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -159,9 +161,23 @@ public final class TestCertificates {
     }
   }
 
+  /** A new 2048-bit RSA key pair, the kind GitHub hands a GitHub App. */
+  public static KeyPair rsaKeys() {
+    try {
+      return keys("RSA", new RSAKeyGenParameterSpec(2048, RSAKeyGenParameterSpec.F4));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   private static KeyPair ecKeys() throws GeneralSecurityException {
-    KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-    generator.initialize(new ECGenParameterSpec("secp256r1"));
+    return keys("EC", new ECGenParameterSpec("secp256r1"));
+  }
+
+  private static KeyPair keys(String algorithm, AlgorithmParameterSpec spec)
+      throws GeneralSecurityException {
+    KeyPairGenerator generator = KeyPairGenerator.getInstance(algorithm);
+    generator.initialize(spec);
     return generator.generateKeyPair();
   }
 
@@ -180,7 +196,8 @@ public final class TestCertificates {
     }
   }
 
-  private static String pem(String type, byte[] der) {
+  /** The PEM text of DER bytes: {@code -----BEGIN type-----}, base64 in 64-character lines, END. */
+  public static String pem(String type, byte[] der) {
     String body =
         Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
     return "-----BEGIN " + type + "-----\n" + body + "\n-----END " + type + "-----\n";

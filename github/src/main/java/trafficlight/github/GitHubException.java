@@ -16,15 +16,17 @@ public class GitHubException extends RuntimeException {
   }
 
   public GitHubException(int status, String message, String githubMessage) {
-    super(message);
-    this.status = status;
-    this.githubMessage = githubMessage;
+    this(status, message, githubMessage, null);
   }
 
   public GitHubException(int status, String message, Throwable cause) {
+    this(status, message, null, cause);
+  }
+
+  private GitHubException(int status, String message, String githubMessage, Throwable cause) {
     super(message, cause);
     this.status = status;
-    this.githubMessage = null;
+    this.githubMessage = githubMessage;
   }
 
   /** The {@code message} of GitHub's error body, if there was one. */

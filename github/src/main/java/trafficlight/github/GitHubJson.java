@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import trafficlight.json.Json;
 
 /** Reads GitHub's JSON into this project's records, and writes request bodies. */
@@ -45,11 +46,7 @@ final class GitHubJson {
   }
 
   static List<Issue> issues(Object json) {
-    List<Issue> issues = new ArrayList<>();
-    for (Object item : (List<?>) json) {
-      issues.add(issue(item));
-    }
-    return issues;
+    return each(json, GitHubJson::issue);
   }
 
   static Comment comment(Object json) {
@@ -65,11 +62,7 @@ final class GitHubJson {
   }
 
   static List<Comment> comments(Object json) {
-    List<Comment> comments = new ArrayList<>();
-    for (Object item : (List<?>) json) {
-      comments.add(comment(item));
-    }
-    return comments;
+    return each(json, GitHubJson::comment);
   }
 
   static CommitSummary commitSummary(Object json) {
@@ -120,12 +113,10 @@ final class GitHubJson {
 
   static CommitComparison comparison(Object json) {
     Map<?, ?> m = (Map<?, ?>) json;
-    List<CommitSummary> commits = new ArrayList<>();
-    if (m.get("commits") instanceof List<?> list) {
-      for (Object item : list) {
-        commits.add(commitSummary(item));
-      }
-    }
+    List<CommitSummary> commits =
+        m.get("commits") instanceof List<?> list
+            ? each(list, GitHubJson::commitSummary)
+            : new ArrayList<>();
     return new CommitComparison(
         (String) m.get("status"),
         (int) number(m.get("ahead_by")),
@@ -165,11 +156,7 @@ final class GitHubJson {
   }
 
   static List<Deployment> deployments(Object json) {
-    List<Deployment> deployments = new ArrayList<>();
-    for (Object item : (List<?>) json) {
-      deployments.add(deployment(item));
-    }
-    return deployments;
+    return each(json, GitHubJson::deployment);
   }
 
   static DeploymentStatus deploymentStatus(Object json) {
@@ -185,11 +172,16 @@ final class GitHubJson {
   }
 
   static List<DeploymentStatus> deploymentStatuses(Object json) {
-    List<DeploymentStatus> statuses = new ArrayList<>();
-    for (Object item : (List<?>) json) {
-      statuses.add(deploymentStatus(item));
+    return each(json, GitHubJson::deploymentStatus);
+  }
+
+  /** The items of a JSON array, each read by {@code item}. */
+  private static <T> List<T> each(Object json, Function<Object, T> item) {
+    List<T> items = new ArrayList<>();
+    for (Object element : (List<?>) json) {
+      items.add(item.apply(element));
     }
-    return statuses;
+    return items;
   }
 
   private static long number(Object value) {

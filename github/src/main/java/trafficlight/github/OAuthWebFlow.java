@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * An OAuth App's side of GitHub's web application flow: the URL that sends a person to GitHub's
@@ -132,9 +133,7 @@ public final class OAuthWebFlow {
    * @throws Refused when GitHub does not answer 204, or cannot be asked
    */
   public void revoke(GitHubEndpoint api, String token) {
-    URI uri =
-        api.resolve(
-            "/applications/" + URLEncoder.encode(clientId, StandardCharsets.UTF_8) + "/token");
+    URI uri = api.resolve("/applications/" + encode(clientId) + "/token");
     String basic =
         java.util.Base64.getEncoder()
             .encodeToString((clientId + ":" + clientSecret).getBytes(StandardCharsets.UTF_8));
@@ -174,18 +173,16 @@ public final class OAuthWebFlow {
         .build();
   }
 
+  /** The parameters that have a value, form-encoded, in their order. */
   private static String form(Map<String, String> params) {
-    StringBuilder out = new StringBuilder();
-    params.forEach(
-        (k, v) -> {
-          if (v != null) {
-            out.append(out.length() == 0 ? "" : "&")
-                .append(URLEncoder.encode(k, StandardCharsets.UTF_8))
-                .append('=')
-                .append(URLEncoder.encode(v, StandardCharsets.UTF_8));
-          }
-        });
-    return out.toString();
+    return params.entrySet().stream()
+        .filter(param -> param.getValue() != null)
+        .map(param -> encode(param.getKey()) + "=" + encode(param.getValue()))
+        .collect(Collectors.joining("&"));
+  }
+
+  private static String encode(String text) {
+    return URLEncoder.encode(text, StandardCharsets.UTF_8);
   }
 
   @Override

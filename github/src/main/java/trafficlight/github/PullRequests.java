@@ -14,10 +14,10 @@ public final class PullRequests {
 
   private static final Pattern FULL_SHA = Pattern.compile("[0-9a-f]{40}|[0-9a-f]{64}");
 
-  private final GitHubClient github;
+  private final GitHubRequests github;
 
   public PullRequests(GitHubClient github) {
-    this.github = github;
+    this.github = github.requests();
   }
 
   /**

@@ -5,18 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import trafficlight.contract.Exchange;
 import trafficlight.contract.GitHubContract;
-import trafficlight.localhub.LocalGitRepository;
-import trafficlight.localhub.LocalHub;
+import trafficlight.localhub.Exchanges;
 import trafficlight.localhub.RecordedRequest;
 import trafficlight.localhub.RepoOptions;
 
@@ -25,86 +21,72 @@ import trafficlight.localhub.RepoOptions;
  * a git repository made here: three commits on main, a side branch from the first, an unrelated
  * history.
  */
-class CodeRepositoryCallsTest {
+class CodeRepositoryCallsTest extends AgainstCodeRepository {
   static final RepositoryName SHOP = RepositoryName.parse("acme/shop");
   static final String COMPARE = "repos/compare-commits-with-basehead";
-  static final RetryPolicy FAST =
-      new RetryPolicy(2, Duration.ofMillis(1), Duration.ofMillis(1), Duration.ofSeconds(1));
+  static final RetryPolicy FAST = Clients.quick(2, Duration.ofSeconds(1));
 
-  @TempDir Path dir;
-  LocalGitRepository git;
-  LocalHub hub;
   String token;
-  String first;
-  String second;
-  String third;
-  String side;
-  String unrelated;
-  final List<String> log = new ArrayList<>();
+  History shop;
+
+  /** The commits {@link #start} writes: three on main, a side branch's, an unrelated history's. */
+  record History(String first, String second, String third, String side, String unrelated) {}
 
   @BeforeEach
   void start() {
-    git = LocalGitRepository.init(dir.resolve("shop.git"));
-    first = git.commit("main", "Add the cart", "Ann Lee", "ann@example.com", Map.of("cart", "1\n"));
-    second =
+    String first =
+        git.commit("main", "Add the cart", "Ann Lee", "ann@example.com", Map.of("cart", "1\n"));
+    String second =
         git.commit(
             "main",
             "Fix the cart total (#12)\n\nRound once.",
             "Bob",
             "bob@example.com",
             Map.of("cart", "2\n"));
-    third = git.commit("main", "Speed up search", "Ann Lee", "ann@example.com", Map.of("s", "3\n"));
+    String third =
+        git.commit("main", "Speed up search", "Ann Lee", "ann@example.com", Map.of("s", "3\n"));
     git.branch("side", first);
-    side = git.commit("side", "Try another cart", "Carol", "carol@example.com", Map.of("c", "x"));
-    unrelated = git.commit("unrelated", "Start over", "Nobody", "", Map.of("u", "u"));
-    hub = LocalHub.builder().codeRepository(SHOP.toString(), git.path()).start();
+    String side =
+        git.commit("side", "Try another cart", "Carol", "carol@example.com", Map.of("c", "x"));
+    String unrelated = git.commit("unrelated", "Start over", "Nobody", "", Map.of("u", "u"));
+    shop = new History(first, second, third, side, unrelated);
+    serve(SHOP);
     token = hub.createToken("ci-bot");
   }
 
-  @AfterEach
-  void stop() {
-    hub.close();
-    git.close();
-  }
-
   GitHubClient client(ResponseCache cache) {
-    return new GitHubClient(
-        GitHubEndpoint.parse(hub.baseUrl()),
-        new Credentials.Token(token),
-        Duration.ofSeconds(10),
-        FAST,
-        log::add,
-        cache);
+    return Clients.client(hub.baseUrl(), new Credentials.Token(token), FAST, log::add, cache);
   }
 
   @Test
   void compareTellsWhetherHeadContainsBase() {
     try (GitHubClient github = client(ResponseCache.NONE)) {
-      CommitComparison ahead = github.compare(SHOP, first, third);
+      CommitComparison ahead = github.compare(SHOP, shop.first(), shop.third());
       assertThat(ahead.status()).isEqualTo("ahead");
       assertThat(ahead.contains()).isTrue();
       assertThat(ahead.aheadBy()).isEqualTo(2);
       assertThat(ahead.totalCommits()).isEqualTo(2);
-      assertThat(ahead.mergeBaseSha()).isEqualTo(first);
-      assertThat(ahead.htmlUrl()).endsWith("/acme/shop/compare/" + first + "..." + third);
+      assertThat(ahead.mergeBaseSha()).isEqualTo(shop.first());
+      assertThat(ahead.htmlUrl())
+          .endsWith("/acme/shop/compare/" + shop.first() + "..." + shop.third());
       assertThat(ahead.commits())
           .extracting(CommitSummary::sha, CommitSummary::subject, CommitSummary::authorLogin)
           .containsExactly(
-              org.assertj.core.groups.Tuple.tuple(second, "Fix the cart total (#12)", "bob"),
-              org.assertj.core.groups.Tuple.tuple(third, "Speed up search", "ann"));
+              org.assertj.core.groups.Tuple.tuple(shop.second(), "Fix the cart total (#12)", "bob"),
+              org.assertj.core.groups.Tuple.tuple(shop.third(), "Speed up search", "ann"));
       assertThat(ahead.commits().get(0).message())
           .isEqualTo("Fix the cart total (#12)\n\nRound once.");
 
-      assertThat(github.compare(SHOP, third, third).status()).isEqualTo("identical");
-      assertThat(github.compare(SHOP, third, third).contains()).isTrue();
-      CommitComparison behind = github.compare(SHOP, third, first);
+      assertThat(github.compare(SHOP, shop.third(), shop.third()).status()).isEqualTo("identical");
+      assertThat(github.compare(SHOP, shop.third(), shop.third()).contains()).isTrue();
+      CommitComparison behind = github.compare(SHOP, shop.third(), shop.first());
       assertThat(behind.status()).isEqualTo("behind");
       assertThat(behind.behindBy()).isEqualTo(2);
       assertThat(behind.contains()).isFalse();
-      CommitComparison diverged = github.compare(SHOP, side, third);
+      CommitComparison diverged = github.compare(SHOP, shop.side(), shop.third());
       assertThat(diverged.status()).isEqualTo("diverged");
       assertThat(diverged.contains()).isFalse();
-      assertThat(diverged.mergeBaseSha()).isEqualTo(first);
+      assertThat(diverged.mergeBaseSha()).isEqualTo(shop.first());
       assertThat(github.compare(SHOP, "side", "main").status()).isEqualTo("diverged");
     }
   }
@@ -114,8 +96,8 @@ class CodeRepositoryCallsTest {
     Path file = dir.resolve("cache.json");
     FileResponseCache cache = FileResponseCache.load(file, "k", FileResponseCache.Limits.DEFAULT);
     try (GitHubClient github = client(cache)) {
-      github.compare(SHOP, first, third);
-      assertThat(github.compare(SHOP, first, third).contains()).isTrue();
+      github.compare(SHOP, shop.first(), shop.third());
+      assertThat(github.compare(SHOP, shop.first(), shop.third()).contains()).isTrue();
     }
     assertThat(hub.requestCount(COMPARE)).isEqualTo(1);
     assertThat(cache.save()).isTrue();
@@ -123,9 +105,11 @@ class CodeRepositoryCallsTest {
     FileResponseCache reloaded =
         FileResponseCache.load(file, "k", FileResponseCache.Limits.DEFAULT);
     try (GitHubClient another = client(reloaded)) {
-      CommitComparison again = another.compare(SHOP, first, third);
+      CommitComparison again = another.compare(SHOP, shop.first(), shop.third());
       assertThat(again.aheadBy()).isEqualTo(2);
-      assertThat(again.commits()).extracting(CommitSummary::sha).containsExactly(second, third);
+      assertThat(again.commits())
+          .extracting(CommitSummary::sha)
+          .containsExactly(shop.second(), shop.third());
       assertThat(again.commits().get(0).authorLogin()).isEqualTo("bob");
     }
     assertThat(hub.requestCount(COMPARE)).as("no request from the second process").isEqualTo(1);
@@ -133,7 +117,7 @@ class CodeRepositoryCallsTest {
 
   @Test
   void anUnreadableImmutableEntryIsDroppedAndAskedForAgain() {
-    String url = hub.baseUrl() + SHOP.path() + "/compare/" + first + "..." + third;
+    String url = hub.baseUrl() + SHOP.path() + "/compare/" + shop.first() + "..." + shop.third();
     Map<String, ResponseCache.Entry> entries = new LinkedHashMap<>();
     entries.put(url, ResponseCache.Entry.immutable("W/\"x\"", "{not json"));
     ResponseCache cache =
@@ -154,7 +138,7 @@ class CodeRepositoryCallsTest {
           }
         };
     try (GitHubClient github = client(cache)) {
-      assertThat(github.compare(SHOP, first, third).aheadBy()).isEqualTo(2);
+      assertThat(github.compare(SHOP, shop.first(), shop.third()).aheadBy()).isEqualTo(2);
     }
     assertThat(hub.requestCount(COMPARE)).isEqualTo(1);
     assertThat(entries.get(url).immutable()).isTrue();
@@ -164,9 +148,9 @@ class CodeRepositoryCallsTest {
   @Test
   void aComparisonOfBranchesIsAskedForEveryTime() {
     try (GitHubClient github = client(ResponseCache.NONE)) {
-      assertThat(github.compare(SHOP, first, "main").contains()).isTrue();
+      assertThat(github.compare(SHOP, shop.first(), "main").contains()).isTrue();
       git.commit("main", "Later", "Ann Lee", "ann@example.com", Map.of("later", "4"));
-      assertThat(github.compare(SHOP, first, "main").aheadBy()).isEqualTo(3);
+      assertThat(github.compare(SHOP, shop.first(), "main").aheadBy()).isEqualTo(3);
     }
     assertThat(hub.requestCount(COMPARE)).isEqualTo(2);
   }
@@ -174,16 +158,16 @@ class CodeRepositoryCallsTest {
   @Test
   void commitResolvesPrefixesAndBranches() {
     try (GitHubClient github = client(ResponseCache.NONE)) {
-      CommitSummary bySha = github.commit(SHOP, second.substring(0, 7));
-      assertThat(bySha.sha()).isEqualTo(second);
+      CommitSummary bySha = github.commit(SHOP, shop.second().substring(0, 7));
+      assertThat(bySha.sha()).isEqualTo(shop.second());
       assertThat(bySha.subject()).isEqualTo("Fix the cart total (#12)");
       assertThat(bySha.authorLogin()).isEqualTo("bob");
       assertThat(bySha.committerLogin()).isEqualTo("bob");
-      assertThat(github.commit(SHOP, "main").sha()).isEqualTo(third);
-      assertThat(github.commit(SHOP, "heads/side").sha()).isEqualTo(side);
-      CommitSummary nobody = github.commit(SHOP, unrelated);
+      assertThat(github.commit(SHOP, "main").sha()).isEqualTo(shop.third());
+      assertThat(github.commit(SHOP, "heads/side").sha()).isEqualTo(shop.side());
+      CommitSummary nobody = github.commit(SHOP, shop.unrelated());
       assertThat(nobody.authorLogin()).as("no user for an empty e-mail").isNull();
-      github.commit(SHOP, unrelated);
+      github.commit(SHOP, shop.unrelated());
     }
     assertThat(hub.requestCount("repos/get-commit")).as("a full SHA is asked once").isEqualTo(4);
   }
@@ -200,17 +184,18 @@ class CodeRepositoryCallsTest {
                 assertThat(e.ref()).isEqualTo(missing);
               })
           .hasMessageContaining("acme/shop has no commit " + missing);
-      assertThatThrownBy(() -> github.compare(SHOP, missing, third))
+      assertThatThrownBy(() -> github.compare(SHOP, missing, shop.third()))
           .isInstanceOfSatisfying(
               CommitNotFoundException.class, e -> assertThat(e.status()).isEqualTo(404));
-      assertThatThrownBy(() -> github.compare(SHOP, first, unrelated))
+      assertThatThrownBy(() -> github.compare(SHOP, shop.first(), shop.unrelated()))
           .isInstanceOf(NoCommonAncestorException.class)
           .hasMessageContaining("No common ancestor");
-      assertThatThrownBy(() -> github.compare(RepositoryName.parse("acme/gone"), first, third))
+      assertThatThrownBy(
+              () -> github.compare(RepositoryName.parse("acme/gone"), shop.first(), shop.third()))
           .isInstanceOf(GitHubException.class)
           .isNotInstanceOf(CommitNotFoundException.class)
           .hasMessageContaining("404");
-      assertThatThrownBy(() -> github.compare(SHOP, "a b", third))
+      assertThatThrownBy(() -> github.compare(SHOP, "a b", shop.third()))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("base must be a commit SHA");
     }
@@ -221,26 +206,28 @@ class CodeRepositoryCallsTest {
     hub.createRepo("acme/secret", RepoOptions.PRIVATE);
     hub.serveCode("acme/secret", git.path());
     try (GitHubClient anonymous =
-        new GitHubClient(
-            GitHubEndpoint.parse(hub.baseUrl()),
-            new Credentials.Anonymous(),
-            Duration.ofSeconds(10),
-            FAST,
-            log::add)) {
-      assertThatThrownBy(() -> anonymous.compare(RepositoryName.parse("acme/secret"), first, third))
+        Clients.client(
+            hub.baseUrl(), new Credentials.Anonymous(), FAST, log::add, ResponseCache.NONE)) {
+      assertThatThrownBy(
+              () ->
+                  anonymous.compare(
+                      RepositoryName.parse("acme/secret"), shop.first(), shop.third()))
           .isInstanceOf(GitHubException.class)
           .isNotInstanceOf(CommitNotFoundException.class)
           .hasMessage(
               "GET /repos/acme/secret/compare/"
-                  + first
+                  + shop.first()
                   + "..."
-                  + third
+                  + shop.third()
                   + ": 404 Not Found: no repository acme/secret, or the credentials cannot see it"
                   + " (a token needs the repo scope for a private repository, a GitHub App"
                   + " Contents: read on acme/secret)");
     }
     try (GitHubClient github = client(ResponseCache.NONE)) {
-      assertThat(github.compare(RepositoryName.parse("acme/secret"), first, third).contains())
+      assertThat(
+              github
+                  .compare(RepositoryName.parse("acme/secret"), shop.first(), shop.third())
+                  .contains())
           .isTrue();
     }
   }
@@ -249,18 +236,20 @@ class CodeRepositoryCallsTest {
   void deploymentsRoundTrip() {
     try (GitHubClient github = client(ResponseCache.NONE)) {
       long id =
-          github.createDeployment(SHOP, new DeploymentRequest(third, "QA", false, "deploy-qa #2"));
+          github.createDeployment(
+              SHOP, new DeploymentRequest(shop.third(), "QA", false, "deploy-qa #2"));
       DeploymentStatus status =
           github.createDeploymentStatus(
               SHOP, id, "success", "https://ci.example.com/builds/2", "deployed by deploy-qa #2");
       assertThat(status.state()).isEqualTo("success");
       assertThat(status.logUrl()).isEqualTo("https://ci.example.com/builds/2");
-      long prod = github.createDeployment(SHOP, new DeploymentRequest(second, "PROD", true, null));
+      long prod =
+          github.createDeployment(SHOP, new DeploymentRequest(shop.second(), "PROD", true, null));
 
       List<Deployment> qa = github.listDeployments(SHOP, "QA");
       assertThat(qa)
           .extracting(Deployment::id, Deployment::sha)
-          .containsExactly(org.assertj.core.groups.Tuple.tuple(id, third));
+          .containsExactly(org.assertj.core.groups.Tuple.tuple(id, shop.third()));
       assertThat(qa.get(0).creatorLogin()).isEqualTo("ci-bot");
       assertThat(qa.get(0).productionEnvironment()).isFalse();
       assertThat(github.listDeployments(SHOP, null))
@@ -297,21 +286,7 @@ class CodeRepositoryCallsTest {
     commitResolvesPrefixesAndBranches();
     unknownCommitsAreToldApartFromUnreachableRepositories();
     deploymentsRoundTrip();
-    List<Exchange> exchanges = new ArrayList<>();
-    for (RecordedRequest r : hub.requests()) {
-      Map<String, List<String>> headers = new LinkedHashMap<>();
-      r.responseHeaders().forEach((k, v) -> headers.put(k, List.of(v)));
-      exchanges.add(
-          new Exchange(
-              r.method(),
-              r.path(),
-              r.query(),
-              r.headers(),
-              r.body(),
-              r.status(),
-              headers,
-              r.responseBody()));
-    }
+    List<Exchange> exchanges = hub.requests().stream().map(Exchanges::of).toList();
     assertThat(exchanges).hasSizeGreaterThan(15);
     GitHubContract.apiGitHubCom().allowingUndocumentedStatus(422).assertConforms(exchanges);
   }

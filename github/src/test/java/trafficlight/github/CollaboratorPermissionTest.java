@@ -2,24 +2,15 @@ package trafficlight.github;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import trafficlight.localhub.LocalHub;
 import trafficlight.localhub.RepoOptions;
 
 /** {@link GitHubClient#collaboratorPermission} against localhub's roles. */
-class CollaboratorPermissionTest {
-
-  LocalHub hub;
-  final List<String> log = new ArrayList<>();
+class CollaboratorPermissionTest extends AgainstLocalHub {
 
   @BeforeEach
   void start() {
-    hub = LocalHub.start();
     hub.createRepo("acme/gates", RepoOptions.PRIVATE);
     hub.addOrgMember("acme", "alice");
     hub.grantRole("acme/gates", "alice", "triage");
@@ -27,22 +18,10 @@ class CollaboratorPermissionTest {
     hub.createUser("mallory");
   }
 
-  @AfterEach
-  void stop() {
-    hub.close();
-  }
-
   @Test
   void answersTheRoleAndNoneForSomeoneWhoIsNoCollaborator() {
     RepositoryName gates = RepositoryName.parse("acme/gates");
-    try (GitHubClient github =
-        new GitHubClient(
-            GitHubEndpoint.parse(hub.baseUrl()),
-            new Credentials.Token(hub.createToken("ci-bot")),
-            Duration.ofSeconds(10),
-            RetryPolicy.DEFAULT,
-            log::add,
-            ResponseCache.NONE)) {
+    try (GitHubClient github = Clients.withToken(hub.baseUrl(), hub.createToken("ci-bot"))) {
       assertThat(github.collaboratorPermission(gates, "alice"))
           .isEqualTo(new CollaboratorPermission("read", "triage"));
       assertThat(github.collaboratorPermission(gates, "ci-bot"))

@@ -5,33 +5,24 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetSocketAddress;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import trafficlight.localhub.LocalHub;
 import trafficlight.localhub.RecordedRequest;
 
 /** GitHubClient with a ResponseCache, against localhub's ETags and 304s. */
-class ConditionalRequestTest {
+class ConditionalRequestTest extends AgainstLocalHub {
 
   static final String REPO = "acme/gates";
-  static final RetryPolicy FAST =
-      new RetryPolicy(4, Duration.ofMillis(1), Duration.ofMillis(1), Duration.ofSeconds(1));
+  static final RetryPolicy FAST = Clients.quick(4, Duration.ofSeconds(1));
 
-  @TempDir Path dir;
-  LocalHub hub;
   String token;
-  final List<String> log = new ArrayList<>();
 
   @BeforeEach
   void start() {
-    hub = LocalHub.start();
     hub.createRepo(REPO);
     token = hub.createToken("ci-bot");
     for (int i = 0; i < 3; i++) {
@@ -39,19 +30,8 @@ class ConditionalRequestTest {
     }
   }
 
-  @AfterEach
-  void stop() {
-    hub.close();
-  }
-
   GitHubClient client(ResponseCache cache) {
-    return new GitHubClient(
-        GitHubEndpoint.parse(hub.baseUrl()),
-        new Credentials.Token(token),
-        Duration.ofSeconds(10),
-        FAST,
-        log::add,
-        cache);
+    return Clients.client(hub.baseUrl(), new Credentials.Token(token), FAST, log::add, cache);
   }
 
   /** One issue a page, so three pages linked by {@code Link}. */
@@ -147,10 +127,9 @@ class ConditionalRequestTest {
         });
     server.start();
     try (GitHubClient github =
-        new GitHubClient(
-            GitHubEndpoint.parse("http://127.0.0.1:" + server.getAddress().getPort()),
+        Clients.client(
+            "http://127.0.0.1:" + server.getAddress().getPort(),
             new Credentials.Anonymous(),
-            Duration.ofSeconds(5),
             FAST,
             log::add,
             cache())) {

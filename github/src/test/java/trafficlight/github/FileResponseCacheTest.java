@@ -30,6 +30,15 @@ class FileResponseCacheTest {
     return FileResponseCache.load(file(), KEY, LIMITS);
   }
 
+  /** Saves a cache of the bodies, the first under {@code url(1)}, the next under url(2), .... */
+  void savedWith(String... bodies) {
+    FileResponseCache cache = load();
+    for (int i = 0; i < bodies.length; i++) {
+      cache.store(url(i + 1), entry(bodies[i]));
+    }
+    cache.save();
+  }
+
   static Entry entry(String body) {
     return new Entry("W/\"" + body.hashCode() + "\"", body, null);
   }
@@ -78,10 +87,7 @@ class FileResponseCacheTest {
 
   @Test
   void corruptTruncatedAndForeignFilesAreIgnored() throws Exception {
-    FileResponseCache cache = load();
-    cache.store(url(1), entry("[{\"number\":1}]"));
-    cache.store(url(2), entry("[{\"number\":2}]"));
-    cache.save();
+    savedWith("[{\"number\":1}]", "[{\"number\":2}]");
     String valid = Files.readString(file());
 
     List<String> bad =
@@ -180,10 +186,7 @@ class FileResponseCacheTest {
 
   @Test
   void saveLeavesOnlyTheCacheFileAndReplacesItWhole() throws Exception {
-    FileResponseCache first = load();
-    first.store(url(1), entry("[1]"));
-    first.store(url(2), entry("[2]"));
-    first.save();
+    savedWith("[1]", "[2]");
     // an interrupted writer's temporary file is never read
     Files.writeString(dir.resolve(".cache.json.123.tmp"), "{\"format\":");
 

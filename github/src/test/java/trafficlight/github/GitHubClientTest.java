@@ -14,45 +14,39 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import trafficlight.localhub.Fault;
 import trafficlight.localhub.FaultPolicy;
-import trafficlight.localhub.LocalHub;
 import trafficlight.localhub.RecordedRequest;
 
 /**
  * GitHubClient's retries, rate-limit handling and write-once behaviour, against localhub faults.
  */
-class GitHubClientTest {
+class GitHubClientTest extends AgainstLocalHub {
 
   static final String REPO = "acme/gates";
   static final RepositoryName REPOSITORY = RepositoryName.parse(REPO);
   static final String ISSUES = "/repos/" + REPO + "/issues";
   static final String ISSUE_1 = ISSUES + "/1";
   static final String COMMENTS_1 = ISSUE_1 + "/comments";
-  static final RetryPolicy FAST =
-      new RetryPolicy(4, Duration.ofMillis(1), Duration.ofMillis(1), Duration.ofSeconds(2));
+  static final RetryPolicy FAST = Clients.quick(4, Duration.ofSeconds(2));
 
-  LocalHub hub;
   GitHubClient github;
-  final List<String> log = new ArrayList<>();
 
   @BeforeEach
   void start() {
-    hub = LocalHub.start();
     hub.createRepo(REPO);
     hub.createIssue(REPO, "gate", "body", List.of(), "ci-bot");
     github =
-        new GitHubClient(
-            GitHubEndpoint.parse(hub.baseUrl()),
+        Clients.client(
+            hub.baseUrl(),
             new Credentials.Token(hub.createToken("ci-bot")),
-            Duration.ofSeconds(10),
             FAST,
-            log::add);
+            log::add,
+            ResponseCache.NONE);
     hub.clearRequests();
   }
 
   @AfterEach
   void stop() {
     github.close();
-    hub.close();
   }
 
   List<Integer> statuses() {

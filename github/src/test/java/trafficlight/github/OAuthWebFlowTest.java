@@ -53,23 +53,11 @@ class OAuthWebFlowTest {
               location.replaceAll(".*[?&]code=([^&]+).*", "$1"), StandardCharsets.UTF_8);
 
       String token = flow.exchange(code, "http://127.0.0.1:9/cb");
-      try (GitHubClient github =
-          new GitHubClient(
-              GitHubEndpoint.parse(hub.enterpriseBaseUrl()),
-              new Credentials.Token(token),
-              Duration.ofSeconds(5),
-              RetryPolicy.DEFAULT,
-              m -> {})) {
+      try (GitHubClient github = Clients.withToken(hub.enterpriseBaseUrl(), token)) {
         assertThat(github.authenticatedLogin()).isEqualTo("carol");
       }
       flow.revoke(GitHubEndpoint.parse(hub.enterpriseBaseUrl()), token);
-      try (GitHubClient revoked =
-          new GitHubClient(
-              GitHubEndpoint.parse(hub.baseUrl()),
-              new Credentials.Token(token),
-              Duration.ofSeconds(5),
-              RetryPolicy.DEFAULT,
-              m -> {})) {
+      try (GitHubClient revoked = Clients.withToken(hub.baseUrl(), token)) {
         assertThatThrownBy(revoked::authenticatedLogin).hasMessageContaining("401");
       }
       assertThatThrownBy(() -> flow.revoke(GitHubEndpoint.parse(hub.baseUrl()), token))

@@ -2,37 +2,16 @@ package trafficlight.github;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static trafficlight.contract.TestCertificates.pem;
 
-import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.util.Arrays;
-import java.util.Base64;
 import org.junit.jupiter.api.Test;
+import trafficlight.contract.TestCertificates;
 
 class PemPrivateKeyTest {
 
-  private static final KeyPair KEY = newKey();
-
-  private static KeyPair newKey() {
-    try {
-      KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-      generator.initialize(2048);
-      return generator.generateKeyPair();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static String pem(String type, byte[] der) {
-    return "-----BEGIN "
-        + type
-        + "-----\n"
-        + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
-        + "\n-----END "
-        + type
-        + "-----\n";
-  }
+  private static final KeyPair KEY = TestCertificates.rsaKeys();
 
   @Test
   void readsPkcs8() {

@@ -3,54 +3,34 @@ package trafficlight.github;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import trafficlight.contract.Exchange;
 import trafficlight.contract.GitHubContract;
-import trafficlight.localhub.LocalGitRepository;
-import trafficlight.localhub.LocalHub;
-import trafficlight.localhub.RecordedRequest;
+import trafficlight.localhub.Exchanges;
 
 /** The pull requests of a code repository, against localhub serving a git repository made here. */
-class PullRequestsTest {
+class PullRequestsTest extends AgainstCodeRepository {
   static final RepositoryName MYAPP = RepositoryName.parse("acme/myapp");
 
-  @TempDir Path dir;
-  LocalGitRepository git;
-  LocalHub hub;
   String c1;
   String c2;
   int merged;
-  final List<String> log = new ArrayList<>();
 
   @BeforeEach
   void start() {
-    git = LocalGitRepository.init(dir.resolve("myapp.git"));
     c1 = git.commit("main", "Add the cart", "Ann", "ann@example.com", Map.of("cart", "1\n"));
     c2 = git.commit("main", "Fix the cart (#1)", "Bob", "bob@example.com", Map.of("cart", "2\n"));
-    hub = LocalHub.builder().codeRepository(MYAPP.toString(), git.path()).start();
+    serve(MYAPP);
     merged = hub.createPullRequest(MYAPP.toString(), "Fix the cart", c2, c2, "bob");
   }
 
-  @AfterEach
-  void stop() {
-    hub.close();
-    git.close();
-  }
-
   GitHubClient client(ResponseCache cache) {
-    return new GitHubClient(
-        GitHubEndpoint.parse(hub.baseUrl()),
+    return Clients.client(
+        hub.baseUrl(),
         new Credentials.Token(hub.createToken("ci-bot")),
-        Duration.ofSeconds(10),
         CodeRepositoryCallsTest.FAST,
         log::add,
         cache);
@@ -122,21 +102,7 @@ class PullRequestsTest {
   }
 
   private void assertContract() {
-    List<Exchange> exchanges = new ArrayList<>();
-    for (RecordedRequest r : hub.requests()) {
-      Map<String, List<String>> headers = new LinkedHashMap<>();
-      r.responseHeaders().forEach((k, v) -> headers.put(k, List.of(v)));
-      exchanges.add(
-          new Exchange(
-              r.method(),
-              r.path(),
-              r.query(),
-              r.headers(),
-              r.body(),
-              r.status(),
-              headers,
-              r.responseBody()));
-    }
+    List<Exchange> exchanges = hub.requests().stream().map(Exchanges::of).toList();
     GitHubContract.apiGitHubCom().allowingUndocumentedStatus(404).assertConforms(exchanges);
   }
 }

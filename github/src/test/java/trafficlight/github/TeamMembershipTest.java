@@ -3,44 +3,26 @@ package trafficlight.github;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import trafficlight.localhub.LocalHub;
 import trafficlight.localhub.RecordedRequest;
 
 /** {@link GitHubClient#teamMembershipState} against localhub's teams. */
-class TeamMembershipTest {
+class TeamMembershipTest extends AgainstLocalHub {
 
   static final String OPERATION = "teams/get-membership-for-user-in-org";
 
-  @TempDir Path dir;
-  LocalHub hub;
-  final List<String> log = new ArrayList<>();
-
   @BeforeEach
   void start() {
-    hub = LocalHub.start();
     hub.addTeamMember("acme", "release", "carol");
     hub.inviteTeamMember("acme", "release", "dave");
     hub.addOrgMember("acme", "ci-bot");
   }
 
-  @AfterEach
-  void stop() {
-    hub.close();
-  }
-
   GitHubClient client(String login, ResponseCache cache) {
-    return new GitHubClient(
-        GitHubEndpoint.parse(hub.baseUrl()),
+    return Clients.client(
+        hub.baseUrl(),
         new Credentials.Token(hub.createToken(login)),
-        Duration.ofSeconds(10),
         RetryPolicy.DEFAULT,
         log::add,
         cache);
