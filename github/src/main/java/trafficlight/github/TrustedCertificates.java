@@ -10,6 +10,7 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
@@ -40,7 +41,10 @@ public final class TrustedCertificates {
       Supplier<X509Certificate[]> jdk =
           files.contains(Path.of(SYSTEM_DIR, BUNDLE)) ? null : new JdkAuthorities();
       SSLContext context = SSLContext.getInstance("TLS");
-      context.init(null, new TrustManager[] {new OnDemandTrustManager(files, jdk)}, null);
+      // No client certificate, so no key managers: asked for the default one, Conscrypt would
+      // look up a KeyManagerFactory, loading every JDK provider before SunJSSE (~6% of a step)
+      context.init(
+          new KeyManager[0], new TrustManager[] {new OnDemandTrustManager(files, jdk)}, null);
       return context;
     } catch (GeneralSecurityException e) {
       throw new IOException("cannot set up TLS: " + e.getMessage(), e);
