@@ -64,12 +64,6 @@ public final class ResourceInterface {
     APPROVERS,
     FORBID_SELF_APPROVAL;
 
-    /** {@code issue_state} of a resource whose put opens or comments a gate issue. */
-    public static final String OPEN = "open";
-
-    /** {@code issue_state} of a trigger resource, whose versions are closed gate issues. */
-    public static final String CLOSED = "closed";
-
     private final boolean secret;
 
     SourceKey() {
@@ -89,6 +83,19 @@ public final class ResourceInterface {
     public static Set<String> secrets() {
       return Set.copyOf(
           keys(Arrays.stream(values()).filter(SourceKey::secret).toArray(Name[]::new)));
+    }
+  }
+
+  /** The values of the source key {@code issue_state}: which gate issues a resource works on. */
+  public enum IssueState {
+    /** A resource whose put opens a gate issue, or comments on the open one. */
+    OPEN,
+    /** A trigger resource: its versions are closed gate issues. */
+    CLOSED;
+
+    /** As the source spells it. */
+    public String value() {
+      return name().toLowerCase(Locale.ROOT);
     }
   }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import trafficlight.concourse.PipelineYaml;
 import trafficlight.gate.ResourceInterface;
+import trafficlight.gate.ResourceInterface.IssueState;
 import trafficlight.gate.ResourceInterface.PutParam;
 import trafficlight.gate.ResourceInterface.SourceKey;
 
@@ -57,7 +58,7 @@ public final class PipelineGenerator {
     for (int i = 0; i < stages.size(); i++) {
       Chain.Stage stage = stages.get(i);
       Map<String, Object> post = connection(chain);
-      post.put(SourceKey.ISSUE_STATE.key(), SourceKey.OPEN);
+      post.put(SourceKey.ISSUE_STATE.key(), IssueState.OPEN.value());
       post.put(SourceKey.ISSUE_PREFIX.key(), chain.prefixOf(stage));
       post.put(SourceKey.ISSUE_TITLE_TEMPLATE.key(), escapeTemplate(chain.titleOf(stage)));
       post.put(SourceKey.LABELS.key(), chain.labelsOf(stage));
@@ -76,7 +77,7 @@ public final class PipelineGenerator {
           trigger.put("webhook_token", chain.webhookToken());
         }
         Map<String, Object> source = connection(chain);
-        source.put(SourceKey.ISSUE_STATE.key(), SourceKey.CLOSED);
+        source.put(SourceKey.ISSUE_STATE.key(), IssueState.CLOSED.value());
         source.put(SourceKey.ISSUE_PREFIX.key(), chain.prefixOf(stage));
         approvalKeys(
             source, SourceKey.APPROVERS, SourceKey.FORBID_SELF_APPROVAL, stages.get(i + 1));

@@ -14,6 +14,7 @@ import trafficlight.concourse.Vars;
 import trafficlight.gate.ApprovalRule;
 import trafficlight.gate.IssueFilter;
 import trafficlight.gate.ResourceInterface;
+import trafficlight.gate.ResourceInterface.IssueState;
 import trafficlight.gate.ResourceInterface.SourceKey;
 
 /**
@@ -95,7 +96,9 @@ public final class RouteReader {
       }
       @SuppressWarnings("unchecked")
       Map<String, Object> filledSource = (Map<String, Object>) filled.get("source");
-      if (!SourceKey.CLOSED.equals(String.valueOf(filledSource.get(SourceKey.ISSUE_STATE.key())))) {
+      if (!IssueState.CLOSED
+          .value()
+          .equals(String.valueOf(filledSource.get(SourceKey.ISSUE_STATE.key())))) {
         continue;
       }
       String token = String.valueOf(filled.get("webhook_token"));
@@ -105,7 +108,7 @@ public final class RouteReader {
       }
       IssueFilter filter =
           new IssueFilter(
-              SourceKey.CLOSED,
+              IssueState.CLOSED.value(),
               String.valueOf(filledSource.get(SourceKey.ISSUE_PREFIX.key())),
               strings(filledSource, SourceKey.LABELS, file, name),
               strings(filledSource, SourceKey.SKIP_IF_LABELED, file, name));

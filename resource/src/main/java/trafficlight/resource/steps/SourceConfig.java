@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import trafficlight.gate.ApprovalRule;
+import trafficlight.gate.ResourceInterface.IssueState;
 import trafficlight.gate.ResourceInterface.SourceKey;
 import trafficlight.github.Credentials;
 import trafficlight.github.GitHubEndpoint;
@@ -65,7 +66,9 @@ record SourceConfig(
     Long timeout = read.positiveNumber(SourceKey.TIMEOUT);
     String issueState =
         read.choice(
-            SourceKey.ISSUE_STATE, SourceKey.CLOSED, List.of(SourceKey.OPEN, SourceKey.CLOSED));
+            SourceKey.ISSUE_STATE,
+            IssueState.CLOSED.value(),
+            List.of(IssueState.OPEN.value(), IssueState.CLOSED.value()));
     ApprovalRule approval = approval(read, issueState);
     return new SourceConfig(
         repository,
@@ -98,7 +101,7 @@ record SourceConfig(
     } catch (IllegalArgumentException e) {
       throw new ResourceException("source key \"approvers\": " + e.getMessage());
     }
-    if (rule.restricts() && !issueState.equals(SourceKey.CLOSED)) {
+    if (rule.restricts() && !issueState.equals(IssueState.CLOSED.value())) {
       throw new ResourceException(
           "source keys \"approvers\" and \"forbid_self_approval\" say who may close a gate issue,"
               + " so they belong on a trigger resource (issue_state: closed), not on one with"
