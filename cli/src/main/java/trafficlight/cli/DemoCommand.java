@@ -25,6 +25,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import trafficlight.gate.ConsumedPrefix;
 import trafficlight.gate.DeployRecord;
+import trafficlight.gate.ResourceInterface.MetadataKey;
+import trafficlight.gate.ResourceInterface.VersionKey;
 import trafficlight.localhub.Issue;
 import trafficlight.localhub.LocalHub;
 import trafficlight.pipeline.Chain;
@@ -235,7 +237,8 @@ public final class DemoCommand implements Callable<Integer> {
     expect(runner.awaitBuild("deploy-ci", 2, BUILD_TIMEOUT));
     closeAs(hub, "bob", bob, printer.lastIssue("CI"), closeTimes);
     expect(runner.awaitBuild("deploy-qa", 2, BUILD_TIMEOUT));
-    if (printer.lastIssue("QA") != qaIssue || !"commented".equals(printer.lastAction("QA"))) {
+    if (printer.lastIssue("QA") != qaIssue
+        || !MetadataKey.COMMENTED.equals(printer.lastAction("QA"))) {
       out.println("FAILED: QA's second build did not comment on the open issue #" + qaIssue);
       return 1;
     }
@@ -456,7 +459,9 @@ public final class DemoCommand implements Callable<Integer> {
                 v ->
                     say(
                         stage.name(),
-                        "issue #" + v.get("issue_number") + " closed: promotion approved"));
+                        "issue #"
+                            + v.get(VersionKey.ISSUE_NUMBER.key())
+                            + " closed: promotion approved"));
           }
         }
       }
@@ -519,36 +524,39 @@ public final class DemoCommand implements Callable<Integer> {
         Map<String, String> version,
         Map<String, String> metadata) {
       Chain.Stage stage = stageOfJob(build.job());
-      if (kind.equals("get") && version.containsKey("issue_number")) {
-        String commit = metadata.get("approved_commit");
+      if (kind.equals("get") && version.containsKey(VersionKey.ISSUE_NUMBER.key())) {
+        String commit = metadata.get(MetadataKey.APPROVED_COMMIT.key());
         if (commit != null) {
           approvedCommit.put(build.id(), commit);
         }
         say(
             stage.name(),
             "consumed issue #"
-                + version.get("issue_number")
+                + version.get(VersionKey.ISSUE_NUMBER.key())
                 + " (renamed "
                 + ConsumedPrefix.add("", Integer.toString(build.number()))
                 + ")"
                 + (commit == null
                     ? ""
-                    : ": " + metadata.get("approved_by") + " approved " + commit.substring(0, 7)));
+                    : ": "
+                        + metadata.get(MetadataKey.APPROVED_BY.key())
+                        + " approved "
+                        + commit.substring(0, 7)));
       } else if (kind.equals("task") && name.equals(PinStep.NAME)) {
         sayWhatIsDeployed(build, stage);
       } else if (kind.equals("put")) {
-        int number = Integer.parseInt(metadata.get("number"));
+        int number = Integer.parseInt(metadata.get(MetadataKey.NUMBER.key()));
         lastIssue.put(stage.name(), number);
-        lastAction.put(stage.name(), metadata.get("action"));
+        lastAction.put(stage.name(), metadata.get(MetadataKey.ACTION.key()));
         say(
             stage.name(),
             label(build)
                 + " "
-                + metadata.get("action")
+                + metadata.get(MetadataKey.ACTION.key())
                 + " #"
                 + number
                 + " \""
-                + metadata.get("title")
+                + metadata.get(MetadataKey.TITLE.key())
                 + "\"");
         int index = chain.stages().indexOf(stage);
         if (interactive && index + 1 < chain.stages().size()) {
@@ -583,10 +591,10 @@ public final class DemoCommand implements Callable<Integer> {
       }
       Map<String, String> trigger =
           build.inputs().get(chain.stages().get(index - 1).triggerResource());
-      if (trigger == null || trigger.get("issue_number") == null) {
+      if (trigger == null || trigger.get(VersionKey.ISSUE_NUMBER.key()) == null) {
         return;
       }
-      int issue = Integer.parseInt(trigger.get("issue_number"));
+      int issue = Integer.parseInt(trigger.get(VersionKey.ISSUE_NUMBER.key()));
       closeTimes
           .sinceClose(issue)
           .ifPresent(

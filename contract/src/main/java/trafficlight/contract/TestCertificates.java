@@ -12,11 +12,9 @@ import java.security.KeyPairGenerator;
 import java.security.cert.X509Certificate;
 import java.security.spec.AlgorithmParameterSpec;
 import java.security.spec.ECGenParameterSpec;
-import java.security.spec.RSAKeyGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -65,7 +63,7 @@ public final class TestCertificates {
 
     /** Writes the CA certificate as PEM, as it would sit in {@code /etc/ssl/certs}. */
     public Path writeCertificate(Path file) {
-      return write(file, pem("CERTIFICATE", encoded(certificate)));
+      return write(file, TestKeys.pem("CERTIFICATE", encoded(certificate)));
     }
 
     /** A server certificate valid now for the given DNS names and IP addresses. */
@@ -124,12 +122,12 @@ public final class TestCertificates {
 
     /** Writes the certificate chain (leaf first) as PEM. */
     public Path writeCertificate(Path file) {
-      return write(file, pem("CERTIFICATE", encoded(certificate)));
+      return write(file, TestKeys.pem("CERTIFICATE", encoded(certificate)));
     }
 
     /** Writes the private key as unencrypted PKCS#8 PEM ({@code BEGIN PRIVATE KEY}). */
     public Path writeKey(Path file) {
-      return write(file, pem("PRIVATE KEY", keys.getPrivate().getEncoded()));
+      return write(file, TestKeys.pem("PRIVATE KEY", keys.getPrivate().getEncoded()));
     }
   }
 
@@ -161,15 +159,6 @@ public final class TestCertificates {
     }
   }
 
-  /** A new 2048-bit RSA key pair, the kind GitHub hands a GitHub App. */
-  public static KeyPair rsaKeys() {
-    try {
-      return keys("RSA", new RSAKeyGenParameterSpec(2048, RSAKeyGenParameterSpec.F4));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
   private static KeyPair ecKeys() throws GeneralSecurityException {
     return keys("EC", new ECGenParameterSpec("secp256r1"));
   }
@@ -194,13 +183,6 @@ public final class TestCertificates {
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  /** The PEM text of DER bytes: {@code -----BEGIN type-----}, base64 in 64-character lines, END. */
-  public static String pem(String type, byte[] der) {
-    String body =
-        Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
-    return "-----BEGIN " + type + "-----\n" + body + "\n-----END " + type + "-----\n";
   }
 
   private static Path write(Path file, String text) {

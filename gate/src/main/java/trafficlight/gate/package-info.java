@@ -54,6 +54,11 @@
  *       current.
  * </ul>
  *
+ * <p>{@link trafficlight.gate.ResourceInterface}: the resource's interface as a pipeline sees it,
+ * the keys of its source and of its put's and get's params, its version fields, the files its get
+ * writes and its metadata, read by the resource and written by the generator, the relay and the
+ * demo.
+ *
  * <p>{@link trafficlight.gate.GateEvent}: what happened to a gate (opened, a build added, closed,
  * refused, abandoned, consumed, deployed), sent to {@link trafficlight.gate.GateEvents} by whoever
  * saw it, for whatever reacts. {@link trafficlight.gate.Suggestions} finds the "did you mean" of a

@@ -30,6 +30,8 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import trafficlight.gate.Approver;
+import trafficlight.gate.ResourceInterface;
+import trafficlight.gate.ResourceInterface.SourceKey;
 import trafficlight.gate.Suggestions;
 import trafficlight.gate.TitleFormat;
 
@@ -61,20 +63,26 @@ public final class ChainReader {
           "pin_image",
           "resource_types",
           "resources");
+
+  /** The source keys that {@code issues:} gives every gate resource of the chain. */
   static final List<String> ISSUES_KEYS =
-      List.of(
-          "repository",
-          "gh_host",
-          "access_token",
-          "auth_method",
-          "app_id",
-          "app_installation_id",
-          "private_ssh_key",
-          "timeout",
-          "skip_if_labeled");
+      ResourceInterface.keys(
+          SourceKey.REPOSITORY,
+          SourceKey.GH_HOST,
+          SourceKey.ACCESS_TOKEN,
+          SourceKey.AUTH_METHOD,
+          SourceKey.APP_ID,
+          SourceKey.APP_INSTALLATION_ID,
+          SourceKey.PRIVATE_SSH_KEY,
+          SourceKey.TIMEOUT,
+          SourceKey.SKIP_IF_LABELED);
+
   static final List<String> STAGE_KEYS =
       List.of("name", "deploy", "approvers", "forbid_self_approval", "pr_comments");
   static final List<String> RELAY_KEYS = List.of("webhook_token", "check_every");
+
+  private static final String ISSUES_EXAMPLE =
+      "issues: {repository: my-org/deploy-gates, access_token: ((github.token))}";
 
   /** The trigger resources' token when {@code relay: true} names none. */
   static final String RELAY_TOKEN = "((relay_webhook_token))";
@@ -153,8 +161,8 @@ public final class ChainReader {
             keys,
             top,
             approvers(keys),
-            forbidSelfApproval(keys, "forbid_self_approval"),
-            forbidSelfApproval(keys, "pr_comments"));
+            bool(keys, "forbid_self_approval"),
+            bool(keys, "pr_comments"));
     Map<String, Object> issues = issues(keys, top);
     List<Map<String, Object>> code = code(keys, top);
     List<Map<String, Object>> resourceTypes = passthroughList(keys, "resource_types");
@@ -278,19 +286,12 @@ public final class ChainReader {
    * @return the image, or null when nothing is pinned
    */
   private String pinImage(Map<String, Node> keys, String commitFrom) {
-    Boolean pin = null;
-    if (keys.containsKey("pin")) {
-      String value = yaml.scalar(keys.get("pin"), "pin");
-      if ("true".equals(value) || "false".equals(value)) {
-        pin = Boolean.valueOf(value);
-      } else {
-        yaml.error(
-            line(keys.get("pin")),
-            "pin is neither true nor false",
-            "write pin: false to deploy the newest version that passed the previous stage"
-                + " instead of the approved commit, or leave pin out");
-      }
-    }
+    Boolean pin =
+        bool(
+            keys,
+            "pin",
+            "write pin: false to deploy the newest version that passed the previous stage instead"
+                + " of the approved commit, or leave pin out");
     String image = yaml.optionalString(keys, "pin_image", null);
     boolean recorded = commitFrom != null || keys.containsKey("commit_from");
     if (Boolean.TRUE.equals(pin) && !recorded) {
@@ -359,14 +360,16 @@ public final class ChainReader {
         return null;
       }
     }
-    if (!(node instanceof MappingNode map)) {
-      yaml.error(
-          line(node),
-          "relay is neither true, false nor a mapping",
-          "write relay: true, or relay: {webhook_token: ((relay_webhook_token)), check_every: 1h}");
+    Map<String, Node> relay =
+        yaml.keysOf(
+            node,
+            RELAY_KEYS,
+            "relay.",
+            "relay is neither true, false nor a mapping",
+            "write relay: true, or relay: {webhook_token: ((relay_webhook_token)), check_every: 1h}");
+    if (relay == null) {
       return null;
     }
-    Map<String, Node> relay = yaml.keys(map, RELAY_KEYS, "relay.");
     String token = yaml.optionalString(relay, "webhook_token", RELAY_TOKEN);
     if (token != null && !token.strip().matches("\\(\\([^()]+\\)\\)")) {
       yaml.error(
@@ -403,7 +406,16 @@ public final class ChainReader {
   }
 
   /** true or false, or null when the key is absent. */
-  private Boolean forbidSelfApproval(Map<String, Node> keys, String key) {
+  private Boolean bool(Map<String, Node> keys, String key) {
+    return bool(keys, key, key + ": true");
+  }
+
+  /**
+   * true or false, or null when the key is absent or is neither.
+   *
+   * @param fix what to write instead of another value
+   */
+  private Boolean bool(Map<String, Node> keys, String key, String fix) {
     Node node = keys.get(key);
     if (node == null) {
       return null;
@@ -412,7 +424,7 @@ public final class ChainReader {
         && (scalar.getValue().equals("true") || scalar.getValue().equals("false"))) {
       return Boolean.valueOf(scalar.getValue());
     }
-    yaml.error(line(node), key + " is neither true nor false", key + ": true");
+    yaml.error(line(node), key + " is neither true nor false", fix);
     return null;
   }
 
@@ -464,8 +476,8 @@ public final class ChainReader {
           deploy = deploy(stageKeys.get("deploy"), null, null);
         }
         approvers = approvers(stageKeys);
-        forbidSelf = forbidSelfApproval(stageKeys, "forbid_self_approval");
-        prComments = forbidSelfApproval(stageKeys, "pr_comments");
+        forbidSelf = bool(stageKeys, "forbid_self_approval");
+        prComments = bool(stageKeys, "pr_comments");
         if (stages.isEmpty() && (approvers != null || forbidSelf != null)) {
           Node where =
               stageKeys.containsKey("approvers")
@@ -515,25 +527,20 @@ public final class ChainReader {
   private Map<String, Object> issues(Map<String, Node> keys, MappingNode top) {
     Node node = keys.get("issues");
     if (node == null) {
-      yaml.missing(
-          top,
-          "issues",
-          "issues: {repository: my-org/deploy-gates, access_token: ((github.token))}");
+      yaml.missing(top, "issues", ISSUES_EXAMPLE);
       return null;
     }
-    if (!(node instanceof MappingNode map)) {
-      yaml.error(
-          line(node),
-          "issues is not a mapping",
-          "issues: {repository: my-org/deploy-gates, access_token: ((github.token))}");
+    Map<String, Node> issueKeys =
+        yaml.keysOf(node, ISSUES_KEYS, "issues: ", "issues is not a mapping", ISSUES_EXAMPLE);
+    if (issueKeys == null) {
       return null;
     }
-    Map<String, Node> issueKeys = yaml.keys(map, ISSUES_KEYS, "issues: ");
-    Node repository = issueKeys.get("repository");
+    String repositoryKey = SourceKey.REPOSITORY.key();
+    Node repository = issueKeys.get(repositoryKey);
     if (repository == null) {
-      yaml.missing(map, "repository", "repository: my-org/deploy-gates");
+      yaml.missing((MappingNode) node, repositoryKey, "repository: my-org/deploy-gates");
     } else {
-      String value = yaml.scalar(repository, "repository");
+      String value = yaml.scalar(repository, repositoryKey);
       if (value != null && !VAR.matcher(value).matches() && !validRepository(value)) {
         Matcher url = GITHUB_URL.matcher(value);
         yaml.error(
@@ -545,7 +552,7 @@ public final class ChainReader {
       }
     }
     @SuppressWarnings("unchecked")
-    Map<String, Object> issues = (Map<String, Object>) value(map);
+    Map<String, Object> issues = (Map<String, Object>) value(node);
     return issues;
   }
 

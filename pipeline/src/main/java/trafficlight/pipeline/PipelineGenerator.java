@@ -5,6 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import trafficlight.concourse.PipelineYaml;
+import trafficlight.gate.ResourceInterface;
+import trafficlight.gate.ResourceInterface.IssueState;
+import trafficlight.gate.ResourceInterface.PutParam;
+import trafficlight.gate.ResourceInterface.SourceKey;
 
 /**
  * Turns a {@link Chain} into a Concourse pipeline: per stage a deploy job, a {@code post} resource
@@ -54,12 +58,12 @@ public final class PipelineGenerator {
     for (int i = 0; i < stages.size(); i++) {
       Chain.Stage stage = stages.get(i);
       Map<String, Object> post = connection(chain);
-      post.put("issue_state", "open");
-      post.put("issue_prefix", chain.prefixOf(stage));
-      post.put("issue_title_template", escapeTemplate(chain.titleOf(stage)));
-      post.put("labels", chain.labelsOf(stage));
+      post.put(SourceKey.ISSUE_STATE.key(), IssueState.OPEN.value());
+      post.put(SourceKey.ISSUE_PREFIX.key(), chain.prefixOf(stage));
+      post.put(SourceKey.ISSUE_TITLE_TEMPLATE.key(), escapeTemplate(chain.titleOf(stage)));
+      post.put(SourceKey.LABELS.key(), chain.labelsOf(stage));
       if (!chain.assignees().isEmpty()) {
-        post.put("assignees", chain.assignees());
+        post.put(SourceKey.ASSIGNEES.key(), chain.assignees());
       }
       resources.add(map("name", stage.postResource(), "type", Chain.RESOURCE_TYPE, "source", post));
       if (i + 1 < stages.size()) {
@@ -73,9 +77,10 @@ public final class PipelineGenerator {
           trigger.put("webhook_token", chain.webhookToken());
         }
         Map<String, Object> source = connection(chain);
-        source.put("issue_state", "closed");
-        source.put("issue_prefix", chain.prefixOf(stage));
-        approvalKeys(source, stages.get(i + 1));
+        source.put(SourceKey.ISSUE_STATE.key(), IssueState.CLOSED.value());
+        source.put(SourceKey.ISSUE_PREFIX.key(), chain.prefixOf(stage));
+        approvalKeys(
+            source, SourceKey.APPROVERS, SourceKey.FORBID_SELF_APPROVAL, stages.get(i + 1));
         trigger.put("source", source);
         resources.add(trigger);
       }
@@ -109,21 +114,21 @@ public final class PipelineGenerator {
       onSuccess.put("put", stage.postResource());
       Map<String, Object> params = new LinkedHashMap<>();
       if (chain.commitFrom() != null) {
-        params.put("commit_from", chain.commitFrom());
+        params.put(PutParam.COMMIT_FROM.key(), chain.commitFrom());
       }
       if (stage.prComments()) {
-        params.put("pr_comments", true);
+        params.put(PutParam.PR_COMMENTS.key(), true);
       }
       if (i > 0) {
         // the new issue says which close it came from: "promoted from #12, approved by alice"
-        params.put("approval", stages.get(i - 1).triggerResource());
+        params.put(PutParam.APPROVAL.key(), stages.get(i - 1).triggerResource());
       }
       chain
           .next(stage)
           .ifPresent(
               next -> {
-                params.put("next_stage", next.name());
-                approvalKeys(params, next);
+                params.put(PutParam.NEXT_STAGE.key(), next.name());
+                approvalKeys(params, PutParam.APPROVERS, PutParam.FORBID_SELF_APPROVAL, next);
               });
       if (!params.isEmpty()) {
         onSuccess.put("params", params);
@@ -142,12 +147,16 @@ public final class PipelineGenerator {
    * Who may promote to {@code target}: in the trigger resource's source, which enforces it, and in
    * the put's params, which record it in the gate issue for the board, status and where to show.
    */
-  private static void approvalKeys(Map<String, Object> keys, Chain.Stage target) {
+  private static void approvalKeys(
+      Map<String, Object> keys,
+      ResourceInterface.Name approvers,
+      ResourceInterface.Name forbidSelfApproval,
+      Chain.Stage target) {
     if (!target.approvers().isEmpty()) {
-      keys.put("approvers", target.approvers());
+      keys.put(approvers.key(), target.approvers());
     }
     if (target.forbidSelfApproval()) {
-      keys.put("forbid_self_approval", true);
+      keys.put(forbidSelfApproval.key(), true);
     }
   }
 

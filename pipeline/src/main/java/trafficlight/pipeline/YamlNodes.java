@@ -46,6 +46,21 @@ final class YamlNodes {
   }
 
   /**
+   * The value nodes of {@code node}'s keys as {@link #keys} reads them, or null after recording
+   * that it is not a mapping.
+   *
+   * @param problem what the mistake is, e.g. {@code "issues is not a mapping"}
+   */
+  Map<String, Node> keysOf(
+      Node node, List<String> valid, String where, String problem, String fix) {
+    if (node instanceof MappingNode map) {
+      return keys(map, valid, where);
+    }
+    error(line(node), problem, fix);
+    return null;
+  }
+
+  /**
    * The value nodes of a mapping by key; unknown and repeated keys are mistakes.
    *
    * @param where what errors put before the key, e.g. {@code "issues: "}

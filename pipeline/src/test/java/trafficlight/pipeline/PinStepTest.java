@@ -7,12 +7,19 @@ import static trafficlight.pipeline.TestGit.git;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import trafficlight.gate.ResourceInterface.InFile;
 
 /**
  * The pin step's script, run with sh as a task runs it, in a build directory holding a real clone
@@ -52,7 +59,18 @@ class PinStepTest {
   }
 
   void approve(String sha) throws Exception {
-    Files.writeString(build.resolve("qa-promoted/commit"), sha + "\n", StandardCharsets.UTF_8);
+    Files.writeString(
+        build.resolve("qa-promoted").resolve(InFile.COMMIT.fileName()),
+        sha + "\n",
+        StandardCharsets.UTF_8);
+  }
+
+  /** The pin refuses, in the one line the script's {@code fail} writes, with exit status 1. */
+  void assertRefused(String why) {
+    TestGit.Result result = pin(Map.of());
+    assertThat(result.exit()).as(result.output()).isEqualTo(1);
+    assertThat(result.output())
+        .isEqualTo("pin-approved-commit: " + why + "; nothing was deployed\n");
   }
 
   String head() {
@@ -61,6 +79,20 @@ class PinStepTest {
 
   String gitFile(String name) throws Exception {
     return Files.readString(build.resolve("myapp/.git").resolve(name), StandardCharsets.UTF_8);
+  }
+
+  /** The script cannot import the resource's interface: it must spell the get's files alike. */
+  @Test
+  void theScriptReadsOnlyFilesTheGetWrites() {
+    Set<String> written =
+        Arrays.stream(InFile.values()).map(InFile::fileName).collect(Collectors.toSet());
+    Matcher read = Pattern.compile("\\$APPROVAL/([A-Za-z0-9_.-]+)").matcher(PinStep.script());
+    Set<String> files = new HashSet<>();
+    while (read.find()) {
+      files.add(read.group(1));
+    }
+    assertThat(files).contains(InFile.COMMIT.fileName());
+    assertThat(written).containsAll(files);
   }
 
   @Test
@@ -114,13 +146,8 @@ class PinStepTest {
   @Test
   void aCommitFileWithoutAFullShaIsRefused() throws Exception {
     approve(first.substring(0, 7));
-    TestGit.Result result = pin(Map.of());
-    assertThat(result.exit()).isEqualTo(1);
-    assertThat(result.output())
-        .isEqualTo(
-            "pin-approved-commit: qa-promoted/commit holds \""
-                + first.substring(0, 7)
-                + "\", not a full commit SHA; nothing was deployed\n");
+    assertRefused(
+        "qa-promoted/commit holds \"" + first.substring(0, 7) + "\", not a full commit SHA");
     approve("$(touch pwned) " + first);
     assertThat(pin(Map.of()).output()).contains("not a full commit SHA").hasLineCount(1);
     assertThat(build.resolve("pwned")).doesNotExist();
@@ -134,14 +161,10 @@ class PinStepTest {
     String rewritten = commit(origin, "Fix the cart total, again");
     deleteRecursively(build.resolve("myapp"));
     fetch();
-    TestGit.Result result = pin(Map.of());
-    assertThat(result.exit()).isEqualTo(1);
-    assertThat(result.output())
-        .isEqualTo(
-            "pin-approved-commit: the approved commit "
-                + second
-                + " is not in the fetched history of myapp (the branch was force-pushed without"
-                + " it); nothing was deployed\n");
+    assertRefused(
+        "the approved commit "
+            + second
+            + " is not in the fetched history of myapp (the branch was force-pushed without it)");
     assertThat(head()).isEqualTo(rewritten);
     assertThat(gitFile("ref")).isEqualTo(rewritten + "\n");
   }
@@ -152,16 +175,12 @@ class PinStepTest {
     String aside = commit(origin, "Never merged");
     git(build.resolve("myapp"), "fetch", "-q", "origin", "elsewhere");
     approve(aside);
-    TestGit.Result result = pin(Map.of());
-    assertThat(result.exit()).isEqualTo(1);
-    assertThat(result.output())
-        .isEqualTo(
-            "pin-approved-commit: the approved commit "
-                + aside
-                + " is not the fetched version "
-                + second
-                + " of myapp nor one of its ancestors (the branch was force-pushed without it);"
-                + " nothing was deployed\n");
+    assertRefused(
+        "the approved commit "
+            + aside
+            + " is not the fetched version "
+            + second
+            + " of myapp nor one of its ancestors (the branch was force-pushed without it)");
     assertThat(head()).isEqualTo(second);
   }
 
@@ -179,8 +198,7 @@ class PinStepTest {
   void aCodeInputThatIsNoCheckoutIsRefused() throws Exception {
     approve(first);
     deleteRecursively(build.resolve("myapp/.git"));
-    assertThat(pin(Map.of()).output())
-        .isEqualTo("pin-approved-commit: myapp is not a git checkout; nothing was deployed\n");
+    assertRefused("myapp is not a git checkout");
   }
 
   @Test

@@ -11,6 +11,14 @@ import trafficlight.concourse.PipelineYaml;
 /** The wiring the issue asks for, read from the generated pipeline. */
 class PipelineGeneratorTest {
 
+  /** The last stage's put in three-stage.yml: it records the commit and the close it came from. */
+  static final Map<String, Object> THREE_STAGE_LAST_PUT =
+      Map.of(
+          "put",
+          "production-deployed",
+          "params",
+          Map.of("commit_from", "myapp", "approval", "qa-promoted"));
+
   @SuppressWarnings("unchecked")
   static Map<String, Object> named(Map<String, Object> pipeline, String section, String name) {
     return ((List<Map<String, Object>>) pipeline.get(section))
@@ -55,13 +63,7 @@ class PipelineGeneratorTest {
     assertThat((Map<String, Object>) plan.get(3))
         .containsEntry("task", "deploy")
         .containsEntry("params", Map.of("STAGE", "Production", "PROJECT", "myapp"));
-    assertThat(production.get("on_success"))
-        .isEqualTo(
-            Map.of(
-                "put",
-                "production-deployed",
-                "params",
-                Map.of("commit_from", "myapp", "approval", "qa-promoted")));
+    assertThat(production.get("on_success")).isEqualTo(THREE_STAGE_LAST_PUT);
     assertThat(((Map<String, Object>) named(pipeline, "jobs", "deploy-ci").get("on_success")))
         .isEqualTo(
             Map.of(
@@ -124,12 +126,7 @@ class PipelineGeneratorTest {
                     "forbid_self_approval",
                     true)));
     assertThat(named(pipeline, "jobs", "deploy-production").get("on_success"))
-        .isEqualTo(
-            Map.of(
-                "put",
-                "production-deployed",
-                "params",
-                Map.of("commit_from", "myapp", "approval", "qa-promoted")));
+        .isEqualTo(THREE_STAGE_LAST_PUT);
     assertThat(PipelineValidator.validate(pipeline)).isEmpty();
   }
 

@@ -13,6 +13,9 @@ import trafficlight.concourse.PipelineYaml;
 import trafficlight.concourse.Vars;
 import trafficlight.gate.ApprovalRule;
 import trafficlight.gate.IssueFilter;
+import trafficlight.gate.ResourceInterface;
+import trafficlight.gate.ResourceInterface.IssueState;
+import trafficlight.gate.ResourceInterface.SourceKey;
 
 /**
  * Reads the routes of a pipeline file, as {@code fly set-pipeline -c} takes it: every resource
@@ -27,14 +30,14 @@ public final class RouteReader {
   private static final String HOW_TO_GIVE = "with --var NAME=VALUE or --load-vars-from VARS.yml";
 
   private static final List<String> READ_KEYS =
-      List.of(
-          "repository",
-          "issue_prefix",
-          "issue_state",
-          "labels",
-          "skip_if_labeled",
-          "approvers",
-          "forbid_self_approval");
+      ResourceInterface.keys(
+          SourceKey.REPOSITORY,
+          SourceKey.ISSUE_PREFIX,
+          SourceKey.ISSUE_STATE,
+          SourceKey.LABELS,
+          SourceKey.SKIP_IF_LABELED,
+          SourceKey.APPROVERS,
+          SourceKey.FORBID_SELF_APPROVAL);
 
   private RouteReader() {}
 
@@ -75,9 +78,9 @@ public final class RouteReader {
     for (Object entry : resources) {
       if (!(entry instanceof Map<?, ?> resource)
           || !(resource.get("source") instanceof Map<?, ?> source)
-          || !source.containsKey("repository")
-          || !source.containsKey("issue_prefix")
-          || !source.containsKey("issue_state")
+          || !source.containsKey(SourceKey.REPOSITORY.key())
+          || !source.containsKey(SourceKey.ISSUE_PREFIX.key())
+          || !source.containsKey(SourceKey.ISSUE_STATE.key())
           || resource.get("webhook_token") == null) {
         continue;
       }
@@ -93,7 +96,9 @@ public final class RouteReader {
       }
       @SuppressWarnings("unchecked")
       Map<String, Object> filledSource = (Map<String, Object>) filled.get("source");
-      if (!"closed".equals(String.valueOf(filledSource.get("issue_state")))) {
+      if (!IssueState.CLOSED
+          .value()
+          .equals(String.valueOf(filledSource.get(SourceKey.ISSUE_STATE.key())))) {
         continue;
       }
       String token = String.valueOf(filled.get("webhook_token"));
@@ -103,17 +108,17 @@ public final class RouteReader {
       }
       IssueFilter filter =
           new IssueFilter(
-              "closed",
-              String.valueOf(filledSource.get("issue_prefix")),
-              strings(filledSource.get("labels"), file, name, "labels"),
-              strings(filledSource.get("skip_if_labeled"), file, name, "skip_if_labeled"));
+              IssueState.CLOSED.value(),
+              String.valueOf(filledSource.get(SourceKey.ISSUE_PREFIX.key())),
+              strings(filledSource, SourceKey.LABELS, file, name),
+              strings(filledSource, SourceKey.SKIP_IF_LABELED, file, name));
       routes.add(
           new Route(
               team,
               pipeline,
               name,
               token,
-              String.valueOf(filledSource.get("repository")).strip(),
+              String.valueOf(filledSource.get(SourceKey.REPOSITORY.key())).strip(),
               filter,
               rule(filledSource, file, name)));
     }
@@ -135,8 +140,8 @@ public final class RouteReader {
   }
 
   private static ApprovalRule rule(Map<String, Object> source, Path file, String resource) {
-    List<String> approvers = strings(source.get("approvers"), file, resource, "approvers");
-    Object forbid = source.get("forbid_self_approval");
+    List<String> approvers = strings(source, SourceKey.APPROVERS, file, resource);
+    Object forbid = source.get(SourceKey.FORBID_SELF_APPROVAL.key());
     String flag = forbid == null ? "false" : String.valueOf(forbid).strip();
     if (!flag.equals("true") && !flag.equals("false")) {
       throw new RelayConfigException(
@@ -153,13 +158,19 @@ public final class RouteReader {
     }
   }
 
-  private static List<String> strings(Object value, Path file, String resource, String key) {
+  private static List<String> strings(Map<?, ?> source, SourceKey key, Path file, String resource) {
+    Object value = source.get(key.key());
     if (value == null) {
       return List.of();
     }
     if (!(value instanceof List<?> list)) {
       throw new RelayConfigException(
-          file + ": resource " + resource + ": source." + key + " is not a list: write [a, b]");
+          file
+              + ": resource "
+              + resource
+              + ": source."
+              + key.key()
+              + " is not a list: write [a, b]");
     }
     return list.stream().map(String::valueOf).toList();
   }

@@ -8,6 +8,8 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -18,6 +20,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -113,9 +116,12 @@ abstract class AgainstLocalHub {
   }
 
   /** Closes an issue as a person, then a minute passes. */
-  void close(int number) {
-    hub.closeIssue(REPO, number, "alice");
-    tick();
+  /** alice closes the issues, in this order, a tick apart. */
+  void close(int... numbers) {
+    for (int number : numbers) {
+      hub.closeIssue(REPO, number, "alice");
+      tick();
+    }
   }
 
   /** A secret as it could leak: as is, URL-encoded, base64-encoded. */
@@ -180,10 +186,32 @@ abstract class AgainstLocalHub {
   }
 
   Run check(Map<String, Object> source, Map<String, String> version) {
+    return check(source, version, Map.of());
+  }
+
+  /** A check in a container whose temporary directory, where its cache lives, is {@code tmpdir}. */
+  Run check(Map<String, Object> source, Map<String, String> version, Path tmpdir) {
+    return check(source, version, Map.of("TMPDIR", tmpdir.toString()));
+  }
+
+  private Run check(
+      Map<String, Object> source, Map<String, String> version, Map<String, String> env) {
     Map<String, Object> request = new LinkedHashMap<>();
     request.put("source", source);
     request.put("version", version);
-    return run("check", request, Map.of());
+    return run("check", request, env);
+  }
+
+  static List<Path> filesIn(Path dir) throws IOException {
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.toList();
+    }
+  }
+
+  /** Registers the {@link GitHubApp} with {@code key}'s public half, installed on the gates. */
+  void installApp(KeyPair key) {
+    hub.registerApp(GitHubApp.ID, (RSAPublicKey) key.getPublic());
+    hub.installApp(GitHubApp.ID, GitHubApp.INSTALLATION, REPO);
   }
 
   Run in(

@@ -2,25 +2,15 @@ package trafficlight.resource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.interfaces.RSAPublicKey;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import trafficlight.contract.GitHubContract;
-import trafficlight.localhub.MovableClock;
+import trafficlight.contract.TestKeys;
 
-class AuthAndErrorsTest extends AgainstLocalHub {
-
-  /** An App's JWT is checked against localhub's clock, which must then be the real time. */
-  @Override
-  MovableClock clock() {
-    return MovableClock.system();
-  }
+class AuthAndErrorsTest extends AsGitHubApp {
 
   /** GitHub's description documents no 401 for the issue list; GitHub sends it all the same. */
   @Override
@@ -80,20 +70,19 @@ class AuthAndErrorsTest extends AgainstLocalHub {
 
   @Test
   void aGitHubAppAuthenticatesWithAPkcs1Key() throws Exception {
-    assertAppWorks(pem("RSA PRIVATE KEY", pkcs1(appKey.getPrivate().getEncoded())));
+    assertAppWorks(TestKeys.pem("RSA PRIVATE KEY", pkcs1(appKey.getPrivate().getEncoded())));
   }
 
   @Test
   void aGitHubAppAuthenticatesWithAPkcs8Key() throws Exception {
-    assertAppWorks(pem("PRIVATE KEY", appKey.getPrivate().getEncoded()));
+    assertAppWorks(GitHubApp.pem(appKey));
   }
 
   @Test
   void anotherAppsKeyIsRejectedWithoutPrintingAnything() throws Exception {
-    KeyPair other = KeyPairGenerator.getInstance("RSA").generateKeyPair();
-    hub.registerApp(77, (RSAPublicKey) appKey.getPublic());
-    hub.installApp(77, 88, REPO);
-    String key = pem("PRIVATE KEY", other.getPrivate().getEncoded());
+    KeyPair other = TestKeys.rsa();
+    installApp(appKey);
+    String key = GitHubApp.pem(other);
     secrets.add(key.lines().skip(1).findFirst().orElseThrow());
 
     Run run = check(app(key), null);
@@ -101,35 +90,14 @@ class AuthAndErrorsTest extends AgainstLocalHub {
     assertFailedWithOneLine(run, "GitHub App authentication failed");
   }
 
-  private final KeyPair appKey = newKey();
-
-  private static KeyPair newKey() {
-    try {
-      KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-      generator.initialize(2048);
-      return generator.generateKeyPair();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-  }
+  private final KeyPair appKey = TestKeys.rsa();
 
   private Map<String, Object> app(String key) {
-    return trigger(
-        "access_token",
-        null,
-        "auth_method",
-        "app",
-        "app_id",
-        "77",
-        "app_installation_id",
-        88,
-        "private_ssh_key",
-        key);
+    return trigger(GitHubApp.sourceKeys("77", key));
   }
 
   private void assertAppWorks(String key) {
-    hub.registerApp(77, (RSAPublicKey) appKey.getPublic());
-    hub.installApp(77, 88, REPO);
+    installApp(appKey);
     int number = open(TITLE);
     close(number);
     key.lines().filter(l -> !l.startsWith("-----")).forEach(secrets::add);
@@ -152,15 +120,5 @@ class AuthAndErrorsTest extends AgainstLocalHub {
   /** The PKCS#1 key inside a 2048-bit key's PKCS#8 encoding (after a 26-byte header). */
   private static byte[] pkcs1(byte[] pkcs8) {
     return Arrays.copyOfRange(pkcs8, 26, pkcs8.length);
-  }
-
-  private static String pem(String type, byte[] der) {
-    return "-----BEGIN "
-        + type
-        + "-----\n"
-        + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
-        + "\n-----END "
-        + type
-        + "-----\n";
   }
 }

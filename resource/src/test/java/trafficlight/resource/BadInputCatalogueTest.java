@@ -154,56 +154,17 @@ class BadInputCatalogueTest extends AgainstLocalHub {
                     + " brace"),
             new Case(
                 "app id not a number",
-                t ->
-                    t.check(
-                        t.trigger(
-                            "access_token",
-                            null,
-                            "auth_method",
-                            "app",
-                            "app_id",
-                            "my-app",
-                            "app_installation_id",
-                            1,
-                            "private_ssh_key",
-                            PEM_DAMAGED),
-                        null),
+                t -> t.check(t.trigger(GitHubApp.sourceKeys("my-app", PEM_DAMAGED)), null),
                 "source key \"app_id\" must be a positive whole number, got a string"),
             new Case(
                 "truncated PEM",
-                t ->
-                    t.check(
-                        t.trigger(
-                            "access_token",
-                            null,
-                            "auth_method",
-                            "app",
-                            "app_id",
-                            1,
-                            "app_installation_id",
-                            1,
-                            "private_ssh_key",
-                            PEM_TRUNCATED),
-                        null),
+                t -> t.check(t.trigger(GitHubApp.sourceKeys(1, PEM_TRUNCATED)), null),
                 "private_ssh_key is not a PEM RSA private key: paste the whole .pem file GitHub"
                     + " gave you, from -----BEGIN RSA PRIVATE KEY----- to -----END RSA PRIVATE"
                     + " KEY-----"),
             new Case(
                 "damaged PEM",
-                t ->
-                    t.check(
-                        t.trigger(
-                            "access_token",
-                            null,
-                            "auth_method",
-                            "app",
-                            "app_id",
-                            1,
-                            "app_installation_id",
-                            1,
-                            "private_ssh_key",
-                            PEM_DAMAGED),
-                        null),
+                t -> t.check(t.trigger(GitHubApp.sourceKeys(1, PEM_DAMAGED)), null),
                 "private_ssh_key is damaged or truncated: the PEM block does not hold a valid RSA"
                     + " key; paste the whole .pem file again"),
             put(

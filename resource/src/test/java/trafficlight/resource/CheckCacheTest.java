@@ -9,7 +9,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import trafficlight.contract.GitHubContract;
@@ -29,13 +28,6 @@ class CheckCacheTest extends AgainstLocalHub {
     return super.contract().allowingUndocumentedStatus(304);
   }
 
-  Run cachedCheck(Map<String, Object> source, Map<String, String> version) {
-    Map<String, Object> request = new LinkedHashMap<>();
-    request.put("source", source);
-    request.put("version", version);
-    return run("check", request, Map.of("TMPDIR", tmpdir.toString()));
-  }
-
   List<Integer> statuses() {
     return hub.requests().stream().map(RecordedRequest::status).toList();
   }
@@ -50,15 +42,21 @@ class CheckCacheTest extends AgainstLocalHub {
   }
 
   List<Path> cacheFiles() throws IOException {
-    try (Stream<Path> files = Files.list(tmpdir)) {
-      return files.toList();
-    }
+    return filesIn(tmpdir);
+  }
+
+  /** The one cache file there is after a check that knows {@code latest}. */
+  Path theCacheFileAfterChecking(Map<String, String> latest) throws IOException {
+    check(trigger(), latest, tmpdir);
+    List<Path> files = cacheFiles();
+    assertThat(files).hasSize(1);
+    return files.get(0);
   }
 
   Map<String, String> closedGate() {
     int number = open(TITLE);
     close(number);
-    Run first = cachedCheck(trigger(), null);
+    Run first = check(trigger(), null, tmpdir);
     assertThat(first.exit()).as(first.toString()).isZero();
     return first.versions().get(0);
   }
@@ -68,11 +66,11 @@ class CheckCacheTest extends AgainstLocalHub {
     int number = open(TITLE);
     close(number);
 
-    Run first = cachedCheck(trigger(), null);
-    Run second = cachedCheck(trigger(), null);
+    Run first = check(trigger(), null, tmpdir);
+    Run second = check(trigger(), null, tmpdir);
     Map<String, String> latest = first.versions().get(0);
-    Run third = cachedCheck(trigger(), latest);
-    Run fourth = cachedCheck(trigger(), latest);
+    Run third = check(trigger(), latest, tmpdir);
+    Run fourth = check(trigger(), latest, tmpdir);
 
     assertThat(first.issueNumbers()).containsExactly((long) number);
     assertThat(second.stdout()).isEqualTo(first.stdout());
@@ -87,11 +85,11 @@ class CheckCacheTest extends AgainstLocalHub {
   @Test
   void the304IsNotCountedAgainstTheRateLimit() {
     Map<String, String> latest = closedGate();
-    cachedCheck(trigger(), latest);
+    check(trigger(), latest, tmpdir);
     int afterTheListing = remaining(lastRequest());
 
     for (int i = 0; i < 5; i++) {
-      cachedCheck(trigger(), latest);
+      check(trigger(), latest, tmpdir);
       assertThat(lastRequest().status()).isEqualTo(304);
       assertThat(remaining(lastRequest())).isEqualTo(afterTheListing);
     }
@@ -99,7 +97,7 @@ class CheckCacheTest extends AgainstLocalHub {
     // the next counted request is the first to use the limit since the listing
     int number = open(TITLE);
     close(number);
-    cachedCheck(trigger(), latest);
+    check(trigger(), latest, tmpdir);
     assertThat(lastRequest().status()).isEqualTo(200);
     assertThat(remaining(lastRequest())).isEqualTo(afterTheListing - 1);
   }
@@ -107,21 +105,21 @@ class CheckCacheTest extends AgainstLocalHub {
   @Test
   void anIssueClosedAfterA304IsSeenByTheNextCheck() {
     Map<String, String> latest = closedGate();
-    cachedCheck(trigger(), latest);
-    assertThat(cachedCheck(trigger(), latest).versions()).containsExactly(latest);
+    check(trigger(), latest, tmpdir);
+    assertThat(check(trigger(), latest, tmpdir).versions()).containsExactly(latest);
     assertThat(lastRequest().status()).isEqualTo(304);
 
     int next = open(TITLE);
     close(next);
-    Run run = cachedCheck(trigger(), latest);
+    Run run = check(trigger(), latest, tmpdir);
 
     assertThat(lastRequest().status()).isEqualTo(200);
     assertThat(run.versions().get(0)).isEqualTo(latest);
     assertThat(run.issueNumbers()).endsWith((long) next).hasSize(2);
     // and the new listing is what the cache now holds
     Map<String, String> newest = run.versions().get(1);
-    cachedCheck(trigger(), newest);
-    assertThat(cachedCheck(trigger(), newest).versions()).containsExactly(newest);
+    check(trigger(), newest, tmpdir);
+    assertThat(check(trigger(), newest, tmpdir).versions()).containsExactly(newest);
     assertThat(lastRequest().status()).isEqualTo(304);
   }
 
@@ -130,12 +128,12 @@ class CheckCacheTest extends AgainstLocalHub {
     Map<String, Object> source = trigger("skip_if_labeled", List.of("skip-me"));
     int number = open(TITLE);
     close(number);
-    assertThat(cachedCheck(source, null).issueNumbers()).containsExactly((long) number);
-    assertThat(cachedCheck(source, null).issueNumbers()).containsExactly((long) number);
+    assertThat(check(source, null, tmpdir).issueNumbers()).containsExactly((long) number);
+    assertThat(check(source, null, tmpdir).issueNumbers()).containsExactly((long) number);
     assertThat(lastRequest().status()).isEqualTo(304);
 
     hub.addLabels(REPO, number, "skip-me");
-    Run run = cachedCheck(source, null);
+    Run run = check(source, null, tmpdir);
 
     assertThat(run.exit()).as(run.toString()).isZero();
     assertThat(lastRequest().status()).isEqualTo(200);
@@ -145,10 +143,7 @@ class CheckCacheTest extends AgainstLocalHub {
   @Test
   void aCorruptOrTruncatedCacheFileIsIgnoredSilently() throws IOException {
     Map<String, String> latest = closedGate();
-    cachedCheck(trigger(), latest);
-    List<Path> files = cacheFiles();
-    assertThat(files).hasSize(1);
-    Path file = files.get(0);
+    Path file = theCacheFileAfterChecking(latest);
     String valid = Files.readString(file);
 
     for (String damaged :
@@ -156,7 +151,7 @@ class CheckCacheTest extends AgainstLocalHub {
       Files.writeString(file, damaged);
       hub.clearRequests();
 
-      Run run = cachedCheck(trigger(), latest);
+      Run run = check(trigger(), latest, tmpdir);
 
       assertThat(run.exit()).as(run.toString()).isZero();
       assertThat(run.stderr()).isEmpty();
@@ -165,28 +160,28 @@ class CheckCacheTest extends AgainstLocalHub {
       assertThat(hub.requests().get(0).header("If-None-Match")).isNull();
     }
     // the damaged file was replaced by a good one
-    cachedCheck(trigger(), latest);
+    check(trigger(), latest, tmpdir);
     assertThat(lastRequest().status()).isEqualTo(304);
   }
 
   @Test
   void eachConfigurationHasItsOwnCacheAndAnotherConfigurationsFileIsNotUsed() throws IOException {
     Map<String, String> latest = closedGate();
-    cachedCheck(trigger(), latest);
+    check(trigger(), latest, tmpdir);
     Path qaFile = cacheFiles().get(0);
 
     Map<String, Object> other = trigger("labels", List.of("promotion-to-production"));
     Path otherFile = tmpdir.resolve(qaFile.getFileName().toString().replace(".json", "-x.json"));
     // even another configuration's file under this configuration's name is ignored
     Files.move(qaFile, otherFile);
-    cachedCheck(other, null);
+    check(other, null, tmpdir);
     List<Path> files = cacheFiles();
     assertThat(files).hasSize(2);
     Path newFile = files.stream().filter(f -> !f.equals(otherFile)).findFirst().orElseThrow();
     Files.copy(otherFile, newFile, StandardCopyOption.REPLACE_EXISTING);
     hub.clearRequests();
 
-    Run run = cachedCheck(other, null);
+    Run run = check(other, null, tmpdir);
 
     assertThat(run.versions()).isEmpty();
     assertThat(statuses()).containsExactly(200);
@@ -194,14 +189,11 @@ class CheckCacheTest extends AgainstLocalHub {
 
   @Test
   void theCacheFileHoldsNoToken() throws IOException {
-    Map<String, String> latest = closedGate();
-    cachedCheck(trigger(), latest);
+    Path file = theCacheFileAfterChecking(closedGate());
 
-    List<Path> files = cacheFiles();
-    assertThat(files).hasSize(1);
-    String content = Files.readString(files.get(0));
+    String content = Files.readString(file);
     assertThat(content).contains("\"etag\"").doesNotContain(token);
-    assertThat(files.get(0).getFileName().toString()).doesNotContain(token);
+    assertThat(file.getFileName().toString()).doesNotContain(token);
   }
 
   @Test

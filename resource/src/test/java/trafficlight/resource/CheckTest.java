@@ -32,6 +32,12 @@ class CheckTest extends AgainstLocalHub {
     assertThat(hub.requests()).hasSize(1);
   }
 
+  /** Closes the gates, in this order, and returns the version a first check then finds. */
+  Map<String, String> versionAfterClosing(int... numbers) {
+    close(numbers);
+    return check(trigger(), null).versions().get(0);
+  }
+
   @Test
   void versionsCarryMitodlsKeys() {
     int number = open(TITLE);
@@ -60,8 +66,7 @@ class CheckTest extends AgainstLocalHub {
   @Test
   void whenNothingIsNewerTheGivenVersionIsReturned() {
     int number = open(TITLE);
-    close(number);
-    Map<String, String> latest = check(trigger(), null).versions().get(0);
+    Map<String, String> latest = versionAfterClosing(number);
 
     Run again = check(trigger(), latest);
 
@@ -73,10 +78,8 @@ class CheckTest extends AgainstLocalHub {
     int first = open(TITLE);
     int second = open(TITLE);
     int third = open(TITLE);
-    close(first);
-    Map<String, String> previous = check(trigger(), null).versions().get(0);
-    close(third);
-    close(second);
+    Map<String, String> previous = versionAfterClosing(first);
+    close(third, second);
 
     Run run = check(trigger(), previous);
 
@@ -101,9 +104,7 @@ class CheckTest extends AgainstLocalHub {
   void anOlderIssueThatWasCommentedOnOrEditedIsNotOfferedAgain() {
     int old = open(TITLE);
     int latest = open(TITLE);
-    close(old);
-    close(latest);
-    Map<String, String> previous = check(trigger(), null).versions().get(0);
+    Map<String, String> previous = versionAfterClosing(old, latest);
     hub.addComment(REPO, old, "carol", "why was this closed?");
     tick();
     hub.renameIssue(REPO, old, TITLE + " (edited)");
@@ -177,11 +178,8 @@ class CheckTest extends AgainstLocalHub {
     int b = open(TITLE);
     int c = open(TITLE);
     int d = open(TITLE);
-    close(a);
-    Map<String, String> previous = check(trigger(), null).versions().get(0);
-    close(b);
-    close(c);
-    close(d);
+    Map<String, String> previous = versionAfterClosing(a);
+    close(b, c, d);
 
     Run run = check(trigger("limit_old_versions", 2), previous);
 

@@ -2,10 +2,8 @@ package trafficlight.resource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -87,18 +85,7 @@ class CodeRepositoryPutTest extends AgainstLocalHub {
   void aFailedGitHubDeploymentIsAWarningNotAFailedDeploy() throws Exception {
     // a code repository that lacks the commit: GitHub answers 422
     Path code = Files.createDirectories(work.resolve("code"));
-    git(code, "init", "-q", "-b", "main");
-    git(
-        code,
-        "-c",
-        "user.name=dev",
-        "-c",
-        "user.email=dev@example.com",
-        "commit",
-        "-q",
-        "--allow-empty",
-        "-m",
-        "Start");
+    Git.initWithOneCommit(code, "Start");
     hub.serveCode("acme/myapp", code);
     checkout("https://github.com/acme/myapp.git");
 
@@ -125,13 +112,5 @@ class CodeRepositoryPutTest extends AgainstLocalHub {
         "put params key \"github_deployment\" must be true or false, got a string");
     assertThat(hub.requests()).isEmpty();
     assertThat(List.copyOf(hub.issues(REPO))).isEmpty();
-  }
-
-  private static void git(Path dir, String... args) throws Exception {
-    List<String> command = new ArrayList<>(List.of("git", "-C", dir.toString()));
-    command.addAll(List.of(args));
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(process.waitFor()).as(output).isZero();
   }
 }

@@ -3,10 +3,8 @@ package trafficlight.resource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -183,27 +181,9 @@ class OutTest extends AgainstLocalHub {
   @Test
   void commitFromReadsAPlainCloneToo() throws Exception {
     Path repo = Files.createDirectories(directory("put").resolve("clone"));
-    git(repo, "init", "-q", "-b", "main");
-    git(
-        repo,
-        "-c",
-        "user.name=dev",
-        "-c",
-        "user.email=dev@example.com",
-        "commit",
-        "-q",
-        "--allow-empty",
-        "-m",
-        "Add the QA banner");
-    git(repo, "pack-refs", "--all");
-    String sha =
-        new String(
-                new ProcessBuilder("git", "-C", repo.toString(), "rev-parse", "HEAD")
-                    .start()
-                    .getInputStream()
-                    .readAllBytes(),
-                StandardCharsets.UTF_8)
-            .strip();
+    Git.initWithOneCommit(repo, "Add the QA banner");
+    Git.git(repo, "pack-refs", "--all");
+    String sha = Git.git(repo, "rev-parse", "HEAD").strip();
 
     Run run = out(post(), Map.of("commit_from", "clone"), build("12"));
 
@@ -223,13 +203,5 @@ class OutTest extends AgainstLocalHub {
         out(post(), Map.of("commit_from", ".."), build("12")),
         "put param commit_from \"..\" leads outside the build's directory");
     assertThat(hub.requests()).isEmpty();
-  }
-
-  private static void git(Path dir, String... args) throws Exception {
-    List<String> command = new ArrayList<>(List.of("git", "-C", dir.toString()));
-    command.addAll(List.of(args));
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(process.waitFor()).as(output).isZero();
   }
 }

@@ -2,19 +2,16 @@ package trafficlight.resource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.interfaces.RSAPublicKey;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import trafficlight.contract.GitHubContract;
+import trafficlight.contract.TestKeys;
 import trafficlight.localhub.Fault;
 import trafficlight.localhub.FaultPolicy;
 import trafficlight.localhub.Issue;
@@ -162,36 +159,23 @@ class PullRequestCommentsTest extends AgainstLocalHub {
 
   @Test
   void aPutThatMayNotWriteTheCodeRepositorySucceedsWithOneWarningLine() throws Exception {
-    KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-    generator.initialize(2048);
-    KeyPair key = generator.generateKeyPair();
-    hub.registerApp(77, (RSAPublicKey) key.getPublic());
-    hub.installApp(77, 88, REPO); // the gate repository only
-    String body =
-        Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-            .encodeToString(key.getPrivate().getEncoded());
-    String pem = "-----BEGIN PRIVATE KEY-----\n" + body + "\n-----END PRIVATE KEY-----\n";
+    KeyPair key = TestKeys.rsa();
+    installApp(key); // the gate repository only
+    String pem = GitHubApp.pem(key);
     secrets.add(pem.lines().skip(1).findFirst().orElseThrow());
 
     Run run =
         production(
             source(
-                "access_token",
-                null,
-                "auth_method",
-                "app",
-                "app_id",
-                77,
-                "app_installation_id",
-                88,
-                "private_ssh_key",
-                pem,
-                "issue_state",
-                "open",
-                "issue_prefix",
-                PRODUCTION_TITLE.replace(" deployed.", ""),
-                "issue_title_template",
-                PRODUCTION_TITLE),
+                GitHubApp.sourceKeys(
+                    GitHubApp.ID,
+                    pem,
+                    "issue_state",
+                    "open",
+                    "issue_prefix",
+                    PRODUCTION_TITLE.replace(" deployed.", ""),
+                    "issue_title_template",
+                    PRODUCTION_TITLE)),
             "7");
 
     assertThat(run.exit()).as(run.toString()).isZero();

@@ -21,34 +21,17 @@ import trafficlight.pipeline.runner.RunnerPipeline.Task;
  * directory of the build's own that holds a directory per get. Resource steps run on the resource's
  * implementation with Concourse's BUILD_* environment; what a put makes becomes a version of its
  * resource, as in Concourse.
+ *
+ * @param implementations by resource name
+ * @param workDir where each build gets its directory, {@code builds/<id>}
  */
-final class PlanRunner {
-
-  private final ConcourseUrls urls;
-  private final Map<String, ResourceDef> resources;
-  private final Map<String, ResourceImplementation> implementations;
-  private final ResourceVersions versions;
-  private final RunnerListener listener;
-  private final Path workDir;
-
-  /**
-   * @param implementations by resource name
-   * @param workDir where each build gets its directory, {@code builds/<id>}
-   */
-  PlanRunner(
-      ConcourseUrls urls,
-      Map<String, ResourceDef> resources,
-      Map<String, ResourceImplementation> implementations,
-      ResourceVersions versions,
-      RunnerListener listener,
-      Path workDir) {
-    this.urls = urls;
-    this.resources = resources;
-    this.implementations = implementations;
-    this.versions = versions;
-    this.listener = listener;
-    this.workDir = workDir;
-  }
+record PlanRunner(
+    ConcourseUrls urls,
+    Map<String, ResourceDef> resources,
+    Map<String, ResourceImplementation> implementations,
+    ResourceVersions versions,
+    RunnerListener listener,
+    Path workDir) {
 
   /** Runs the build to its end: it is finished, succeeded or failed, whatever goes wrong. */
   void run(JobDef job, BuildRecord build) {

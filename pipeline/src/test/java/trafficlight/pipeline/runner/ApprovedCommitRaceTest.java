@@ -86,6 +86,21 @@ class ApprovedCommitRaceTest {
     chain.afterStep("deploy-qa#2 task deploy", close(1));
   }
 
+  /** What the race left: the commit approved in QA, the newer one, and Production's build. */
+  record Race(String approved, String newer, Build production) {}
+
+  /**
+   * The race: a commit is approved while the next QA build, of a newer commit, deploys; then
+   * Production runs, with the pin step or without it.
+   */
+  Race race(boolean pin) throws Exception {
+    start(pin);
+    String approved = push("Add the checkout page");
+    closeWhileTheNextQaBuildDeploys(approved);
+    String newer = push("Fix the cart total");
+    return new Race(approved, newer, runner.awaitBuild("deploy-production", 1, TIMEOUT));
+  }
+
   Issue productionIssue() {
     return hub.issues(GATES).stream()
         .filter(i -> i.title().contains("Production"))
@@ -95,12 +110,10 @@ class ApprovedCommitRaceTest {
 
   @Test
   void theApprovedCommitShipsThoughANewerBuildFinishedAfterTheClose() throws Exception {
-    start(true);
-    String approved = push("Add the checkout page");
-    closeWhileTheNextQaBuildDeploys(approved);
-    String newer = push("Fix the cart total");
-
-    Build production = runner.awaitBuild("deploy-production", 1, TIMEOUT);
+    Race race = race(true);
+    String approved = race.approved();
+    String newer = race.newer();
+    Build production = race.production();
 
     assertThat(hub.issue(GATES, 2).body()).contains(short7(newer)); // the newer build's own issue
     assertThat(production.status()).isEqualTo(Build.Status.SUCCEEDED);
@@ -133,12 +146,9 @@ class ApprovedCommitRaceTest {
   /** The race as today's pipeline runs it: what passed QA last ships, approved or not. */
   @Test
   void withoutThePinTheNewerUnapprovedBuildShips() throws Exception {
-    start(false);
-    String approved = push("Add the checkout page");
-    closeWhileTheNextQaBuildDeploys(approved);
-    String newer = push("Fix the cart total");
-
-    Build production = runner.awaitBuild("deploy-production", 1, TIMEOUT);
+    Race race = race(false);
+    String newer = race.newer();
+    Build production = race.production();
 
     assertThat(production.status()).isEqualTo(Build.Status.SUCCEEDED);
     assertThat(LocalRunnerTest.get(production.url()).body())

@@ -55,6 +55,14 @@ class SchedulerTest {
       return this;
     }
 
+    /** A build of each job, in this order, with {@code code} at {@code version}. */
+    History each(Build.Status status, String version, String... jobs) {
+      for (String job : jobs) {
+        add(job, status, Map.of("code", v(version)));
+      }
+      return this;
+    }
+
     /** The last build of the job, now finished as {@code status}. */
     History finish(String job, Build.Status status) {
       for (int i = builds.size() - 1; i >= 0; i--) {
@@ -276,10 +284,7 @@ class SchedulerTest {
 
   @Test
   void everyWalksThroughTheVersionsAfterTheLastItHadWhereLatestSkipsToTheNewest() {
-    History history =
-        new History()
-            .add("every", SUCCEEDED, Map.of("code", v("c1")))
-            .add("latest", SUCCEEDED, Map.of("code", v("c1")));
+    History history = new History().each(SUCCEEDED, "c1", "every", "latest");
     Map<String, List<Map<String, String>>> versions = versions("code", "c1 c2 c3 c4");
     assertThat(EVERY.due(versions, history.builds))
         .containsExactly(
@@ -338,37 +343,23 @@ class SchedulerTest {
 
   // ---- a version that appears while a build runs
 
-  static final Scheduler ONE_JOB =
-      scheduler(
-          """
-          jobs:
-          - name: build
-            plan: [{get: code, trigger: true}]
-          - name: audit
-            plan: [{get: code, trigger: true, version: every}]
-          """);
-
   @Test
   void aVersionFoundWhileTheJobBuildsGoesToItsNextBuildOnce() {
-    History history =
-        new History()
-            .add("build", STARTED, Map.of("code", v("c1")))
-            .add("audit", STARTED, Map.of("code", v("c1")));
+    History history = new History().each(STARTED, "c1", "latest", "every");
     Map<String, List<Map<String, String>>> versions = versions("code", "c1 c2 c3");
-    assertThat(ONE_JOB.due(versions, history.builds)).isEmpty();
+    assertThat(EVERY.due(versions, history.builds)).isEmpty();
 
-    history.finish("build", SUCCEEDED).finish("audit", FAILED);
-    assertThat(ONE_JOB.due(versions, history.builds))
+    history.finish("latest", SUCCEEDED).finish("every", FAILED);
+    assertThat(EVERY.due(versions, history.builds))
         .containsExactly(
-            new Start("build", Map.of("code", v("c3"))),
-            new Start("audit", Map.of("code", v("c2"))));
+            new Start("every", Map.of("code", v("c2"))),
+            new Start("latest", Map.of("code", v("c3"))));
 
-    history.add("build", SUCCEEDED, Map.of("code", v("c3")));
-    history.add("audit", SUCCEEDED, Map.of("code", v("c2")));
-    assertThat(ONE_JOB.due(versions, history.builds))
-        .containsExactly(new Start("audit", Map.of("code", v("c3"))));
+    history.each(SUCCEEDED, "c3", "latest").each(SUCCEEDED, "c2", "every");
+    assertThat(EVERY.due(versions, history.builds))
+        .containsExactly(new Start("every", Map.of("code", v("c3"))));
 
-    history.add("audit", SUCCEEDED, Map.of("code", v("c3")));
-    assertThat(ONE_JOB.due(versions, history.builds)).isEmpty();
+    history.each(SUCCEEDED, "c3", "every");
+    assertThat(EVERY.due(versions, history.builds)).isEmpty();
   }
 }

@@ -6,8 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import trafficlight.gate.Approval;
+import trafficlight.gate.ResourceInterface.InFile;
+import trafficlight.gate.ResourceInterface.PutParam;
 import trafficlight.json.Json;
-import trafficlight.resource.protocol.ResourceException;
 
 /**
  * Reads the put param {@code approval}: the directory of the trigger resource's get (e.g. {@code
@@ -20,13 +21,13 @@ final class ApprovalInput {
   private ApprovalInput() {}
 
   static Approval read(Path sources, String approvalDir) {
-    Path dir = InsideSources.resolve(sources, "approval", approvalDir, "qa-promoted");
-    Path file = dir.resolve("gh_issue.json");
+    Path dir = InsideSources.resolve(sources, PutParam.APPROVAL, approvalDir, "qa-promoted");
+    Path file = dir.resolve(InFile.GH_ISSUE.fileName());
     if (!Files.isRegularFile(file)) {
-      throw new ResourceException(
-          "put param approval \""
-              + approvalDir
-              + "\" has no gh_issue.json: name the directory of the get of the trigger resource"
+      throw InsideSources.problem(
+          PutParam.APPROVAL,
+          approvalDir,
+          " has no gh_issue.json: name the directory of the get of the trigger resource"
               + " (issue_state: closed) this job triggers on, e.g. approval: qa-promoted");
     }
     Object approved;
@@ -35,17 +36,17 @@ final class ApprovalInput {
           Json.parseObject(Files.readString(file, StandardCharsets.UTF_8));
       approved = ghIssue.get("approved");
     } catch (IOException | RuntimeException e) {
-      throw new ResourceException(
-          "put param approval \"" + approvalDir + "\": gh_issue.json is not JSON (" + e + ")");
+      throw InsideSources.problem(
+          PutParam.APPROVAL, approvalDir, ": gh_issue.json is not JSON (" + e + ")");
     }
     return Approval.fromJson(approved)
         .orElseThrow(
             () ->
-                new ResourceException(
-                    "put param approval \""
-                        + approvalDir
-                        + "\": its gh_issue.json says no approval (no \"approved\"): it must be"
-                        + " the get of a trigger resource (issue_state: closed) of this resource"
-                        + " type, not of a put resource or of mitodl's"));
+                InsideSources.problem(
+                    PutParam.APPROVAL,
+                    approvalDir,
+                    ": its gh_issue.json says no approval (no \"approved\"): it must be the get of"
+                        + " a trigger resource (issue_state: closed) of this resource type, not of"
+                        + " a put resource or of mitodl's"));
   }
 }

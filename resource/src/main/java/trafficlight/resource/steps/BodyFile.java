@@ -7,6 +7,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import trafficlight.gate.ResourceInterface.PutParam;
 import trafficlight.resource.protocol.ResourceException;
 
 /** Reads the {@code body_file} put param: a UTF-8 text file inside the put's sources directory. */
@@ -15,9 +16,9 @@ final class BodyFile {
   private BodyFile() {}
 
   static String read(Path sources, String bodyFile) {
-    Path file = InsideSources.resolve(sources, "body_file", bodyFile, "my-output/body.md");
+    Path file = InsideSources.resolve(sources, PutParam.BODY_FILE, bodyFile, "my-output/body.md");
     if (!Files.isRegularFile(file)) {
-      throw new ResourceException("put param body_file \"" + bodyFile + "\" is not a file");
+      throw InsideSources.problem(PutParam.BODY_FILE, bodyFile, " is not a file");
     }
     byte[] bytes;
     try {
@@ -43,7 +44,7 @@ final class BodyFile {
   }
 
   private static ResourceException binary(String bodyFile) {
-    return new ResourceException(
-        "put param body_file \"" + bodyFile + "\" is not UTF-8 text; the issue body must be text");
+    return InsideSources.problem(
+        PutParam.BODY_FILE, bodyFile, " is not UTF-8 text; the issue body must be text");
   }
 }

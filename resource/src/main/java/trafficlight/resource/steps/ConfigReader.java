@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import trafficlight.gate.ResourceInterface;
 import trafficlight.gate.Suggestions;
 import trafficlight.resource.protocol.JsonTypes;
 import trafficlight.resource.protocol.ResourceException;
@@ -12,17 +13,18 @@ import trafficlight.resource.protocol.ResourceException;
  * Reads typed values out of a {@code source} or {@code params} object, with messages that name the
  * key, what was expected and what came. Values are never echoed: they may be secrets.
  */
-final class ConfigReader {
+final class ConfigReader<K extends Enum<K> & ResourceInterface.Name> {
 
   private final String section;
   private final Map<String, Object> values;
 
   /**
-   * @throws ResourceException for a key not in {@code known}, naming the nearest valid key
+   * @throws ResourceException for a key not one of {@code kind}'s, naming the nearest valid key
    */
-  ConfigReader(String section, Map<String, Object> values, Set<String> known) {
+  ConfigReader(String section, Map<String, Object> values, Class<K> kind) {
     this.section = section;
     this.values = values;
+    Set<String> known = ResourceInterface.keys(kind);
     for (String key : values.keySet()) {
       if (!known.contains(key)) {
         String nearest = Suggestions.nearest(key, known);
@@ -39,32 +41,27 @@ final class ConfigReader {
     }
   }
 
-  String string(String key, String fallback) {
-    Object value = values.get(key);
-    if (value == null) {
-      return fallback;
-    }
-    if (value instanceof String text) {
-      return text;
-    }
-    throw wrongType(key, "a string", value);
+  String string(K key, String fallback) {
+    String value = typed(key, String.class, "a string");
+    return value == null ? fallback : value;
   }
 
-  String requiredString(String key, String example) {
+  String requiredString(K key, String example) {
     String value = string(key, null);
     if (value == null || value.isBlank()) {
-      throw new ResourceException(section + " key \"" + key + "\" is required, e.g. " + example);
+      throw new ResourceException(
+          section + " key \"" + key.key() + "\" is required, e.g. " + example);
     }
     return value;
   }
 
-  String choice(String key, String fallback, List<String> choices) {
+  String choice(K key, String fallback, List<String> choices) {
     String value = string(key, fallback);
     if (!choices.contains(value)) {
       throw new ResourceException(
           section
               + " key \""
-              + key
+              + key.key()
               + "\" must be one of "
               + String.join(", ", choices)
               + ", got \""
@@ -74,8 +71,8 @@ final class ConfigReader {
     return value;
   }
 
-  List<String> strings(String key) {
-    Object value = values.get(key);
+  List<String> strings(K key) {
+    Object value = values.get(key.key());
     if (value == null) {
       return List.of();
     }
@@ -93,8 +90,8 @@ final class ConfigReader {
   }
 
   /** A positive whole number, given as a number or a string of digits (as YAML may deliver). */
-  Long positiveNumber(String key) {
-    Object value = values.get(key);
+  Long positiveNumber(K key) {
+    Object value = values.get(key.key());
     if (value == null) {
       return null;
     }
@@ -108,27 +105,29 @@ final class ConfigReader {
     }
     if (number <= 0) {
       throw new ResourceException(
-          section + " key \"" + key + "\" must be a positive whole number, got " + number);
+          section + " key \"" + key.key() + "\" must be a positive whole number, got " + number);
     }
     return number;
   }
 
-  Boolean bool(String key) {
-    Object value = values.get(key);
-    if (value == null) {
-      return null;
-    }
-    if (value instanceof Boolean b) {
-      return b;
-    }
-    throw wrongType(key, "true or false", value);
+  Boolean bool(K key) {
+    return typed(key, Boolean.class, "true or false");
   }
 
-  private ResourceException wrongType(String key, String expected, Object value) {
+  /** The value if it is a {@code type}, null if not given. */
+  private <T> T typed(K key, Class<T> type, String expected) {
+    Object value = values.get(key.key());
+    if (value == null || type.isInstance(value)) {
+      return type.cast(value);
+    }
+    throw wrongType(key, expected, value);
+  }
+
+  private ResourceException wrongType(K key, String expected, Object value) {
     return new ResourceException(
         section
             + " key \""
-            + key
+            + key.key()
             + "\" must be "
             + expected
             + ", got "

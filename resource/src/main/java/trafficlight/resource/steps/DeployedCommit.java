@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import trafficlight.gate.CodeRepositoryUrl;
-import trafficlight.resource.protocol.ResourceException;
+import trafficlight.gate.ResourceInterface.PutParam;
 
 /**
  * The commit a build deployed, read from a git checkout among the put's inputs ({@code
@@ -28,22 +28,22 @@ record DeployedCommit(String sha, String subject, String codeRepository) {
    * .git/commit_message}; a plain clone has {@code .git/HEAD} and its ref.
    */
   static DeployedCommit read(Path sources, String commitFrom) {
-    Path checkout = InsideSources.resolve(sources, "commit_from", commitFrom, "my-repo");
+    Path checkout = InsideSources.resolve(sources, PutParam.COMMIT_FROM, commitFrom, "my-repo");
     Path git = checkout.resolve(".git");
     if (!Files.isDirectory(git)) {
-      throw new ResourceException(
-          "put param commit_from \""
-              + commitFrom
-              + "\" is not a git checkout (it has no .git directory): name the directory of the"
-              + " code resource's get, e.g. commit_from: my-repo");
+      throw InsideSources.problem(
+          PutParam.COMMIT_FROM,
+          commitFrom,
+          " is not a git checkout (it has no .git directory): name the directory of the code"
+              + " resource's get, e.g. commit_from: my-repo");
     }
     String sha = firstLine(git.resolve("ref"));
     if (sha == null) {
       sha = headCommit(git);
     }
     if (sha == null || !SHA.matcher(sha).matches()) {
-      throw new ResourceException(
-          "put param commit_from \"" + commitFrom + "\": cannot tell which commit is checked out");
+      throw InsideSources.problem(
+          PutParam.COMMIT_FROM, commitFrom, ": cannot tell which commit is checked out");
     }
     String subject = firstLine(git.resolve("commit_message"));
     return new DeployedCommit(sha, subject == null ? "" : subject, originRepository(git));

@@ -1,7 +1,7 @@
 package trafficlight.resource.steps;
 
 import java.util.Map;
-import java.util.Set;
+import trafficlight.gate.ResourceInterface.GetParam;
 
 /**
  * The {@code get} step's params: {@code consume: false} reads a closed issue without renaming it.
@@ -9,8 +9,8 @@ import java.util.Set;
 record GetParams(boolean consume) {
 
   static GetParams parse(Map<String, Object> params) {
-    ConfigReader read = new ConfigReader("get params", params, Set.of("consume"));
-    Boolean consume = read.bool("consume");
+    var read = new ConfigReader<>("get params", params, GetParam.class);
+    Boolean consume = read.bool(GetParam.CONSUME);
     return new GetParams(consume == null || consume);
   }
 }

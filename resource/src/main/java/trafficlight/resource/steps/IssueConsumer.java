@@ -18,6 +18,8 @@ import trafficlight.gate.DeployingNotice;
 import trafficlight.gate.GateEvent;
 import trafficlight.gate.GateEvents;
 import trafficlight.gate.IssueRecords;
+import trafficlight.gate.ResourceInterface.InFile;
+import trafficlight.gate.ResourceInterface.MetadataKey;
 import trafficlight.gate.github.IssueGates;
 import trafficlight.github.Comment;
 import trafficlight.github.GitHubClient;
@@ -37,17 +39,12 @@ import trafficlight.resource.protocol.Version;
  * forbid_self_approval}, a closed issue whose close the rule refuses fails the get, and nothing is
  * renamed or written.
  *
- * <p>For a closed issue it also says what the close approved ({@link ApprovedBuild}): the {@value
- * #COMMIT_FILE} file and {@code approved} in {@code gh_issue.json}; a {@code /promote} that names
- * no recorded build, or several, fails the get before anything is renamed or written. The build
- * that consumes the issue then comments on it which build deploys what ({@link DeployingNotice}).
+ * <p>For a closed issue it also says what the close approved ({@link ApprovedBuild}): the {@code
+ * commit} file and {@code approved} in {@code gh_issue.json}; a {@code /promote} that names no
+ * recorded build, or several, fails the get before anything is renamed or written. The build that
+ * consumes the issue then comments on it which build deploys what ({@link DeployingNotice}).
  */
 final class IssueConsumer {
-
-  /**
-   * The file holding the approved commit's full SHA and a newline: what the pin step checks out.
-   */
-  static final String COMMIT_FILE = "commit";
 
   private final GitHubClient github;
   private final RepositoryName repository;
@@ -129,20 +126,20 @@ final class IssueConsumer {
                 + approved.commit()
                 + (approved.subject() == null ? "" : " " + approved.subject())
                 + (approved.closedBy() == null ? "" : ", approved by " + approved.closedBy()));
-        writeText(destination.resolve(COMMIT_FILE), approved.commit() + "\n");
+        writeText(destination.resolve(InFile.COMMIT.fileName()), approved.commit() + "\n");
       } else {
         log.accept(
             "warning: #"
                 + number
                 + " records no deployed commit (its builds' puts had no commit_from, or it predates"
                 + " deploy records): no commit is pinned and no "
-                + COMMIT_FILE
+                + InFile.COMMIT.fileName()
                 + " file is written; set the put param commit_from on the stage that opens it");
       }
     }
     // approved's unknown fields are written as null: a reader (jq in a task) finds every key
-    write(destination.resolve("gh_issue.json"), ghIssue, Json.Nulls.WRITE);
-    write(destination.resolve("issue.json"), details(issue), Json.Nulls.OMIT);
+    write(destination.resolve(InFile.GH_ISSUE.fileName()), ghIssue, Json.Nulls.WRITE);
+    write(destination.resolve(InFile.ISSUE.fileName()), details(issue), Json.Nulls.OMIT);
     if (consumedByThisBuild) {
       announce(
           issue,
@@ -207,18 +204,18 @@ final class IssueConsumer {
 
   static Map<String, String> metadata(Issue issue, Approval approved) {
     Map<String, String> metadata = new LinkedHashMap<>();
-    metadata.put("number", Long.toString(issue.number()));
-    metadata.put("title", issue.title());
-    metadata.put("state", issue.state());
-    metadata.put("html_url", issue.htmlUrl());
+    metadata.put(MetadataKey.NUMBER.key(), Long.toString(issue.number()));
+    metadata.put(MetadataKey.TITLE.key(), issue.title());
+    metadata.put(MetadataKey.STATE.key(), issue.state());
+    metadata.put(MetadataKey.HTML_URL.key(), issue.htmlUrl());
     if (approved != null && approved.pinsCommit()) {
-      metadata.put("approved_commit", approved.commit());
+      metadata.put(MetadataKey.APPROVED_COMMIT.key(), approved.commit());
       if (approved.subject() != null) {
-        metadata.put("approved_subject", approved.subject());
+        metadata.put(MetadataKey.APPROVED_SUBJECT.key(), approved.subject());
       }
     }
     if (approved != null && approved.closedBy() != null) {
-      metadata.put("approved_by", approved.closedBy());
+      metadata.put(MetadataKey.APPROVED_BY.key(), approved.closedBy());
     }
     return metadata;
   }

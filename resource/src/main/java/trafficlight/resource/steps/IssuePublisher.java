@@ -16,6 +16,7 @@ import trafficlight.gate.DeployRecord;
 import trafficlight.gate.GateEvent;
 import trafficlight.gate.GateEvents;
 import trafficlight.gate.GateLabels;
+import trafficlight.gate.ResourceInterface.MetadataKey;
 import trafficlight.gate.TitleFormat;
 import trafficlight.gate.github.IssueGates;
 import trafficlight.github.GitHubClient;
@@ -110,7 +111,8 @@ final class IssuePublisher {
           build.buildUrl(),
           log);
     }
-    return result(published.issue(), published.opened() ? "created" : "commented");
+    return result(
+        published.issue(), published.opened() ? MetadataKey.CREATED : MetadataKey.COMMENTED);
   }
 
   /** The issue the put wrote to, and whether this put opened it. */
@@ -219,10 +221,10 @@ final class IssuePublisher {
 
   private static Resource.Result result(Issue issue, String action) {
     Map<String, String> metadata = new LinkedHashMap<>();
-    metadata.put("number", Long.toString(issue.number()));
-    metadata.put("html_url", issue.htmlUrl());
-    metadata.put("action", action);
-    metadata.put("title", issue.title());
+    metadata.put(MetadataKey.NUMBER.key(), Long.toString(issue.number()));
+    metadata.put(MetadataKey.HTML_URL.key(), issue.htmlUrl());
+    metadata.put(MetadataKey.ACTION.key(), action);
+    metadata.put(MetadataKey.TITLE.key(), issue.title());
     return new Resource.Result(IssueVersion.of(issue), metadata);
   }
 

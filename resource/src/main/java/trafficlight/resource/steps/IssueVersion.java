@@ -9,6 +9,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import trafficlight.gate.ResourceInterface.VersionKey;
 import trafficlight.github.Issue;
 import trafficlight.resource.protocol.ResourceException;
 import trafficlight.resource.protocol.Version;
@@ -29,12 +30,14 @@ final class IssueVersion {
 
   static Version of(Issue issue) {
     Map<String, String> fields = new LinkedHashMap<>();
-    fields.put("issue_number", Long.toString(issue.number()));
-    fields.put("issue_title", issue.title());
-    fields.put("issue_state", issue.state());
-    fields.put("issue_created_at", format(issue.createdAt()));
-    fields.put("issue_closed_at", issue.closedAt() == null ? NONE : format(issue.closedAt()));
-    fields.put("issue_url", issue.url());
+    fields.put(VersionKey.ISSUE_NUMBER.key(), Long.toString(issue.number()));
+    fields.put(VersionKey.ISSUE_TITLE.key(), issue.title());
+    fields.put(VersionKey.ISSUE_STATE.key(), issue.state());
+    fields.put(VersionKey.ISSUE_CREATED_AT.key(), format(issue.createdAt()));
+    fields.put(
+        VersionKey.ISSUE_CLOSED_AT.key(),
+        issue.closedAt() == null ? NONE : format(issue.closedAt()));
+    fields.put(VersionKey.ISSUE_URL.key(), issue.url());
     return new Version(fields);
   }
 
@@ -50,12 +53,15 @@ final class IssueVersion {
   /** The same position, read back from a version this resource emitted. */
   static Position position(Version version, String state) {
     long number = number(version);
-    String timeKey = state.equals("closed") ? "issue_closed_at" : "issue_created_at";
+    String timeKey =
+        state.equals("closed")
+            ? VersionKey.ISSUE_CLOSED_AT.key()
+            : VersionKey.ISSUE_CREATED_AT.key();
     return new Position(time(version, timeKey), number);
   }
 
   static long number(Version version) {
-    String number = version.get("issue_number");
+    String number = version.get(VersionKey.ISSUE_NUMBER.key());
     if (number == null || !number.matches("\\d{1,18}") || Long.parseLong(number) == 0) {
       throw new ResourceException(
           "the version "

@@ -2,8 +2,8 @@ package trafficlight.resource.steps;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import trafficlight.gate.ApprovalRule;
+import trafficlight.gate.ResourceInterface.PutParam;
 import trafficlight.github.RepositoryName;
 import trafficlight.resource.protocol.ResourceException;
 
@@ -37,23 +37,8 @@ record PutParams(
     boolean prComments) {
 
   static PutParams parse(Map<String, Object> params) {
-    ConfigReader read =
-        new ConfigReader(
-            "put params",
-            params,
-            Set.of(
-                "labels",
-                "assignees",
-                "body_file",
-                "commit_from",
-                "code_repository",
-                "next_stage",
-                "github_deployment",
-                "approvers",
-                "forbid_self_approval",
-                "approval",
-                "pr_comments"));
-    String codeRepository = read.string("code_repository", null);
+    var read = new ConfigReader<>("put params", params, PutParam.class);
+    String codeRepository = read.string(PutParam.CODE_REPOSITORY, null);
     if (codeRepository != null) {
       try {
         codeRepository = RepositoryName.parse(codeRepository).toString();
@@ -62,36 +47,37 @@ record PutParams(
             "put param code_repository must be owner/name, got \"" + codeRepository + "\"");
       }
     }
-    Boolean deployment = read.bool("github_deployment");
-    String commitFrom = read.string("commit_from", null);
+    Boolean deployment = read.bool(PutParam.GITHUB_DEPLOYMENT);
+    String commitFrom = read.string(PutParam.COMMIT_FROM, null);
     if (Boolean.TRUE.equals(deployment) && commitFrom == null) {
       throw new ResourceException(
           "put param github_deployment needs commit_from: a GitHub Deployment is of a commit");
     }
-    Boolean prComments = read.bool("pr_comments");
+    Boolean prComments = read.bool(PutParam.PR_COMMENTS);
     if (Boolean.TRUE.equals(prComments) && commitFrom == null) {
       throw new ResourceException(
           "put param pr_comments needs commit_from: pull requests are found by the commits a"
               + " deploy carried");
     }
-    List<String> approvers = params.containsKey("approvers") ? read.strings("approvers") : null;
-    Boolean forbidSelf = read.bool("forbid_self_approval");
+    List<String> approvers =
+        params.containsKey(PutParam.APPROVERS.key()) ? read.strings(PutParam.APPROVERS) : null;
+    Boolean forbidSelf = read.bool(PutParam.FORBID_SELF_APPROVAL);
     try {
       ApprovalRule.of(approvers == null ? List.of() : approvers, false);
     } catch (IllegalArgumentException e) {
       throw new ResourceException("put param approvers: " + e.getMessage());
     }
     return new PutParams(
-        read.strings("labels"),
-        read.strings("assignees"),
-        read.string("body_file", null),
+        read.strings(PutParam.LABELS),
+        read.strings(PutParam.ASSIGNEES),
+        read.string(PutParam.BODY_FILE, null),
         commitFrom,
         codeRepository,
-        read.string("next_stage", null),
+        read.string(PutParam.NEXT_STAGE, null),
         Boolean.TRUE.equals(deployment),
         approvers,
         forbidSelf,
-        read.string("approval", null),
+        read.string(PutParam.APPROVAL, null),
         Boolean.TRUE.equals(prComments));
   }
 }

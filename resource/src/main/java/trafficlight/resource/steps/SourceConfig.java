@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import trafficlight.gate.ApprovalRule;
+import trafficlight.gate.ResourceInterface.IssueState;
+import trafficlight.gate.ResourceInterface.SourceKey;
 import trafficlight.github.Credentials;
 import trafficlight.github.GitHubEndpoint;
 import trafficlight.github.PemPrivateKey;
@@ -41,82 +43,65 @@ record SourceConfig(
       Closing this issue will trigger the next job in the pipeline {BUILD_PIPELINE_NAME}.
       """;
 
-  static final Set<String> KEYS =
-      Set.of(
-          "repository",
-          "gh_host",
-          "auth_method",
-          "access_token",
-          "app_id",
-          "app_installation_id",
-          "private_ssh_key",
-          "issue_state",
-          "issue_prefix",
-          "labels",
-          "assignees",
-          "issue_title_template",
-          "issue_body_template",
-          "limit_old_versions",
-          "skip_if_labeled",
-          "timeout",
-          "approvers",
-          "forbid_self_approval");
-
   /** Keys whose values are secrets: they never enter a cache key or a cache file. */
-  static final Set<String> SECRET_KEYS = Set.of("access_token", "private_ssh_key");
+  static final Set<String> SECRET_KEYS = SourceKey.secrets();
 
   static SourceConfig parse(Map<String, Object> source) {
-    ConfigReader read = new ConfigReader("source", source, KEYS);
+    var read = new ConfigReader<>("source", source, SourceKey.class);
     RepositoryName repository;
     try {
       repository =
           RepositoryName.parse(
-              read.requiredString("repository", "repository: my-org/deploy-gates"));
+              read.requiredString(SourceKey.REPOSITORY, "repository: my-org/deploy-gates"));
     } catch (IllegalArgumentException e) {
       throw new ResourceException("source key " + e.getMessage());
     }
     GitHubEndpoint endpoint;
     try {
-      endpoint = GitHubEndpoint.parse(read.string("gh_host", GitHubEndpoint.GITHUB_COM));
+      endpoint = GitHubEndpoint.parse(read.string(SourceKey.GH_HOST, GitHubEndpoint.GITHUB_COM));
     } catch (IllegalArgumentException e) {
       throw new ResourceException("source key " + e.getMessage());
     }
-    Long limit = read.positiveNumber("limit_old_versions");
-    Long timeout = read.positiveNumber("timeout");
-    String issueState = read.choice("issue_state", "closed", List.of("open", "closed"));
+    Long limit = read.positiveNumber(SourceKey.LIMIT_OLD_VERSIONS);
+    Long timeout = read.positiveNumber(SourceKey.TIMEOUT);
+    String issueState =
+        read.choice(
+            SourceKey.ISSUE_STATE,
+            IssueState.CLOSED.value(),
+            List.of(IssueState.OPEN.value(), IssueState.CLOSED.value()));
     ApprovalRule approval = approval(read, issueState);
     return new SourceConfig(
         repository,
         endpoint,
         credentials(read),
         issueState,
-        read.string("issue_prefix", ""),
-        read.strings("labels"),
-        read.strings("assignees"),
+        read.string(SourceKey.ISSUE_PREFIX, ""),
+        read.strings(SourceKey.LABELS),
+        read.strings(SourceKey.ASSIGNEES),
         Template.parse(
-            "issue_title_template",
-            read.string("issue_title_template", DEFAULT_TITLE),
+            SourceKey.ISSUE_TITLE_TEMPLATE.key(),
+            read.string(SourceKey.ISSUE_TITLE_TEMPLATE, DEFAULT_TITLE),
             BuildMetadata.NAMES),
         Template.parse(
-            "issue_body_template",
-            read.string("issue_body_template", DEFAULT_BODY),
+            SourceKey.ISSUE_BODY_TEMPLATE.key(),
+            read.string(SourceKey.ISSUE_BODY_TEMPLATE, DEFAULT_BODY),
             BuildMetadata.NAMES),
         limit == null ? null : (int) Math.min(limit, Integer.MAX_VALUE),
-        read.strings("skip_if_labeled"),
+        read.strings(SourceKey.SKIP_IF_LABELED),
         Duration.ofSeconds(timeout == null ? 30 : timeout),
         approval);
   }
 
-  private static ApprovalRule approval(ConfigReader read, String issueState) {
-    List<String> approvers = read.strings("approvers");
-    Boolean forbidSelf = read.bool("forbid_self_approval");
+  private static ApprovalRule approval(ConfigReader<SourceKey> read, String issueState) {
+    List<String> approvers = read.strings(SourceKey.APPROVERS);
+    Boolean forbidSelf = read.bool(SourceKey.FORBID_SELF_APPROVAL);
     ApprovalRule rule;
     try {
       rule = ApprovalRule.of(approvers, Boolean.TRUE.equals(forbidSelf));
     } catch (IllegalArgumentException e) {
       throw new ResourceException("source key \"approvers\": " + e.getMessage());
     }
-    if (rule.restricts() && !issueState.equals("closed")) {
+    if (rule.restricts() && !issueState.equals(IssueState.CLOSED.value())) {
       throw new ResourceException(
           "source keys \"approvers\" and \"forbid_self_approval\" say who may close a gate issue,"
               + " so they belong on a trigger resource (issue_state: closed), not on one with"
@@ -126,17 +111,17 @@ record SourceConfig(
     return rule;
   }
 
-  private static Credentials credentials(ConfigReader read) {
-    String method = read.choice("auth_method", "token", List.of("token", "app"));
+  private static Credentials credentials(ConfigReader<SourceKey> read) {
+    String method = read.choice(SourceKey.AUTH_METHOD, "token", List.of("token", "app"));
     if (method.equals("token")) {
-      String token = read.string("access_token", null);
+      String token = read.string(SourceKey.ACCESS_TOKEN, null);
       return token == null || token.isBlank()
           ? new Credentials.Anonymous()
           : new Credentials.Token(token.strip());
     }
-    Long appId = read.positiveNumber("app_id");
-    Long installationId = read.positiveNumber("app_installation_id");
-    String key = read.string("private_ssh_key", null);
+    Long appId = read.positiveNumber(SourceKey.APP_ID);
+    Long installationId = read.positiveNumber(SourceKey.APP_INSTALLATION_ID);
+    String key = read.string(SourceKey.PRIVATE_SSH_KEY, null);
     if (appId == null || installationId == null || key == null || key.isBlank()) {
       throw new ResourceException(
           "auth_method: app needs app_id, app_installation_id and private_ssh_key (the App's"

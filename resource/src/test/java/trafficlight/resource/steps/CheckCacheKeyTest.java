@@ -10,13 +10,9 @@ import org.junit.jupiter.api.Test;
 class CheckCacheKeyTest {
 
   static Map<String, Object> source(Object... keyValues) {
-    Map<String, Object> source = new LinkedHashMap<>();
-    source.put("repository", "acme/gates");
-    source.put("issue_prefix", "[bot] QA");
-    source.put("labels", List.of("a", "b"));
-    for (int i = 0; i < keyValues.length; i += 2) {
-      source.put((String) keyValues[i], keyValues[i + 1]);
-    }
+    Map<String, Object> source =
+        Sources.of("issue_prefix", "[bot] QA", "labels", List.of("a", "b"));
+    source.putAll(Sources.of(keyValues));
     return source;
   }
 

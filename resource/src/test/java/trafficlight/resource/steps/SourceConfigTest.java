@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -14,12 +13,7 @@ import trafficlight.resource.protocol.ResourceException;
 class SourceConfigTest {
 
   private static Map<String, Object> source(Object... keyValues) {
-    Map<String, Object> source = new HashMap<>();
-    source.put("repository", "acme/gates");
-    for (int i = 0; i < keyValues.length; i += 2) {
-      source.put((String) keyValues[i], keyValues[i + 1]);
-    }
-    return source;
+    return Sources.of(keyValues);
   }
 
   @Test
