@@ -1,7 +1,5 @@
 package trafficlight.board;
 
-import com.fasterxml.jackson.jr.ob.JSON;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +8,7 @@ import trafficlight.gate.ApprovalRule;
 import trafficlight.gate.DeployRecord;
 import trafficlight.gate.DeployingNotice;
 import trafficlight.gate.WebLink;
+import trafficlight.json.Json;
 
 /** The board, a commit's whereabouts and a promotion as JSON (for {@code --json} and the web). */
 public final class BoardJson {
@@ -17,11 +16,7 @@ public final class BoardJson {
   private BoardJson() {}
 
   public static String write(Object value, boolean pretty) {
-    try {
-      return (pretty ? JSON.std.with(JSON.Feature.PRETTY_PRINT_OUTPUT) : JSON.std).asString(value);
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot write JSON", e);
-    }
+    return Json.write(value, pretty ? Json.Layout.INDENTED : Json.Layout.COMPACT, Json.Nulls.OMIT);
   }
 
   public static Map<String, Object> board(Board board, List<Project> projects) {

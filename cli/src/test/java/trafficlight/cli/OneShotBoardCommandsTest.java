@@ -99,9 +99,9 @@ class OneShotBoardCommandsTest extends AgainstGates {
     Run r = run(new StatusCommand(), "--json", "--project", "myapp");
     assertThat(r.code()).isZero();
     assertThat(r.out())
-        .contains("\"light\" : \"amber\"")
-        .contains("\"builds_waiting\" : 2")
-        .contains("\"closed_by\" : \"bob\"");
+        .contains("\"light\": \"amber\"")
+        .contains("\"builds_waiting\": 2")
+        .contains("\"closed_by\": \"bob\"");
     Run none = run(new StatusCommand(), "--project", "nope");
     assertThat(none.code()).isEqualTo(3);
     assertThat(none.err()).contains("no project \"nope\" in acme/deploy-gates; projects: myapp");
@@ -120,7 +120,7 @@ class OneShotBoardCommandsTest extends AgainstGates {
                 + "  QA          deployed 2026-11-20 08:52 UTC by deploy-qa #4 (issue #2)\n"
                 + "  production  not yet: close #2 to promote it from QA (waiting since 2026-11-20 08:15 UTC)\n");
     Run json = run(new WhereCommand(), "--json", "aaaa");
-    assertThat(json.out()).contains("\"close_to_promote\" : 2");
+    assertThat(json.out()).contains("\"close_to_promote\": 2");
     Run none = run(new WhereCommand(), "cccc");
     assertThat(none.code()).isEqualTo(1);
     assertThat(none.out()).contains("no deploy in acme/deploy-gates records commit cccc");
@@ -194,7 +194,7 @@ class OneShotBoardCommandsTest extends AgainstGates {
     Run r = run(new PromoteCommand(), "myapp", "QA", "--commit", "aaaaaaa", "--json");
 
     assertThat(r.code()).as(r.err()).isZero();
-    assertThat(r.out()).contains("\"commit\" : \"" + A + "\"").contains("\"build\" : \"3\"");
+    assertThat(r.out()).contains("\"commit\": \"" + A + "\"").contains("\"build\": \"3\"");
     assertThat(r.err()).isEmpty();
     assertThat(hub.issue(REPO, qa).closedBy()).isEqualTo("bob");
     assertThat(nextStageGets()).as("the closer's own pick counts").isEqualTo(A);

@@ -2,7 +2,6 @@ package trafficlight.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.jr.ob.JSON;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import trafficlight.gate.DeployRecord;
+import trafficlight.json.Json;
 import trafficlight.localhub.LocalGitRepository;
 import trafficlight.localhub.LocalHub;
 import trafficlight.localhub.MovableClock;
@@ -95,7 +95,7 @@ class StatsCommandTest {
     Path cache = work.resolve("stats-cache.json");
     Run first = run("--json", "--since", "30d", "--cache-file", cache.toString());
     assertThat(first.code()).as(first.err()).isZero();
-    Map<String, Object> json = JSON.std.mapFrom(first.out());
+    Map<String, Object> json = Json.parseObject(first.out());
     List<Map<String, Object>> stages =
         (List<Map<String, Object>>)
             ((List<Map<String, Object>>) json.get("projects")).get(0).get("stages");
@@ -118,7 +118,7 @@ class StatsCommandTest {
         .isNotEmpty()
         .allSatisfy(r -> assertThat(r.status()).as(r.path()).isEqualTo(304));
     assertThat(hub.requests()).noneMatch(r -> r.path().contains("/commits/"));
-    Map<String, Object> repeated = JSON.std.mapFrom(again.out());
+    Map<String, Object> repeated = Json.parseObject(again.out());
     assertThat(repeated.get("projects")).isEqualTo(json.get("projects"));
   }
 

@@ -1,11 +1,10 @@
 package trafficlight.board.flow;
 
-import com.fasterxml.jackson.jr.ob.JSON;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import trafficlight.json.Json;
 
 /**
  * The JSON of {@code trafficlight stats --json}: {@code {"projects": [{"project": "myapp",
@@ -18,12 +17,8 @@ public final class FlowJson {
 
   /** The report as JSON text, nulls written out (a figure without samples says so). */
   public static String write(FlowReport report, boolean pretty) {
-    JSON json = JSON.std.with(JSON.Feature.WRITE_NULL_PROPERTIES);
-    try {
-      return (pretty ? json.with(JSON.Feature.PRETTY_PRINT_OUTPUT) : json).asString(report(report));
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot write JSON", e);
-    }
+    return Json.write(
+        report(report), pretty ? Json.Layout.INDENTED : Json.Layout.COMPACT, Json.Nulls.WRITE);
   }
 
   public static Map<String, Object> report(FlowReport report) {

@@ -1,6 +1,5 @@
 package trafficlight.board.web;
 
-import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,6 +11,7 @@ import trafficlight.github.GitHubEndpoint;
 import trafficlight.github.RepositoryName;
 import trafficlight.github.TlsFailure;
 import trafficlight.github.TrustedCertificates;
+import trafficlight.json.Json;
 
 /**
  * Whether a token may close issues in a repository: GitHub's {@code permissions} on {@code GET
@@ -26,7 +26,7 @@ public final class RepositoryPermissions {
 
   /** What {@code GET /repos/{o}/{r}}'s {@code permissions} say. */
   static Answer fromRepository(String body) throws IOException {
-    Map<String, Object> json = JSON.std.mapFrom(body);
+    Map<String, Object> json = Json.parseObject(body);
     if (json.get("permissions") instanceof Map<?, ?> p) {
       for (String level : new String[] {"admin", "maintain", "push", "triage"}) {
         if (Boolean.TRUE.equals(p.get(level))) {

@@ -2,7 +2,6 @@ package trafficlight.board.flow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.jr.ob.JSON;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -13,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import trafficlight.board.DeployedGates;
 import trafficlight.github.GitHubClient;
 import trafficlight.github.MemoryResponseCache;
+import trafficlight.json.Json;
 
 /**
  * Flow figures of gate issues the real resource wrote in localhub, read over real sockets: two QA
@@ -64,7 +64,7 @@ class FlowStatsTest {
   void statsJsonCountsQaDeploysTheRealGateWaitAndProductionLeadTime() throws Exception {
     try (GitHubClient github = flow.client(new MemoryResponseCache(1000))) {
       FlowReport report = flow.reader(github).read(Duration.ofDays(30));
-      Map<String, Object> json = JSON.std.mapFrom(FlowJson.write(report, false));
+      Map<String, Object> json = Json.parseObject(FlowJson.write(report, false));
 
       Map<String, Object> myapp = project(json, "myapp");
       List<String> names = stages(myapp).stream().map(s -> (String) s.get("stage")).toList();
@@ -134,7 +134,7 @@ class FlowStatsTest {
 
     try (GitHubClient github = flow.client(new MemoryResponseCache(1000))) {
       FlowReport report = flow.reader(github).read(Duration.ofDays(30));
-      Map<String, Object> json = JSON.std.mapFrom(FlowJson.write(report, false));
+      Map<String, Object> json = Json.parseObject(FlowJson.write(report, false));
 
       Map<String, Object> billing = stage(project(json, "billing"), "QA");
       assertThat(billing.get("deploys")).isEqualTo(1);

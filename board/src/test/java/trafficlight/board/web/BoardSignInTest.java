@@ -31,7 +31,7 @@ class BoardSignInTest extends BoardWebTest {
   /** What the board JSON says this viewer may do with myapp's QA stage. */
   @SuppressWarnings("unchecked")
   static Map<String, Object> myappQa(String boardJson) throws Exception {
-    Map<String, Object> board = com.fasterxml.jackson.jr.ob.JSON.std.mapFrom(boardJson);
+    Map<String, Object> board = trafficlight.json.Json.parseObject(boardJson);
     for (Object entry : (List<Object>) board.get("promote")) {
       Map<String, Object> m = (Map<String, Object>) entry;
       if (m.get("project").equals("myapp") && m.get("stage").equals("applications.myapp.QA")) {
@@ -274,7 +274,7 @@ class BoardSignInTest extends BoardWebTest {
   @SuppressWarnings("unchecked")
   String whyNot(BoardServer s, String session, String project) throws Exception {
     Map<String, Object> board =
-        com.fasterxml.jackson.jr.ob.JSON.std.mapFrom(get(s.url() + "/api/board", session).body());
+        trafficlight.json.Json.parseObject(get(s.url() + "/api/board", session).body());
     for (Object entry : (List<Object>) board.get("promote")) {
       Map<String, Object> m = (Map<String, Object>) entry;
       if (m.get("project").equals(project)) {
