@@ -18,7 +18,7 @@ import java.util.Map;
 import trafficlight.json.Json;
 
 /**
- * A {@link ResponseCache} kept in one JSON file, for processes that run again and again on the same
+ * A {@link ResponseCache} kept in one file, for processes that run again and again on the same
  * machine (Concourse reuses a resource's check container between checks).
  *
  * <p>The file names its format version and the owner's key; a file that is missing, unreadable,
@@ -35,8 +35,14 @@ import trafficlight.json.Json;
  */
 public final class FileResponseCache implements ResponseCache {
 
-  /** The format this class reads and writes; other values make a file foreign. */
-  static final String FORMAT = "trafficlight-response-cache/1";
+  /**
+   * The format this class reads and writes; other values make a file foreign. A file is one line of
+   * JSON naming the format, the key and each entry (URL, ETag, {@code Link}, SHA-256 and length of
+   * its body), then the bodies one after another as they came: a body is a slice of the file, not a
+   * JSON string to unescape character by character (a listing page is up to ~250 kB, and a check
+   * parses it again as JSON when it answers from it).
+   */
+  static final String FORMAT = "trafficlight-response-cache/2";
 
   /** How much a cache may hold. Sizes are in characters of URL, ETag, link and body. */
   public record Limits(int maxEntries, long maxChars) {
@@ -135,7 +141,9 @@ public final class FileResponseCache implements ResponseCache {
       Path dir = file.toAbsolutePath().getParent();
       Files.createDirectories(dir);
       tmp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp");
-      byte[] bytes = Json.write(toJson()).getBytes(StandardCharsets.UTF_8);
+      StringBuilder text = new StringBuilder(Json.write(header())).append('\n');
+      entries.values().forEach(entry -> text.append(entry.body()));
+      byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
       // No fsync: a file lost or torn by a crash is read as empty (see above), which costs one
       // unconditional request; syncing would cost every check a disk flush.
       Files.write(tmp, bytes);
@@ -165,7 +173,13 @@ public final class FileResponseCache implements ResponseCache {
       if (!Files.isRegularFile(file) || Files.size(file) > maxFileBytes()) {
         return;
       }
-      Object json = Json.parse(Files.readString(file, StandardCharsets.UTF_8));
+      String text = Files.readString(file, StandardCharsets.UTF_8);
+      int newline = text.indexOf('\n');
+      if (newline < 0) {
+        return;
+      }
+      Object json = Json.parse(text.substring(0, newline));
+      int offset = newline + 1;
       if (!(json instanceof Map<?, ?> root)
           || !FORMAT.equals(root.get("format"))
           || !key.equals(root.get("key"))
@@ -178,19 +192,28 @@ public final class FileResponseCache implements ResponseCache {
             || !(m.get("url") instanceof String url)
             || !(m.get("etag") instanceof String etag)
             || etag.isEmpty()
-            || !(m.get("body") instanceof String body)
+            || !(m.get("length") instanceof Integer length)
+            || length < 0
+            || length > text.length() - offset
             || !(m.get("sha256") instanceof String digest)
             || !(m.get("link") == null || m.get("link") instanceof String)
             || !(m.get("immutable") == null || m.get("immutable") instanceof Boolean)
-            || !digest.equals(sha256(body))
             || !cacheable(url)) {
           // one damaged entry makes the whole file suspect
+          return;
+        }
+        String body = text.substring(offset, offset + length);
+        offset += length;
+        if (!digest.equals(sha256(body))) {
           return;
         }
         loaded.remove(url);
         loaded.put(
             url,
             new Entry(etag, body, (String) m.get("link"), Boolean.TRUE.equals(m.get("immutable"))));
+      }
+      if (offset != text.length()) {
+        return; // more than the entries hold: not a file this class wrote
       }
       entries.putAll(loaded);
       trim();
@@ -199,7 +222,7 @@ public final class FileResponseCache implements ResponseCache {
     }
   }
 
-  private Map<String, Object> toJson() {
+  private Map<String, Object> header() {
     List<Object> list = new ArrayList<>();
     for (Map.Entry<String, Entry> e : entries.entrySet()) {
       Map<String, Object> m = new LinkedHashMap<>();
@@ -210,7 +233,7 @@ public final class FileResponseCache implements ResponseCache {
         m.put("immutable", true);
       }
       m.put("sha256", sha256(e.getValue().body()));
-      m.put("body", e.getValue().body());
+      m.put("length", e.getValue().body().length());
       list.add(m);
     }
     Map<String, Object> root = new LinkedHashMap<>();
