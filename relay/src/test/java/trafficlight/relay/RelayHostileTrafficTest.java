@@ -5,10 +5,8 @@ import static trafficlight.relay.Fixtures.PROD_TITLE;
 import static trafficlight.relay.Fixtures.closed;
 import static trafficlight.relay.Fixtures.send;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +15,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import trafficlight.server.HttpFront;
+import trafficlight.server.RawHttp;
 import trafficlight.server.SlowClients;
 
 /** The attacks of a hostile sender, each against a relay on loopback: none gets forwarded. */
@@ -139,13 +138,6 @@ class RelayHostileTrafficTest extends RelayInFrontOfConcourse {
   }
 
   private static String raw(int port, String request) throws IOException {
-    try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
-      s.setSoTimeout(5000);
-      s.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
-      s.shutdownOutput();
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      s.getInputStream().transferTo(out);
-      return out.toString(StandardCharsets.UTF_8);
-    }
+    return RawHttp.exchange(port, request, Duration.ofSeconds(5));
   }
 }

@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpExchange;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -126,13 +124,6 @@ class HttpFrontTest {
   }
 
   private String raw(String request) throws IOException {
-    try (Socket s = new Socket(InetAddress.getLoopbackAddress(), front.port())) {
-      s.setSoTimeout(5000);
-      s.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
-      s.shutdownOutput();
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      s.getInputStream().transferTo(out);
-      return out.toString(StandardCharsets.US_ASCII);
-    }
+    return RawHttp.exchange(front.port(), request, Duration.ofSeconds(5));
   }
 }

@@ -2,10 +2,7 @@ package trafficlight.board.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import trafficlight.board.BoardFixture;
 import trafficlight.server.HttpFront;
+import trafficlight.server.RawHttp;
 import trafficlight.server.SlowClients;
 
 /**
@@ -139,13 +137,6 @@ class BoardHostileTrafficTest {
   }
 
   private static String raw(int port, String request) throws IOException {
-    try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
-      socket.setSoTimeout(10_000);
-      socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
-      socket.shutdownOutput();
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      socket.getInputStream().transferTo(out);
-      return out.toString(StandardCharsets.UTF_8);
-    }
+    return RawHttp.exchange(port, request, Duration.ofSeconds(10));
   }
 }
