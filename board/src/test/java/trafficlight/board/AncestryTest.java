@@ -2,12 +2,10 @@ package trafficlight.board;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -22,8 +20,6 @@ import trafficlight.github.GitHubClient;
 import trafficlight.github.RepositoryName;
 import trafficlight.localhub.LocalHub;
 import trafficlight.localhub.RecordedRequest;
-import trafficlight.resource.protocol.BuildMetadata;
-import trafficlight.resource.steps.IssueGateResource;
 
 /**
  * Ancestry end to end: a code repository of three commits (and an unrelated one) served by
@@ -353,42 +349,7 @@ class AncestryTest {
   /** A put as the generated pipeline's: a git resource's checkout with the code's origin. */
   private void put(
       String stage, String build, String sha, String subject, Map<String, Object> extra) {
-    try {
-      Path sources = Files.createTempDirectory(work, "put");
-      Path git = Files.createDirectories(sources.resolve("shop/.git"));
-      Files.writeString(git.resolve("ref"), sha + "\n", StandardCharsets.UTF_8);
-      Files.writeString(git.resolve("commit_message"), subject + "\n", StandardCharsets.UTF_8);
-      Files.writeString(
-          git.resolve("config"),
-          "[core]\n\tbare = false\n[remote \"origin\"]\n\turl = git@github.com:" + CODE + ".git\n",
-          StandardCharsets.UTF_8);
-      Map<String, Object> source = new LinkedHashMap<>();
-      source.put("repository", GATES);
-      source.put("gh_host", hub.baseUrl());
-      source.put("access_token", ciToken);
-      source.put(
-          "issue_title_template", "[bot] Pulumi shop applications.shop." + stage + " deployed.");
-      source.put(
-          "labels",
-          List.of(
-              "pipeline-workflow",
-              stage.equals("CI") ? "promotion-to-qa" : "promotion-to-production"));
-      Map<String, Object> params = new LinkedHashMap<>(extra);
-      params.put("commit_from", "shop");
-      params.put("next_stage", stage.equals("CI") ? "QA" : "Production");
-      Map<String, String> env = new LinkedHashMap<>();
-      env.put("BUILD_ID", "9" + build);
-      env.put("BUILD_NAME", build);
-      env.put("BUILD_JOB_NAME", "deploy-" + stage.toLowerCase(java.util.Locale.ROOT));
-      env.put("BUILD_PIPELINE_NAME", "shop");
-      env.put("BUILD_TEAM_NAME", "main");
-      env.put("ATC_EXTERNAL_URL", "https://ci.example.com");
-      try (IssueGateResource resource = IssueGateResource.fromSource(source, m -> {}, null)) {
-        resource.publishNewVersion(sources, new BuildMetadata(env), params);
-      }
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
+    new ShopPut(work, hub.baseUrl(), ciToken, GATES, CODE).put(stage, build, sha, subject, extra);
   }
 
   private String commit(String message, String email) throws Exception {

@@ -3,10 +3,7 @@ package trafficlight.board;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -18,8 +15,6 @@ import trafficlight.github.GitHubClient;
 import trafficlight.github.RepositoryName;
 import trafficlight.localhub.LocalGitRepository;
 import trafficlight.localhub.LocalHub;
-import trafficlight.resource.protocol.BuildMetadata;
-import trafficlight.resource.steps.IssueGateResource;
 
 /** {@code where acme/shop#N}: a pull request is answered as its merge commit. */
 class PullRequestQueryTest {
@@ -94,34 +89,8 @@ class PullRequestQueryTest {
   }
 
   /** A put as the generated pipeline's: a git resource's checkout with the code's origin. */
-  private void put(String stage, String build, String sha, String subject) throws Exception {
-    Path sources = Files.createTempDirectory(work, "put");
-    Path git = Files.createDirectories(sources.resolve("shop/.git"));
-    Files.writeString(git.resolve("ref"), sha + "\n", StandardCharsets.UTF_8);
-    Files.writeString(git.resolve("commit_message"), subject + "\n", StandardCharsets.UTF_8);
-    Files.writeString(
-        git.resolve("config"),
-        "[remote \"origin\"]\n\turl = git@github.com:" + CODE + ".git\n",
-        StandardCharsets.UTF_8);
-    Map<String, Object> source = new LinkedHashMap<>();
-    source.put("repository", GATES);
-    source.put("gh_host", hub.baseUrl());
-    source.put("access_token", hub.createToken("ci-bot"));
-    source.put(
-        "issue_title_template", "[bot] Pulumi shop applications.shop." + stage + " deployed.");
-    source.put("labels", List.of("pipeline-workflow", "promotion-to-qa"));
-    Map<String, Object> params = new LinkedHashMap<>();
-    params.put("commit_from", "shop");
-    params.put("next_stage", "QA");
-    Map<String, String> env = new LinkedHashMap<>();
-    env.put("BUILD_ID", "9" + build);
-    env.put("BUILD_NAME", build);
-    env.put("BUILD_JOB_NAME", "deploy-ci");
-    env.put("BUILD_PIPELINE_NAME", "shop");
-    env.put("BUILD_TEAM_NAME", "main");
-    env.put("ATC_EXTERNAL_URL", "https://ci.example.com");
-    try (IssueGateResource resource = IssueGateResource.fromSource(source, m -> {}, null)) {
-      resource.publishNewVersion(sources, new BuildMetadata(env), params);
-    }
+  private void put(String stage, String build, String sha, String subject) {
+    new ShopPut(work, hub.baseUrl(), hub.createToken("ci-bot"), GATES, CODE)
+        .put(stage, build, sha, subject, Map.of());
   }
 }
