@@ -13,7 +13,10 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -26,12 +29,12 @@ import javax.net.ssl.SSLSocket;
 
 /**
  * Blocking HTTP/1.1 over the JDK's sockets, for processes that make a handful of requests to one
- * API: one kept-alive connection per host, bodies framed by {@code Content-Length} or chunked,
- * gzip, and redirects followed. A resource step pays for every class it loads and every method the
- * JIT compiles; a general client (Apache HttpClient's classic one measured ~8% of a step's CPU
- * besides the handshake) carries pools, routes, cookies and authentication schemes that this never
- * needs. PATCH works, which {@code HttpURLConnection} refuses, and no thread is left behind at
- * exit, as {@code java.net.http.HttpClient} leaves one.
+ * API: kept-alive connections (one per concurrent request, a few kept idle), bodies framed by
+ * {@code Content-Length} or chunked, gzip, and redirects followed. A resource step pays for every
+ * class it loads and every method the JIT compiles; a general client (Apache HttpClient's classic
+ * one measured ~8% of a step's CPU besides the handshake) carries pools, routes, cookies and
+ * authentication schemes that this never needs. PATCH works, which {@code HttpURLConnection}
+ * refuses, and no thread is left behind at exit, as {@code java.net.http.HttpClient} leaves one.
  *
  * <p>TLS is set up on the first https connection ({@link TrustedCertificates}), with the host name
  * checked against the certificate by the trust manager (endpoint identification "HTTPS").
@@ -41,10 +44,14 @@ final class HttpTransport implements AutoCloseable {
   private static final int MAX_REDIRECTS = 5;
   private static final int MAX_HEADER_LINE = 64 * 1024;
   private static final Duration IDLE_REUSE = Duration.ofSeconds(2);
+  private static final int MAX_IDLE = 4;
 
   private final int timeoutMillis;
+
+  // The board and the relay share one client between their request threads: each exchange has
+  // a connection of its own, taken from and given back to these under this object's lock.
+  private final Deque<Connection> idle = new ArrayDeque<>();
   private SSLContext tls;
-  private Connection idle;
 
   HttpTransport(Duration timeout) {
     this.timeoutMillis = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
@@ -73,11 +80,9 @@ final class HttpTransport implements AutoCloseable {
   }
 
   @Override
-  public void close() {
-    if (idle != null) {
-      idle.close();
-      idle = null;
-    }
+  public synchronized void close() {
+    idle.forEach(Connection::close);
+    idle.clear();
   }
 
   private HttpResult exchange(String method, URI uri, Map<String, String> headers, String body)
@@ -89,7 +94,7 @@ final class HttpTransport implements AutoCloseable {
       connection.write(request, content);
       Response response = connection.read(method.equals("HEAD"));
       if (response.reusable()) {
-        idle = connection.idleSince(System.nanoTime());
+        giveBack(connection);
       } else {
         connection.close();
       }
@@ -108,14 +113,9 @@ final class HttpTransport implements AutoCloseable {
     }
     String host = uri.getHost();
     int port = uri.getPort() < 0 ? (https ? 443 : 80) : uri.getPort();
-    Connection reuse = idle;
-    idle = null;
+    Connection reuse = takeIdle(scheme, host, port);
     if (reuse != null) {
-      if (reuse.serves(scheme, host, port)
-          && System.nanoTime() - reuse.idleSince < IDLE_REUSE.toNanos()) {
-        return reuse;
-      }
-      reuse.close();
+      return reuse;
     }
     Socket socket = new Socket();
     try {
@@ -132,11 +132,38 @@ final class HttpTransport implements AutoCloseable {
     return new Connection(scheme, host, port, socket);
   }
 
-  private SSLSocket upgrade(Socket plain, String host, int port) throws IOException {
+  /** A kept-alive connection to this origin idle for less than {@link #IDLE_REUSE}, or null. */
+  private synchronized Connection takeIdle(String scheme, String host, int port) {
+    long now = System.nanoTime();
+    for (Iterator<Connection> it = idle.iterator(); it.hasNext(); ) {
+      Connection connection = it.next();
+      if (now - connection.idleSince >= IDLE_REUSE.toNanos()) {
+        it.remove();
+        connection.close();
+      } else if (connection.serves(scheme, host, port)) {
+        it.remove();
+        return connection;
+      }
+    }
+    return null;
+  }
+
+  private synchronized void giveBack(Connection connection) {
+    if (idle.size() == MAX_IDLE) {
+      idle.removeFirst().close();
+    }
+    idle.addLast(connection.idleSince(System.nanoTime()));
+  }
+
+  private synchronized SSLContext tls() throws IOException {
     if (tls == null) {
       tls = TrustedCertificates.sslContext();
     }
-    SSLSocket socket = (SSLSocket) tls.getSocketFactory().createSocket(plain, host, port, true);
+    return tls;
+  }
+
+  private SSLSocket upgrade(Socket plain, String host, int port) throws IOException {
+    SSLSocket socket = (SSLSocket) tls().getSocketFactory().createSocket(plain, host, port, true);
     SSLParameters parameters = socket.getSSLParameters();
     parameters.setEndpointIdentificationAlgorithm("HTTPS");
     socket.setSSLParameters(parameters);

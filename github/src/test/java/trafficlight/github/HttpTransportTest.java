@@ -36,6 +36,7 @@ class HttpTransportTest {
 
   private final List<String> requests = Collections.synchronizedList(new ArrayList<>());
   private final AtomicInteger connections = new AtomicInteger();
+  private final AtomicInteger open = new AtomicInteger();
   private ServerSocket server;
   private Thread acceptor;
   private final HttpTransport transport = new HttpTransport(Duration.ofSeconds(2));
@@ -73,6 +74,7 @@ class HttpTransportTest {
   }
 
   private void converse(Socket socket, Function<String, byte[]> answer) {
+    open.incrementAndGet();
     try (socket) {
       InputStream in = socket.getInputStream();
       OutputStream out = socket.getOutputStream();
@@ -96,6 +98,8 @@ class HttpTransportTest {
       }
     } catch (IOException ignored) {
       // the client went away
+    } finally {
+      open.decrementAndGet();
     }
   }
 
@@ -180,6 +184,52 @@ class HttpTransportTest {
         .contains("Accept-Encoding: gzip\r\n")
         .contains("Content-Length: 14\r\n")
         .endsWith("\r\n\r\n{\"title\":\"é\"}");
+  }
+
+  @Test
+  void threadsSharingTheTransportEachGetTheirOwnAnswer() throws Exception {
+    URI base =
+        serve(
+            head -> {
+              String path = head.substring(4, head.indexOf(' ', 4));
+              String body = path.repeat(200); // long enough to interleave if a socket were shared
+              return text(
+                  "HTTP/1.1 200 OK\r\nContent-Length: " + body.length() + "\r\n\r\n" + body);
+            });
+    List<String> wrong = Collections.synchronizedList(new ArrayList<>());
+    List<Thread> threads = new ArrayList<>();
+    for (int t = 0; t < 8; t++) {
+      int thread = t;
+      threads.add(
+          new Thread(
+              () -> {
+                for (int i = 0; i < 25; i++) {
+                  String path = "/t" + thread + "/r" + i;
+                  try {
+                    String body = transport.send("GET", base.resolve(path), Map.of(), null).body();
+                    if (!body.equals(path.repeat(200))) {
+                      wrong.add(path);
+                    }
+                  } catch (IOException | RuntimeException e) {
+                    wrong.add(path + ": " + e);
+                  }
+                }
+              }));
+    }
+    threads.forEach(Thread::start);
+    for (Thread thread : threads) {
+      thread.join(30_000);
+    }
+
+    assertThat(wrong).isEmpty();
+    assertThat(requests).hasSize(200);
+    assertThat(connections.get()).as("connections reused").isBetween(1, 199);
+    // every connection was either closed or kept to be closed now: none was dropped still open
+    transport.close();
+    for (int i = 0; i < 100 && open.get() > 0; i++) {
+      Thread.sleep(20);
+    }
+    assertThat(open).as("connections the server still holds open").hasValue(0);
   }
 
   @Test
